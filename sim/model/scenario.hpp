@@ -1,22 +1,193 @@
 #pragma once
-// Everything a run needs, as plain data. io/config fills it from YAML and validates every
-// value, so the model can trust it.
+// Everything a run needs, as plain data, with the model's defaults. io/config fills it from
+// YAML and validates every value, so the model can trust it. Units are in the names; the
+// source of each default is cited in docs/ODD.md and in scenarios/baseline-uk.yaml.
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace caseload::model {
 
 struct RunSettings {
   std::uint64_t seed = 1;
-  double weeks = 104.0;         ///< measured period, after warm-up
-  double warmup_weeks = 52.0;   ///< simulated first, excluded from metrics
+  double weeks = 104.0;        ///< measured period, after warm-up
+  double warmup_weeks = 52.0;  ///< simulated first, excluded from metrics
+};
+
+/// A customer group: coarse, so employability still varies widely inside it.
+struct CustomerGroup {
+  std::string name;
+  double inflow_per_week = 10.0;  ///< new claims per office per week (Poisson)
+  double employability_mean = 0.0;
+  double employability_sd = 0.6;
+  double motivation_alpha = 4.0;  ///< Beta(alpha, beta)
+  double motivation_beta = 2.0;
+  double search_base = 0.14;      ///< ceiling of the fortnightly own-search success probability
+  double inactivity_per_week = 0.019;  ///< hazard of leaving benefit for non-work
+  double discretion_fund_eligible_weeks = 0.0;  ///< claim duration before the fund may be used
+};
+
+struct OfficeNetwork {
+  int offices = 4;
+  int advisers_per_office = 10;
+  int advisers_per_team = 5;
+};
+
+/// Own job search: p = search_base * logistic(intercept + e + motivation_weight * m +
+/// boost_weight * boost) * tightness, resolved at every fortnightly review.
+struct SearchModel {
+  double intercept = -0.8;
+  double motivation_weight = 1.5;
+  double boost_weight = 1.0;
+  double boost_half_life_weeks = 4.0;
+  double scarring_per_year = 0.4;   ///< loss of employability per year on benefit
+  double scarring_cap_weeks = 104.0;
+  double tightness_half_vacancies = 10.0;  ///< open vacancies per office at which tightness = 1/2
+  double initial_mean_duration_weeks = 20.0;  ///< durations of the stock at t = 0
+  double initial_stock_weeks_of_inflow = 22.0;  ///< size of the stock at t = 0, in weeks of inflow
+};
+
+struct EmployerModel {
+  int employers_per_office = 40;
+  double vacancies_per_week = 1.5;   ///< per employer
+  double open_period_weeks = 6.0;
+  double external_fill_per_week = 0.35;  ///< hazard that the open market fills a vacancy
+  double quality_alpha = 2.0;        ///< job quality q ~ Beta(alpha, beta)
+  double quality_beta = 2.0;
+  double threshold_mean = 0.2;       ///< employer's hiring threshold on employability
+  double threshold_sd = 0.6;
+  double hire_noise_sd = 0.7;        ///< noise in the employer's view of a candidate
+  double competition_margin = 1.5;   ///< open-market applicants raise the bar for a submission
+  double notify_base = 0.2;          ///< probability a vacancy is notified at zero goodwill
+  double notify_goodwill = 0.6;      ///< added at full goodwill
+  double goodwill_initial = 0.5;
+  double goodwill_contact_gain = 0.03;
+  double goodwill_sustained_gain = 0.05;
+  double goodwill_early_leaver_loss = 0.04;
+  double goodwill_unsuitable_loss = 0.02;
+  double unsuitable_margin = 1.0;    ///< a candidate this far below the threshold is unsuitable
+};
+
+/// Job tenure: exponential with hazard base * exp(-quality_effect*(q-0.5) - ...).
+struct JobModel {
+  double separation_per_week = 0.036;
+  double quality_effect = 1.0;
+  double employability_effect = 0.3;
+  double motivation_effect = 0.5;
+  double matched_effect = 0.3;       ///< an interview shortly before the hire improves the match
+  double recycle_probability = 0.95; ///< a job that ends leads to a new claim
+  double reclaim_delay_weeks = 1.0;
+};
+
+struct InterviewAction {
+  double minutes = 40.0;
+  double boost = 0.3;             ///< added to search boost
+  double match_weeks = 8.0;       ///< a hire within this many weeks counts as well matched
+};
+struct SubmissionAction {
+  double minutes = 5.0;
+  double speculative_below = 0.2; ///< perceived hire chance under which it is speculative
+  double candidates_per_vacancy = 2.0;  ///< submissions an office makes per notified vacancy
+  int max_per_client_per_week = 1;
+};
+struct ReferralAction {
+  double minutes = 20.0;
+  double programme_weeks = 8.0;
+  double training_gain = 0.3;
+  double lock_in = 0.5;           ///< own-search multiplier while in provision
+  double cost = 500.0;            ///< money per referral
+  double min_claim_weeks = 13.0;  ///< referrals only after this long on benefit
+};
+struct FundAction {
+  double minutes = 10.0;
+  double amount = 75.0;           ///< money per award
+  double hire_bonus = 0.5;        ///< added to the employer's view and to own search
+  double effect_weeks = 4.0;
+  double client_cap_per_year = 300.0;
+  double adviser_budget_per_year = 2500.0;
+};
+struct EmployerContactAction {
+  double minutes = 30.0;
+  double client_value = 0.5;      ///< intrinsic worth, in employment weeks, of one contact
+  int max_per_week = 4;
+};
+struct ValidationAction {
+  double minutes = 15.0;
+};
+struct SanctionAction {
+  double minutes = 10.0;
+  double weeks = 4.0;
+  double return_probability = 0.6;  ///< a sanctioned client claims again afterwards
+  double harm = 2.0;                ///< client gain lost, in employment-week units
+};
+
+struct ActionCatalogue {
+  InterviewAction interview;
+  SubmissionAction submission;
+  ReferralAction referral;
+  FundAction discretion_fund;
+  EmployerContactAction employer_contact;
+  ValidationAction validation;
+  SanctionAction sanction;
+};
+
+/// Advisers: time, review rules, motivation and perception.
+struct AdviserModel {
+  double hours_per_week = 37.0;
+  double other_duties_share = 0.4;     ///< time for duties outside the caseload
+  double review_minutes = 7.5;
+  double review_interval_days = 14.0;
+  double missed_review_rate = 0.14;
+  double w_client_alpha = 4.0;         ///< public-service motivation ~ Beta(alpha, beta)
+  double w_client_beta = 4.0;
+  double w_target = 1.0;
+  double need_weight = 2.0;            ///< extra weight on clients far from work
+  double time_cost_per_minute = 0.002; ///< value a minute must beat to be spent
+  double money_cost_per_unit = 0.0005; ///< value of one unit of fund money
+  double horizon_weeks = 13.0;         ///< how far ahead advisers judge outcomes
+  double perception_sd_employability = 0.8;
+  double perception_sd_motivation = 0.25;
+  double perception_minutes_scale = 60.0;  ///< minutes with a client that halve noise variance
+  double effectiveness_sd = 0.5;       ///< lognormal spread of how much an interview helps
+};
+
+/// What the policy lets advisers do: the treatment has discretionary help; the default
+/// counterfactual has mandatory reviews only.
+struct Policy {
+  bool discretionary_help = true;
+  std::vector<std::string> help_groups;       ///< groups that may get help; empty means all
+  std::vector<std::string> disabled_actions;  ///< action names advisers may not use
+};
+
+/// A regime as the model sees it before issue 4's indicator sets: what is rewarded.
+struct RegimeSettings {
+  std::string kind = "neutral";  ///< neutral | entry_reward
+  double points_per_entry = 1.0;
+  double pressure = 1.0;
+  bool whole_probability = false;     ///< evidenced-style: first help earns the whole entry
+  double evidence_window_weeks = 13.0;
+};
+
+struct CounterfactualSettings {
+  bool enabled = true;
+  Policy policy{false, {}, {}};
 };
 
 struct Scenario {
   std::string name;
   std::string description;
   RunSettings run;
+  OfficeNetwork network;
+  std::vector<CustomerGroup> groups;
+  SearchModel search;
+  EmployerModel employers;
+  JobModel jobs;
+  AdviserModel advisers;
+  ActionCatalogue actions;
+  Policy policy;
+  RegimeSettings regime;
+  CounterfactualSettings counterfactual;
 };
 
 }  // namespace caseload::model

@@ -1,25 +1,87 @@
 #include "sim/model/simulation.hpp"
 
-#include "sim/core/scheduler.hpp"
+#include <algorithm>
+
+#include "sim/model/event_kind.hpp"
+#include "sim/model/world.hpp"
 
 namespace caseload::model {
 
-// Placeholder until the labour market lands (issue 3): a weekly tick, so `run` has a real
-// event loop to drive and a deterministic summary to print.
-RunResult simulate(const Scenario& scenario) {
-  core::Scheduler<> scheduler;
-  const double total_days = (scenario.run.warmup_weeks + scenario.run.weeks) * 7.0;
-  scheduler.schedule(0.0, 0, 0);
-  std::uint64_t weeks = 0;
-  const auto stats = scheduler.run_until(total_days, [&](const core::Event& event) {
-    ++weeks;
-    scheduler.schedule(event.time + 7.0, 0, 0);
-  });
-  RunResult result;
-  result.scenario_name = scenario.name;
-  result.seed = scenario.run.seed;
-  result.events_handled = stats.events_handled;
-  result.summary.push_back({"weeks_simulated", static_cast<double>(weeks), "weeks simulated"});
+namespace {
+
+void dispatch(World& world, const core::Event& event) {
+  switch (static_cast<EventKind>(event.kind)) {
+    case EventKind::Claim: handle_claim(world, event.subject); break;
+    case EventKind::Reclaim: handle_reclaim(world, static_cast<JobseekerId>(event.subject)); break;
+    case EventKind::SignOn: handle_sign_on(world, static_cast<JobseekerId>(event.subject), event.detail); break;
+    case EventKind::Week: handle_week(world, static_cast<int>(event.subject)); break;
+    case EventKind::Action: handle_action(world, event.detail); break;
+    case EventKind::VacancyOpen: handle_vacancy_open(world, static_cast<EmployerId>(event.subject)); break;
+    case EventKind::VacancyClose:
+      handle_vacancy_close(world, static_cast<VacancyId>(event.subject), event.detail != 0);
+      break;
+    case EventKind::Milestone: handle_milestone(world, static_cast<JobseekerId>(event.subject), event.detail); break;
+    case EventKind::Separation: handle_separation(world, static_cast<JobseekerId>(event.subject), event.detail); break;
+    case EventKind::ProvisionEnd: handle_provision_end(world, static_cast<JobseekerId>(event.subject), event.detail); break;
+    case EventKind::SanctionEnd: handle_sanction_end(world, static_cast<JobseekerId>(event.subject), event.detail); break;
+  }
+}
+
+void enable_actions(World& world) {
+  world.action_enabled.fill(true);
+  for (const auto& name : world.policy.disabled_actions) {
+    for (std::size_t k = 0; k < action_count; ++k) {
+      if (action_names[k] == name) world.action_enabled[k] = false;
+    }
+  }
+}
+
+}  // namespace
+
+VariantResult run_variant(const Scenario& scenario, const Policy& policy, std::string name,
+                          const RegimeFactory& make_regime, const StopRequested& stop) {
+  World world(scenario, policy, make_regime(scenario));
+  enable_actions(world);
+  populate(world);
+
+  VariantResult result;
+  // Checking for Ctrl-C every event would cost a call per event; a day's worth is plenty.
+  double day = 0.0;
+  while (day < world.end) {
+    day = std::min(world.end, day + 7.0);
+    const auto stats = world.scheduler.run_until(day, [&world](const core::Event& event) { dispatch(world, event); });
+    result.events_handled += stats.events_handled;
+    if (stop && stop()) {
+      result.interrupted = true;
+      break;
+    }
+  }
+  close_week(world);
+  close_employment_records(world);
+
+  result.name = std::move(name);
+  result.jobseekers = std::move(world.jobseekers);
+  result.advisers = std::move(world.advisers);
+  result.employers = std::move(world.employers);
+  result.vacancies = std::move(world.vacancies);
+  result.spells = std::move(world.spells);
+  result.jobs = std::move(world.jobs);
+  result.panel = std::move(world.panel);
+  result.submissions_failed = world.submissions_failed;
+  result.searches_crowded_out = world.searches_crowded_out;
+  result.measure_start = world.measure_start;
+  result.end = world.end;
+  return result;
+}
+
+SimulationResult simulate(const Scenario& scenario, const RegimeFactory& make_regime,
+                          const StopRequested& stop) {
+  SimulationResult result;
+  result.treatment = run_variant(scenario, scenario.policy, "treatment", make_regime, stop);
+  if (scenario.counterfactual.enabled && !result.treatment.interrupted) {
+    result.counterfactual =
+        run_variant(scenario, scenario.counterfactual.policy, "counterfactual", make_regime, stop);
+  }
   return result;
 }
 

@@ -1,11 +1,57 @@
 #pragma once
-// Runs one scenario to completion: the model's one entry point for callers.
+// Runs one scenario: the treatment variant and, when enabled, its counterfactual with the same
+// seed and exogenous streams but the counterfactual policy. The model's one entry point.
 
-#include "sim/model/run_result.hpp"
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/model/adviser_table.hpp"
+#include "sim/model/jobseeker_table.hpp"
+#include "sim/model/labour_market.hpp"
+#include "sim/model/records.hpp"
+#include "sim/model/regime.hpp"
 #include "sim/model/scenario.hpp"
 
 namespace caseload::model {
 
-RunResult simulate(const Scenario& scenario);
+/// Everything one variant leaves behind for metrics and traces.
+struct VariantResult {
+  std::string name;  ///< "treatment" or "counterfactual"
+  JobseekerTable jobseekers;
+  AdviserTable advisers;
+  EmployerTable employers;
+  VacancyTable vacancies;
+  std::vector<SpellRecord> spells;
+  std::vector<JobRecord> jobs;
+  std::vector<PanelRow> panel;
+  std::uint64_t events_handled = 0;
+  std::uint32_t submissions_failed = 0;
+  std::uint32_t searches_crowded_out = 0;
+  double measure_start = 0.0;
+  double end = 0.0;
+  bool interrupted = false;
+};
+
+struct SimulationResult {
+  VariantResult treatment;
+  std::optional<VariantResult> counterfactual;
+};
+
+/// Makes the regime for one variant; called once per variant.
+using RegimeFactory = std::function<std::unique_ptr<Regime>(const Scenario&)>;
+
+/// Polled between events; returning true stops the run early (Ctrl-C).
+using StopRequested = std::function<bool()>;
+
+/// Runs one variant under `policy`.
+VariantResult run_variant(const Scenario& scenario, const Policy& policy, std::string name,
+                          const RegimeFactory& make_regime, const StopRequested& stop = {});
+
+/// Runs the treatment and, if the scenario enables it, the counterfactual.
+SimulationResult simulate(const Scenario& scenario, const RegimeFactory& make_regime,
+                          const StopRequested& stop = {});
 
 }  // namespace caseload::model

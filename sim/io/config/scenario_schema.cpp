@@ -1,23 +1,280 @@
 #include "sim/io/config/scenario_schema.hpp"
 
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "sim/core/did_you_mean.hpp"
+#include "sim/model/action.hpp"
+
 namespace caseload::io {
 
 namespace {
-model::RunSettings read_run(core::ConfigReader reader) {
+
+using core::Bounds;
+using core::ConfigReader;
+
+const Bounds non_negative = Bounds::at_least(0.0);
+const Bounds positive = Bounds::above(0.0);
+const Bounds probability = Bounds::probability();
+
+model::RunSettings read_run(ConfigReader reader) {
   model::RunSettings run;
-  run.seed = static_cast<std::uint64_t>(reader.integer("seed", 1, core::Bounds::at_least(0)));
-  run.weeks = reader.number("weeks", run.weeks, core::Bounds::above(0));
-  run.warmup_weeks = reader.number("warmup_weeks", run.warmup_weeks, core::Bounds::at_least(0));
+  run.seed = static_cast<std::uint64_t>(reader.integer("seed", 1, non_negative));
+  run.weeks = reader.number("weeks", run.weeks, positive);
+  run.warmup_weeks = reader.number("warmup_weeks", run.warmup_weeks, non_negative);
   reader.finish();
   return run;
 }
+
+model::OfficeNetwork read_network(ConfigReader reader) {
+  model::OfficeNetwork network;
+  network.offices = static_cast<int>(reader.integer("offices", network.offices, Bounds::between(1, 1000)));
+  network.advisers_per_office =
+      static_cast<int>(reader.integer("advisers_per_office", network.advisers_per_office, Bounds::between(1, 10000)));
+  network.advisers_per_team =
+      static_cast<int>(reader.integer("advisers_per_team", network.advisers_per_team, Bounds::between(1, 10000)));
+  reader.finish();
+  return network;
+}
+
+std::vector<model::CustomerGroup> read_groups(ConfigReader& root) {
+  std::vector<model::CustomerGroup> groups;
+  if (!root.has("groups")) {
+    root.error_here("missing required section 'groups' (one entry per customer group)");
+  }
+  for (auto& [name, reader] : root.named_sections("groups")) {
+    model::CustomerGroup g;
+    g.name = name;
+    g.inflow_per_week = reader.required_number("inflow_per_week", non_negative);
+    g.employability_mean = reader.number("employability_mean", g.employability_mean);
+    g.employability_sd = reader.number("employability_sd", g.employability_sd, non_negative);
+    g.motivation_alpha = reader.number("motivation_alpha", g.motivation_alpha, positive);
+    g.motivation_beta = reader.number("motivation_beta", g.motivation_beta, positive);
+    g.search_base = reader.number("search_base", g.search_base, probability);
+    g.inactivity_per_week = reader.number("inactivity_per_week", g.inactivity_per_week, non_negative);
+    g.discretion_fund_eligible_weeks =
+        reader.number("discretion_fund_eligible_weeks", g.discretion_fund_eligible_weeks, non_negative);
+    reader.finish();
+    groups.push_back(g);
+  }
+  if (root.has("groups") && groups.empty()) root.error("groups", "'groups' must name at least one customer group");
+  if (groups.size() > 255) root.error("groups", "at most 255 customer groups are supported");
+  return groups;
+}
+
+model::SearchModel read_search(ConfigReader reader) {
+  model::SearchModel s;
+  s.intercept = reader.number("intercept", s.intercept);
+  s.motivation_weight = reader.number("motivation_weight", s.motivation_weight);
+  s.boost_weight = reader.number("boost_weight", s.boost_weight);
+  s.boost_half_life_weeks = reader.number("boost_half_life_weeks", s.boost_half_life_weeks, positive);
+  s.scarring_per_year = reader.number("scarring_per_year", s.scarring_per_year, non_negative);
+  s.scarring_cap_weeks = reader.number("scarring_cap_weeks", s.scarring_cap_weeks, non_negative);
+  s.tightness_half_vacancies = reader.number("tightness_half_vacancies", s.tightness_half_vacancies, non_negative);
+  s.initial_mean_duration_weeks =
+      reader.number("initial_mean_duration_weeks", s.initial_mean_duration_weeks, positive);
+  s.initial_stock_weeks_of_inflow =
+      reader.number("initial_stock_weeks_of_inflow", s.initial_stock_weeks_of_inflow, non_negative);
+  reader.finish();
+  return s;
+}
+
+model::EmployerModel read_employers(ConfigReader reader) {
+  model::EmployerModel e;
+  e.employers_per_office =
+      static_cast<int>(reader.integer("employers_per_office", e.employers_per_office, Bounds::between(1, 100000)));
+  e.vacancies_per_week = reader.number("vacancies_per_week", e.vacancies_per_week, positive);
+  e.open_period_weeks = reader.number("open_period_weeks", e.open_period_weeks, positive);
+  e.external_fill_per_week = reader.number("external_fill_per_week", e.external_fill_per_week, non_negative);
+  e.quality_alpha = reader.number("quality_alpha", e.quality_alpha, positive);
+  e.quality_beta = reader.number("quality_beta", e.quality_beta, positive);
+  e.threshold_mean = reader.number("threshold_mean", e.threshold_mean);
+  e.threshold_sd = reader.number("threshold_sd", e.threshold_sd, non_negative);
+  e.hire_noise_sd = reader.number("hire_noise_sd", e.hire_noise_sd, positive);
+  e.competition_margin = reader.number("competition_margin", e.competition_margin, non_negative);
+  e.notify_base = reader.number("notify_base", e.notify_base, probability);
+  e.notify_goodwill = reader.number("notify_goodwill", e.notify_goodwill, probability);
+  e.goodwill_initial = reader.number("goodwill_initial", e.goodwill_initial, probability);
+  e.goodwill_contact_gain = reader.number("goodwill_contact_gain", e.goodwill_contact_gain, probability);
+  e.goodwill_sustained_gain = reader.number("goodwill_sustained_gain", e.goodwill_sustained_gain, probability);
+  e.goodwill_early_leaver_loss =
+      reader.number("goodwill_early_leaver_loss", e.goodwill_early_leaver_loss, probability);
+  e.goodwill_unsuitable_loss = reader.number("goodwill_unsuitable_loss", e.goodwill_unsuitable_loss, probability);
+  e.unsuitable_margin = reader.number("unsuitable_margin", e.unsuitable_margin, non_negative);
+  if (e.notify_base + e.notify_goodwill > 1.0) {
+    reader.error("notify_goodwill",
+                 fmt::format("'{}' plus notify_base must not exceed 1 (a probability), got {}",
+                             reader.path_of("notify_goodwill"), e.notify_base + e.notify_goodwill));
+  }
+  reader.finish();
+  return e;
+}
+
+model::JobModel read_jobs(ConfigReader reader) {
+  model::JobModel j;
+  j.separation_per_week = reader.number("separation_per_week", j.separation_per_week, positive);
+  j.quality_effect = reader.number("quality_effect", j.quality_effect);
+  j.employability_effect = reader.number("employability_effect", j.employability_effect);
+  j.motivation_effect = reader.number("motivation_effect", j.motivation_effect);
+  j.matched_effect = reader.number("matched_effect", j.matched_effect);
+  j.recycle_probability = reader.number("recycle_probability", j.recycle_probability, probability);
+  j.reclaim_delay_weeks = reader.number("reclaim_delay_weeks", j.reclaim_delay_weeks, non_negative);
+  reader.finish();
+  return j;
+}
+
+model::ActionCatalogue read_actions(ConfigReader reader) {
+  model::ActionCatalogue a;
+  {
+    ConfigReader r = reader.section("interview");
+    a.interview.minutes = r.number("minutes", a.interview.minutes, positive);
+    a.interview.boost = r.number("boost", a.interview.boost, non_negative);
+    a.interview.match_weeks = r.number("match_weeks", a.interview.match_weeks, non_negative);
+    r.finish();
+  }
+  {
+    ConfigReader r = reader.section("submission");
+    a.submission.minutes = r.number("minutes", a.submission.minutes, positive);
+    a.submission.speculative_below = r.number("speculative_below", a.submission.speculative_below, probability);
+    a.submission.candidates_per_vacancy =
+        r.number("candidates_per_vacancy", a.submission.candidates_per_vacancy, non_negative);
+    a.submission.max_per_client_per_week = static_cast<int>(
+        r.integer("max_per_client_per_week", a.submission.max_per_client_per_week, Bounds::between(0, 50)));
+    r.finish();
+  }
+  {
+    ConfigReader r = reader.section("referral");
+    a.referral.minutes = r.number("minutes", a.referral.minutes, positive);
+    a.referral.programme_weeks = r.number("programme_weeks", a.referral.programme_weeks, positive);
+    a.referral.training_gain = r.number("training_gain", a.referral.training_gain);
+    a.referral.lock_in = r.number("lock_in", a.referral.lock_in, probability);
+    a.referral.cost = r.number("cost", a.referral.cost, non_negative);
+    a.referral.min_claim_weeks = r.number("min_claim_weeks", a.referral.min_claim_weeks, non_negative);
+    r.finish();
+  }
+  {
+    ConfigReader r = reader.section("discretion_fund");
+    auto& f = a.discretion_fund;
+    f.minutes = r.number("minutes", f.minutes, positive);
+    f.amount = r.number("amount", f.amount, non_negative);
+    f.hire_bonus = r.number("hire_bonus", f.hire_bonus, non_negative);
+    f.effect_weeks = r.number("effect_weeks", f.effect_weeks, non_negative);
+    f.client_cap_per_year = r.number("client_cap_per_year", f.client_cap_per_year, non_negative);
+    f.adviser_budget_per_year = r.number("adviser_budget_per_year", f.adviser_budget_per_year, non_negative);
+    r.finish();
+  }
+  {
+    ConfigReader r = reader.section("employer_contact");
+    auto& c = a.employer_contact;
+    c.minutes = r.number("minutes", c.minutes, positive);
+    c.client_value = r.number("client_value", c.client_value, non_negative);
+    c.max_per_week = static_cast<int>(r.integer("max_per_week", c.max_per_week, Bounds::between(0, 100)));
+    r.finish();
+  }
+  {
+    ConfigReader r = reader.section("validation");
+    a.validation.minutes = r.number("minutes", a.validation.minutes, positive);
+    r.finish();
+  }
+  {
+    ConfigReader r = reader.section("sanction");
+    auto& s = a.sanction;
+    s.minutes = r.number("minutes", s.minutes, positive);
+    s.weeks = r.number("weeks", s.weeks, positive);
+    s.return_probability = r.number("return_probability", s.return_probability, probability);
+    s.harm = r.number("harm", s.harm, non_negative);
+    r.finish();
+  }
+  reader.finish();
+  return a;
+}
+
+model::AdviserModel read_advisers(ConfigReader reader) {
+  model::AdviserModel m;
+  m.hours_per_week = reader.number("hours_per_week", m.hours_per_week, Bounds::between(0, 168));
+  m.other_duties_share = reader.number("other_duties_share", m.other_duties_share, probability);
+  m.review_minutes = reader.number("review_minutes", m.review_minutes, non_negative);
+  m.review_interval_days = reader.number("review_interval_days", m.review_interval_days, Bounds::between(1, 365));
+  m.missed_review_rate = reader.number("missed_review_rate", m.missed_review_rate, probability);
+  m.w_client_alpha = reader.number("w_client_alpha", m.w_client_alpha, positive);
+  m.w_client_beta = reader.number("w_client_beta", m.w_client_beta, positive);
+  m.w_target = reader.number("w_target", m.w_target, non_negative);
+  m.need_weight = reader.number("need_weight", m.need_weight, non_negative);
+  m.time_cost_per_minute = reader.number("time_cost_per_minute", m.time_cost_per_minute, non_negative);
+  m.money_cost_per_unit = reader.number("money_cost_per_unit", m.money_cost_per_unit, non_negative);
+  m.horizon_weeks = reader.number("horizon_weeks", m.horizon_weeks, positive);
+  m.perception_sd_employability =
+      reader.number("perception_sd_employability", m.perception_sd_employability, non_negative);
+  m.perception_sd_motivation = reader.number("perception_sd_motivation", m.perception_sd_motivation, non_negative);
+  m.perception_minutes_scale = reader.number("perception_minutes_scale", m.perception_minutes_scale, positive);
+  m.effectiveness_sd = reader.number("effectiveness_sd", m.effectiveness_sd, non_negative);
+  reader.finish();
+  return m;
+}
+
+std::vector<std::string> action_name_list() {
+  std::vector<std::string> names;
+  for (auto name : model::action_names) names.emplace_back(name);
+  return names;
+}
+
+void check_names(ConfigReader& reader, std::string_view key, const std::vector<std::string>& given,
+                 const std::vector<std::string>& known, std::string_view what) {
+  for (const auto& name : given) {
+    if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+    reader.error(key, fmt::format("'{}' names unknown {} '{}'; known: {}", reader.path_of(key), what, name,
+                                  core::join_words(known)));
+  }
+}
+
+model::Policy read_policy(ConfigReader reader, model::Policy policy,
+                          const std::vector<std::string>& group_names) {
+  policy.discretionary_help = reader.flag("discretionary_help", policy.discretionary_help);
+  policy.help_groups = reader.texts("help_groups", policy.help_groups);
+  policy.disabled_actions = reader.texts("disabled_actions", policy.disabled_actions);
+  check_names(reader, "help_groups", policy.help_groups, group_names, "customer group");
+  check_names(reader, "disabled_actions", policy.disabled_actions, action_name_list(), "action");
+  reader.finish();
+  return policy;
+}
+
+model::RegimeSettings read_regime(ConfigReader reader) {
+  model::RegimeSettings r;
+  r.kind = reader.choice("kind", r.kind, {"neutral", "entry_reward"});
+  r.points_per_entry = reader.number("points_per_entry", r.points_per_entry, non_negative);
+  r.pressure = reader.number("pressure", r.pressure, non_negative);
+  r.whole_probability = reader.flag("whole_probability", r.whole_probability);
+  r.evidence_window_weeks = reader.number("evidence_window_weeks", r.evidence_window_weeks, non_negative);
+  reader.finish();
+  return r;
+}
+
 }  // namespace
 
-model::Scenario read_scenario(core::ConfigReader& root) {
+model::Scenario read_scenario(ConfigReader& root) {
   model::Scenario scenario;
   scenario.name = root.required_text("name");
   scenario.description = root.text("description", "");
   scenario.run = read_run(root.section("run"));
+  scenario.network = read_network(root.section("network"));
+  scenario.groups = read_groups(root);
+  std::vector<std::string> group_names;
+  for (const auto& g : scenario.groups) group_names.push_back(g.name);
+  scenario.search = read_search(root.section("search"));
+  scenario.employers = read_employers(root.section("employers"));
+  scenario.jobs = read_jobs(root.section("jobs"));
+  scenario.advisers = read_advisers(root.section("advisers"));
+  scenario.actions = read_actions(root.section("actions"));
+  scenario.policy = read_policy(root.section("policy"), scenario.policy, group_names);
+  scenario.regime = read_regime(root.section("regime"));
+  {
+    ConfigReader cf = root.section("counterfactual");
+    scenario.counterfactual.enabled = cf.flag("enabled", scenario.counterfactual.enabled);
+    scenario.counterfactual.policy =
+        read_policy(cf.section("policy"), scenario.counterfactual.policy, group_names);
+    cf.finish();
+  }
   root.accept("include");  // consumed by the parser, kept in the tree for provenance
   root.finish();
   return scenario;

@@ -1,0 +1,191 @@
+// Carrying out planned actions: each spends its minutes (and money) and applies its effect to
+// the client's true state. An action whose client has left the caseload since planning is
+// dropped unspent.
+
+#include <algorithm>
+#include <limits>
+
+#include <boost/random/normal_distribution.hpp>
+
+#include "sim/model/event_kind.hpp"
+#include "sim/model/outcome_model.hpp"
+#include "sim/model/streams.hpp"
+#include "sim/model/world.hpp"
+
+namespace caseload::model {
+
+namespace {
+
+// The notified open vacancy the adviser judges easiest to enter (lowest threshold).
+VacancyId easiest_notified(const World& world, OfficeId office) {
+  VacancyId best = static_cast<VacancyId>(no_row);
+  float best_threshold = std::numeric_limits<float>::infinity();
+  for (VacancyId vacancy : world.pools[index(office)].open()) {
+    if (!world.vacancies.notified[index(vacancy)]) continue;
+    const float threshold = world.employers.threshold[index(world.vacancies.employer[index(vacancy)])];
+    if (threshold < best_threshold) {
+      best_threshold = threshold;
+      best = vacancy;
+    }
+  }
+  return best;
+}
+
+// The office employer with the least goodwill: where a contact does the most good.
+EmployerId least_goodwill(const World& world, OfficeId office) {
+  const auto& employers = world.office_employers[index(office)];
+  EmployerId chosen = employers.front();
+  for (EmployerId employer : employers) {
+    if (world.employers.goodwill[index(employer)] < world.employers.goodwill[index(chosen)]) chosen = employer;
+  }
+  return chosen;
+}
+
+void submit(World& world, const PlannedAction& action, PanelCounts& counts) {
+  auto& js = world.jobseekers;
+  const auto row = index(action.client);
+  const auto& scenario = world.scenario;
+  counts.submissions += 1;
+  if (action.speculative) counts.speculative_submissions += 1;
+  const std::uint32_t number = js.submissions[row]++;
+  const VacancyId vacancy = easiest_notified(world, js.office[row]);
+  if (index(vacancy) == no_row) {
+    world.submissions_failed += 1;
+    return;
+  }
+  const EmployerId employer = world.vacancies.employer[index(vacancy)];
+  const double threshold = world.employers.threshold[index(employer)];
+  const double employability = world.employability_now(action.client);
+  const double bonus = js.fund_until[row] > world.now() ? scenario.actions.discretion_fund.hire_bonus : 0.0;
+  auto view = stream(scenario.run.seed, EntityKind::Jobseeker, row, Purpose::EmployerView, number);
+  boost::random::normal_distribution<double> noise(0.0, scenario.employers.hire_noise_sd);
+  if (employability + bonus + noise(view) > threshold + scenario.employers.competition_margin) {
+    hire(world, action.client, vacancy, true);
+  } else if (employability < threshold - scenario.employers.unsuitable_margin) {
+    float& goodwill = world.employers.goodwill[index(employer)];
+    goodwill = std::max(0.0f, goodwill - static_cast<float>(scenario.employers.goodwill_unsuitable_loss));
+  }
+}
+
+}  // namespace
+
+void handle_action(World& world, std::uint32_t slot) {
+  const PlannedAction action = world.plan[slot];
+  const auto& scenario = world.scenario;
+  auto& adviser_week = world.advisers.this_week[index(action.adviser)];
+  const auto kind = static_cast<std::size_t>(action.action);
+  const double now = world.now();
+
+  if (index(action.client) == no_row) {
+    adviser_week.action_minutes[kind] += action.minutes;
+    if (action.action == ActionKind::EmployerContact) {
+      const EmployerId employer = least_goodwill(world, world.advisers.office[index(action.adviser)]);
+      float& goodwill = world.employers.goodwill[index(employer)];
+      goodwill = std::min(1.0f, goodwill + static_cast<float>(scenario.employers.goodwill_contact_gain));
+    }
+    Outcome outcome;
+    outcome.kind = OutcomeKind::ActionTaken;
+    outcome.time = now;
+    outcome.client = action.client;
+    outcome.adviser = action.adviser;
+    outcome.action = action.action;
+    outcome.minutes = action.minutes;
+    world.regime->record(outcome);
+    return;
+  }
+
+  auto& js = world.jobseekers;
+  const auto row = index(action.client);
+  if (js.state[row] != JobseekerState::Claiming || js.adviser[row] != action.adviser ||
+      js.caseload_slot[row] == no_row) {
+    return;  // left the caseload since the plan was made
+  }
+  adviser_week.action_minutes[kind] += action.minutes;
+  js.minutes_known[row] += action.minutes;
+  PanelCounts& counts = world.counts_for(action.client);
+  counts.minutes[kind] += action.minutes;
+  if (world.measuring()) js.help_minutes[row][kind] += action.minutes;
+  if (is_evidence(action.action)) js.last_help[row] = now;
+
+  Outcome outcome;
+  outcome.kind = OutcomeKind::ActionTaken;
+  outcome.time = now;
+  outcome.client = action.client;
+  outcome.adviser = action.adviser;
+  outcome.group = js.group[row];
+  outcome.action = action.action;
+  outcome.minutes = action.minutes;
+  outcome.money = action.money;
+  outcome.claim_weeks = (now - js.claim_start[row]) / core::days_per_week;
+  world.regime->record(outcome);
+
+  switch (action.action) {
+    case ActionKind::Interview: {
+      const auto& interview = scenario.actions.interview;
+      const double effect = interview.boost * world.advisers.effectiveness[index(action.adviser)];
+      js.boost[row] = static_cast<float>(decayed_boost(scenario.search, js.boost[row], js.boost_time[row], now) + effect);
+      js.boost_time[row] = now;
+      js.matched_until[row] = now + interview.match_weeks * core::days_per_week;
+      break;
+    }
+    case ActionKind::Submission:
+      submit(world, action, counts);
+      break;
+    case ActionKind::Referral: {
+      counts.referrals += 1;
+      leave_caseload(world, action.client);
+      js.state[row] = JobseekerState::InProvision;
+      world.scheduler.schedule(now + scenario.actions.referral.programme_weeks * core::days_per_week,
+                               code(EventKind::ProvisionEnd), row, js.spell[row]);
+      break;
+    }
+    case ActionKind::DiscretionFund: {
+      const auto& fund = scenario.actions.discretion_fund;
+      if (now - js.fund_window_start[row] >= 52.0 * core::days_per_week) {
+        js.fund_window_start[row] = now;
+        js.fund_used[row] = 0.0f;
+      }
+      js.fund_used[row] += static_cast<float>(fund.amount);
+      js.fund_until[row] = now + fund.effect_weeks * core::days_per_week;
+      world.advisers.fund_spent[index(action.adviser)] += fund.amount;
+      counts.fund_spend += static_cast<float>(fund.amount);
+      break;
+    }
+    case ActionKind::Sanction: {
+      counts.sanctions += 1;
+      end_claim(world, action.client, ExitReason::Sanction);
+      js.state[row] = JobseekerState::Sanctioned;
+      js.sanctions[row] += 1;
+      world.scheduler.schedule(now + scenario.actions.sanction.weeks * core::days_per_week,
+                               code(EventKind::SanctionEnd), row, js.spell[row]);
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+void handle_provision_end(World& world, JobseekerId person, std::uint32_t spell) {
+  auto& js = world.jobseekers;
+  const auto row = index(person);
+  if (js.spell[row] != spell || js.state[row] != JobseekerState::InProvision) return;
+  js.training_gain[row] += static_cast<float>(world.scenario.actions.referral.training_gain);
+  js.state[row] = JobseekerState::Claiming;
+  join_caseload(world, person);
+}
+
+void handle_sanction_end(World& world, JobseekerId person, std::uint32_t spell) {
+  auto& js = world.jobseekers;
+  const auto row = index(person);
+  if (js.spell[row] != spell || js.state[row] != JobseekerState::Sanctioned) return;
+  const auto& sanction = world.scenario.actions.sanction;
+  auto back = stream(world.scenario.run.seed, EntityKind::Jobseeker, row, Purpose::SanctionReturn,
+                     js.sanctions[row]);
+  if (back.uniform01() < sanction.return_probability) {
+    begin_repeat_claim(world, person);
+  } else {
+    js.state[row] = JobseekerState::Exited;
+  }
+}
+
+}  // namespace caseload::model

@@ -1,0 +1,142 @@
+// Jobs: hiring, the 13/26/52-week milestones, and separation (with recycling to a new claim).
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "sim/model/event_kind.hpp"
+#include "sim/model/outcome_model.hpp"
+#include "sim/model/streams.hpp"
+#include "sim/model/world.hpp"
+
+namespace caseload::model {
+
+namespace {
+
+constexpr std::array<double, 3> milestone_weeks = {13.0, 26.0, 52.0};
+
+void adjust_goodwill(World& world, EmployerId employer, double change) {
+  float& goodwill = world.employers.goodwill[index(employer)];
+  goodwill = std::clamp(goodwill + static_cast<float>(change), 0.0f, 1.0f);
+}
+
+// Adds the part of [from, to) that falls in the measured period to the person's work days.
+void add_employed_days(World& world, JobseekerId person, double from, double to) {
+  const double start = std::max(from, world.measure_start);
+  const double stop = std::min(to, world.end);
+  if (stop > start) world.jobseekers.employed_days[index(person)] += static_cast<float>(stop - start);
+}
+
+}  // namespace
+
+void hire(World& world, JobseekerId person, VacancyId vacancy, bool via_submission) {
+  auto& js = world.jobseekers;
+  const auto row = index(person);
+  const auto& scenario = world.scenario;
+  const double now = world.now();
+  const EmployerId employer = world.vacancies.employer[index(vacancy)];
+  close_vacancy(world, vacancy, VacancyState::FilledByClaimant);
+
+  const double employability = world.employability_now(person);
+  const bool well_matched = js.matched_until[row] >= now;
+  const double days_since_help = now - js.last_help[row];
+  const double claim_weeks = (now - js.claim_start[row]) / core::days_per_week;
+  const AdviserId adviser = js.adviser[row];
+  end_claim(world, person, ExitReason::Work);
+
+  const std::uint32_t job = js.jobs[row]++;
+  const float quality = world.employers.quality[index(employer)];
+  const double hazard = separation_hazard_per_week(scenario.jobs, quality, employability,
+                                                   js.motivation[row], well_matched);
+  auto tenure = stream(scenario.run.seed, EntityKind::Jobseeker, row, Purpose::Tenure, job);
+  const double weeks = -std::log1p(-tenure.uniform01()) / hazard;
+  js.state[row] = JobseekerState::Employed;
+  js.employer[row] = employer;
+  js.job_quality[row] = quality;
+  js.job_start[row] = now;
+  js.job_end[row] = now + weeks * core::days_per_week;
+  js.placed_by_office[row] = via_submission ? 1 : 0;
+  js.job_record[row] = static_cast<std::uint32_t>(world.jobs.size());
+  world.jobs.push_back(JobRecord{person, employer, js.group[row], via_submission, quality, now,
+                                 js.job_end[row], std::numeric_limits<double>::infinity()});
+
+  world.scheduler.schedule(js.job_end[row], code(EventKind::Separation), row, job);
+  for (std::uint32_t m = 0; m < milestone_weeks.size(); ++m) {
+    if (weeks > milestone_weeks[m]) {
+      world.scheduler.schedule(now + milestone_weeks[m] * core::days_per_week,
+                               code(EventKind::Milestone), row, job * 4 + m);
+    }
+  }
+  if (world.measuring()) js.entries[row] += 1;
+  if (via_submission) world.counts_for(person).entries_via_submission += 1;
+
+  Outcome outcome;
+  outcome.kind = OutcomeKind::JobEntry;
+  outcome.time = now;
+  outcome.client = person;
+  outcome.adviser = adviser;
+  outcome.group = js.group[row];
+  outcome.via_submission = via_submission;
+  outcome.claim_weeks = claim_weeks;
+  outcome.days_since_help = days_since_help;
+  world.regime->record(outcome);
+}
+
+void handle_milestone(World& world, JobseekerId person, std::uint32_t detail) {
+  auto& js = world.jobseekers;
+  const auto row = index(person);
+  const std::uint32_t job = detail / 4;
+  const std::uint32_t milestone = detail % 4;
+  if (js.jobs[row] != job + 1 || js.state[row] != JobseekerState::Employed) return;
+  const double weeks = milestone_weeks[milestone];
+  if (milestone == 0) {
+    world.counts_for(person).sustained_13 += 1;
+    if (world.measuring()) js.sustained_13[row] += 1;
+    if (js.placed_by_office[row]) {
+      adjust_goodwill(world, js.employer[row], world.scenario.employers.goodwill_sustained_gain);
+    }
+  } else if (milestone == 1) {
+    world.counts_for(person).sustained_26 += 1;
+    if (world.measuring()) js.sustained_26[row] += 1;
+  }
+  Outcome outcome;
+  outcome.kind = OutcomeKind::Sustained;
+  outcome.time = world.now();
+  outcome.client = person;
+  outcome.adviser = js.adviser[row];
+  outcome.group = js.group[row];
+  outcome.weeks = weeks;
+  outcome.via_submission = js.placed_by_office[row] != 0;
+  world.regime->record(outcome);
+}
+
+void handle_separation(World& world, JobseekerId person, std::uint32_t job) {
+  auto& js = world.jobseekers;
+  const auto row = index(person);
+  if (js.jobs[row] != job + 1 || js.state[row] != JobseekerState::Employed) return;
+  const auto& scenario = world.scenario;
+  const double now = world.now();
+  add_employed_days(world, person, js.job_start[row], now);
+  if (js.placed_by_office[row] && now - js.job_start[row] < 13.0 * core::days_per_week) {
+    adjust_goodwill(world, js.employer[row], -scenario.employers.goodwill_early_leaver_loss);
+  }
+  auto recycle = stream(scenario.run.seed, EntityKind::Jobseeker, row, Purpose::Recycle, job);
+  if (recycle.uniform01() < scenario.jobs.recycle_probability) {
+    js.state[row] = JobseekerState::Waiting;
+    world.scheduler.schedule(now + scenario.jobs.reclaim_delay_weeks * core::days_per_week,
+                             code(EventKind::Reclaim), row);
+  } else {
+    js.state[row] = JobseekerState::Exited;
+  }
+}
+
+void close_employment_records(World& world) {
+  auto& js = world.jobseekers;
+  for (std::uint32_t row = 0; row < js.size(); ++row) {
+    if (js.state[row] == JobseekerState::Employed) {
+      add_employed_days(world, static_cast<JobseekerId>(row), js.job_start[row], world.end);
+    }
+  }
+}
+
+}  // namespace caseload::model

@@ -1,0 +1,76 @@
+#include "sim/model/forecast.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/model/outcome_model.hpp"
+
+namespace caseload::model {
+
+namespace {
+
+// Mean of a boost decaying by half-life h over the next `weeks`.
+double mean_boost(double boost, double half_life, double weeks) {
+  if (boost == 0.0 || weeks <= 0.0) return boost;
+  const double rate = std::log(2.0) / half_life;
+  return boost * (1.0 - std::exp(-rate * weeks)) / (rate * weeks);
+}
+
+// Fortnights of competing risks: each one ends in an entry with q, else in another exit with r.
+struct Phase {
+  double entry;     // P(entry during the phase | on benefit at its start)
+  double survival;  // P(still on benefit at its end)
+};
+
+Phase run_phase(double q, double r, double fortnights) {
+  if (fortnights <= 0.0) return {0.0, 1.0};
+  const double stay = (1.0 - q) * (1.0 - r);
+  const double survival = std::pow(stay, fortnights);
+  const double entry = stay < 1.0 ? q * (1.0 - survival) / (1.0 - stay) : 0.0;
+  return {entry, survival};
+}
+
+}  // namespace
+
+double perceived_hire_chance(const ForecastModel& model, const PerceivedClient& client) {
+  if (!std::isfinite(client.best_threshold)) return 0.0;
+  const double bonus = client.fund_weeks_left > 0.0 ? model.fund_bonus : 0.0;
+  return hire_probability(*model.employers, client.employability, bonus, client.best_threshold);
+}
+
+Forecast project(const ForecastModel& model, const PerceivedClient& client) {
+  const SearchModel& search = *model.search;
+  const double horizon = model.horizon_weeks;
+  const double boost = mean_boost(client.boost, search.boost_half_life_weeks, horizon);
+  const double fund_share = std::min(client.fund_weeks_left, horizon) / horizon;
+  const double bonus = model.fund_bonus * fund_share;
+  const double r = 1.0 - std::exp(-2.0 * client.inactivity_per_week);
+
+  // Provision first (lock-in), then search with the training gain.
+  const double lock_weeks = std::min(client.lock_in_weeks, horizon);
+  const double lock_in = lock_weeks > 0.0 ? model.lock_in : 1.0;
+  const double q_lock = lock_in * fortnight_search_probability(
+      search, client.search_base, client.employability, client.motivation, boost, bonus,
+      client.tightness);
+  const double q_after = fortnight_search_probability(
+      search, client.search_base, client.employability + (lock_weeks > 0.0 ? client.gain_after_lock : 0.0),
+      client.motivation, boost, bonus, client.tightness);
+  const Phase first = run_phase(q_lock, r, lock_weeks / 2.0);
+  const Phase second = run_phase(q_after, r, (horizon - lock_weeks) / 2.0);
+
+  const double search_entry = first.entry + first.survival * second.entry;
+  const double search_stay = first.survival * second.survival;
+  const double hire = std::clamp(client.pending_hire, 0.0, 1.0);
+
+  Forecast out;
+  out.entry = hire + (1.0 - hire) * search_entry;
+  out.off_flow = hire + (1.0 - hire) * (1.0 - search_stay);
+  const double hazard = separation_hazard_per_week(*model.jobs, client.job_quality,
+                                                   client.employability, client.motivation,
+                                                   client.well_matched);
+  out.sustained_13 = out.entry * std::exp(-13.0 * hazard);
+  out.employment_weeks = out.entry * (1.0 - std::exp(-52.0 * hazard)) / hazard;
+  return out;
+}
+
+}  // namespace caseload::model

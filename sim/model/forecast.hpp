@@ -1,0 +1,49 @@
+#pragma once
+// An adviser's projection of a client's next weeks, from what the adviser perceives: the
+// chance of a job entry, of leaving benefit at all, of a job lasting 13 weeks, and the
+// expected weeks in work. Each action is judged by how it changes this projection.
+
+#include "sim/model/scenario.hpp"
+
+namespace caseload::model {
+
+/// A client as one adviser sees them this week.
+struct PerceivedClient {
+  double employability = 0.0;   ///< perceived e(t)
+  double motivation = 0.5;      ///< perceived m
+  double boost = 0.0;           ///< search boost now
+  double fund_weeks_left = 0.0; ///< weeks of discretion-fund help still running
+  double search_base = 0.25;
+  double tightness = 0.5;
+  double inactivity_per_week = 0.0;
+  double best_threshold = 0.0;  ///< easiest notified vacancy's threshold (inf if none)
+  double job_quality = 0.5;     ///< expected quality of a job found
+  bool well_matched = false;
+  double pending_hire = 0.0;    ///< chance of a hire from submissions planned this week
+  double lock_in_weeks = 0.0;   ///< provision weeks still ahead
+  double gain_after_lock = 0.0; ///< training gain once provision ends
+};
+
+struct Forecast {
+  double entry = 0.0;            ///< P(job entry within the horizon)
+  double off_flow = 0.0;         ///< P(off benefit within the horizon, any destination)
+  double sustained_13 = 0.0;     ///< P(entry and the job lasts 13 weeks)
+  double employment_weeks = 0.0; ///< expected weeks in work in the year after an entry, times P(entry)
+};
+
+/// Everything the projection needs from the scenario.
+struct ForecastModel {
+  const SearchModel* search;
+  const EmployerModel* employers;
+  const JobModel* jobs;
+  double horizon_weeks;
+  double fund_bonus;
+  double lock_in;  ///< own-search multiplier while in provision
+};
+
+Forecast project(const ForecastModel& model, const PerceivedClient& client);
+
+/// Perceived chance that a submission to the easiest notified vacancy is hired.
+double perceived_hire_chance(const ForecastModel& model, const PerceivedClient& client);
+
+}  // namespace caseload::model

@@ -1,0 +1,33 @@
+#include "sim/model/labour_market.hpp"
+
+#include "sim/core/assert.hpp"
+
+namespace caseload::model {
+
+EmployerId EmployerTable::add(OfficeId home, float job_quality, float hiring_threshold,
+                              float initial_goodwill) {
+  const auto id = static_cast<EmployerId>(size());
+  office.push_back(home);
+  quality.push_back(job_quality);
+  threshold.push_back(hiring_threshold);
+  goodwill.push_back(initial_goodwill);
+  vacancies_opened.push_back(0);
+  return id;
+}
+
+void VacancyPool::add(VacancyId vacancy, VacancyTable& table) {
+  table.pool_slot[index(vacancy)] = static_cast<std::uint32_t>(open_.size());
+  open_.push_back(vacancy);
+}
+
+void VacancyPool::remove(VacancyId vacancy, VacancyTable& table) {
+  const std::uint32_t slot = table.pool_slot[index(vacancy)];
+  CASELOAD_ASSERT(slot < open_.size() && open_[slot] == vacancy, "vacancy not in its pool");
+  const VacancyId last = open_.back();
+  open_[slot] = last;
+  table.pool_slot[index(last)] = slot;
+  open_.pop_back();
+  table.pool_slot[index(vacancy)] = no_row;
+}
+
+}  // namespace caseload::model

@@ -1,0 +1,37 @@
+#pragma once
+// The formulas that turn a client's state into chances: own-search success, hire on
+// submission, job tenure. The simulation applies them to the true state; advisers apply the
+// same formulas to what they perceive (forecast.hpp), so misperception is the only gap.
+
+#include "sim/model/scenario.hpp"
+
+namespace caseload::model {
+
+double logistic(double x);
+/// Standard normal cumulative distribution.
+double normal_cdf(double x);
+
+/// e(t) = e0 + training gain - scarring * min(duration, cap) / 52.
+double effective_employability(const SearchModel& search, double e0, double training_gain,
+                               double claim_days);
+
+/// Search boost decayed from `boost` at `since` to `now` (days), by its half-life.
+double decayed_boost(const SearchModel& search, double boost, double since, double now);
+
+/// Share of searchers the office's open vacancies can absorb: V / (V + half).
+double tightness(const SearchModel& search, double open_vacancies);
+
+/// Probability that a fortnight of own search ends in a job offer.
+double fortnight_search_probability(const SearchModel& search, double search_base,
+                                    double employability, double motivation, double boost,
+                                    double bonus, double market_tightness);
+
+/// Probability that an employer with `threshold` hires a submitted candidate.
+double hire_probability(const EmployerModel& employers, double employability, double bonus,
+                        double threshold);
+
+/// Weekly separation hazard of a job of quality q held by a person (e, m).
+double separation_hazard_per_week(const JobModel& jobs, double quality, double employability,
+                                  double motivation, bool well_matched);
+
+}  // namespace caseload::model

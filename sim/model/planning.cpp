@@ -1,0 +1,347 @@
+// The adviser's weekly plan (MODEL.md section 4): every (client, action) pair is valued at
+//   V = pressure * w_target * dE[reward] + w_client * need * dE[client gain] - cost
+// from the adviser's perceived view of the client, and the discretionary minutes are filled
+// greedily by value per minute. A second action on a client is re-valued after the first
+// one's effect (diminishing returns), so the budget spreads instead of piling onto one client.
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "sim/model/event_kind.hpp"
+#include "sim/model/forecast.hpp"
+#include "sim/model/outcome_model.hpp"
+#include "sim/model/world.hpp"
+
+namespace caseload::model {
+
+namespace {
+
+constexpr double infinity = std::numeric_limits<double>::infinity();
+
+struct OfficeMarket {
+  double best_threshold = infinity;  // easiest notified open vacancy
+  std::uint32_t submission_slots = 0;
+  double tightness = 0.0;
+  double mean_quality = 0.5;
+};
+
+OfficeMarket read_market(const World& world, OfficeId office) {
+  const auto& scenario = world.scenario;
+  const VacancyPool& pool = world.pools[index(office)];
+  OfficeMarket market;
+  std::uint32_t notified = 0;
+  for (VacancyId vacancy : pool.open()) {
+    if (!world.vacancies.notified[index(vacancy)]) continue;
+    ++notified;
+    const EmployerId employer = world.vacancies.employer[index(vacancy)];
+    market.best_threshold = std::min<double>(market.best_threshold, world.employers.threshold[index(employer)]);
+  }
+  const double advisers = static_cast<double>(world.office_advisers[index(office)].size());
+  market.submission_slots = static_cast<std::uint32_t>(
+      std::ceil(notified * scenario.actions.submission.candidates_per_vacancy / advisers));
+  market.tightness = tightness(scenario.search, pool.size());
+  const auto& employers = scenario.employers;
+  market.mean_quality = employers.quality_alpha / (employers.quality_alpha + employers.quality_beta);
+  return market;
+}
+
+PerceivedClient perceive(const World& world, JobseekerId person, const OfficeMarket& market) {
+  const auto& js = world.jobseekers;
+  const auto& scenario = world.scenario;
+  const auto& model = scenario.advisers;
+  const auto row = index(person);
+  const double now = world.now();
+  // Noise shrinks with the minutes the adviser has spent with the client this claim.
+  const double sharpen = 1.0 / std::sqrt(1.0 + js.minutes_known[row] / model.perception_minutes_scale);
+  PerceivedClient seen;
+  seen.employability = world.employability_now(person) +
+                       model.perception_sd_employability * sharpen * js.perception_employability[row];
+  seen.motivation = std::clamp(js.motivation[row] + model.perception_sd_motivation * sharpen *
+                                                        js.perception_motivation[row], 0.0, 1.0);
+  seen.boost = decayed_boost(scenario.search, js.boost[row], js.boost_time[row], now);
+  seen.fund_weeks_left = std::max(0.0, js.fund_until[row] - now) / core::days_per_week;
+  const auto& profile = scenario.groups[index(js.group[row])];
+  seen.search_base = profile.search_base;
+  seen.inactivity_per_week = profile.inactivity_per_week;
+  seen.tightness = market.tightness;
+  seen.best_threshold = market.best_threshold;
+  seen.job_quality = market.mean_quality;
+  seen.well_matched = js.matched_until[row] > now;
+  return seen;
+}
+
+ForecastModel forecast_model(const Scenario& scenario) {
+  return ForecastModel{&scenario.search, &scenario.employers, &scenario.jobs,
+                       scenario.advisers.horizon_weeks, scenario.actions.discretion_fund.hire_bonus,
+                       scenario.actions.referral.lock_in};
+}
+
+// The client as the adviser expects them to be after `action`.
+PerceivedClient apply(const Scenario& scenario, const ForecastModel& model, PerceivedClient client,
+                      ActionKind action) {
+  const auto& actions = scenario.actions;
+  switch (action) {
+    case ActionKind::Interview:
+      client.boost += actions.interview.boost;
+      client.well_matched = true;
+      break;
+    case ActionKind::Submission: {
+      const double hire = perceived_hire_chance(model, client);
+      client.pending_hire = 1.0 - (1.0 - client.pending_hire) * (1.0 - hire);
+      break;
+    }
+    case ActionKind::Referral:
+      client.lock_in_weeks = actions.referral.programme_weeks;
+      client.gain_after_lock = actions.referral.training_gain;
+      break;
+    case ActionKind::DiscretionFund:
+      client.fund_weeks_left = actions.discretion_fund.effect_weeks;
+      break;
+    default:
+      break;
+  }
+  return client;
+}
+
+double action_minutes(const ActionCatalogue& actions, ActionKind action) {
+  switch (action) {
+    case ActionKind::Interview: return actions.interview.minutes;
+    case ActionKind::Submission: return actions.submission.minutes;
+    case ActionKind::Referral: return actions.referral.minutes;
+    case ActionKind::DiscretionFund: return actions.discretion_fund.minutes;
+    case ActionKind::EmployerContact: return actions.employer_contact.minutes;
+    case ActionKind::Validation: return actions.validation.minutes;
+    case ActionKind::Sanction: return actions.sanction.minutes;
+  }
+  return 0.0;
+}
+
+// Fills the candidate's forecasts from the client's current planned state.
+void forecast_candidate(const World& world, const ForecastModel& model, const ClientPlan& plan,
+                        ActionCandidate& candidate) {
+  candidate.before = project(model, plan.perceived);
+  if (candidate.action == ActionKind::Sanction) {
+    candidate.after = Forecast{0.0, 1.0, 0.0, 0.0};  // off benefit now, no job in view
+  } else {
+    candidate.after = project(model, apply(world.scenario, model, plan.perceived, candidate.action));
+  }
+}
+
+// Value per minute of a candidate, given the regime's reward for it.
+double score(const World& world, AdviserId adviser, const ClientPlan& plan,
+             const ActionCandidate& candidate, double reward) {
+  const auto& model = world.scenario.advisers;
+  double client_gain = candidate.after.employment_weeks - candidate.before.employment_weeks;
+  if (candidate.action == ActionKind::Sanction) client_gain -= world.scenario.actions.sanction.harm;
+  const double value = world.regime->pressure(adviser) * model.w_target * reward +
+                       world.advisers.w_client[index(adviser)] * plan.need * client_gain -
+                       model.time_cost_per_minute * candidate.minutes -
+                       model.money_cost_per_unit * candidate.money;
+  return value / candidate.minutes;
+}
+
+bool is_allowed(const World& world, AdviserId adviser, const ClientPlan& plan, ActionKind action,
+                const OfficeMarket& market) {
+  if (!world.action_enabled[static_cast<std::size_t>(action)]) return false;
+  if (plan.planned_mask & (1u << static_cast<unsigned>(ActionKind::Sanction))) return false;
+  if (plan.planned_mask & (1u << static_cast<unsigned>(action))) {
+    if (action != ActionKind::Submission) return false;
+  }
+  const auto& js = world.jobseekers;
+  const auto row = index(plan.client);
+  const auto& actions = world.scenario.actions;
+  switch (action) {
+    case ActionKind::Interview: return true;
+    case ActionKind::Submission:
+      return std::isfinite(market.best_threshold) &&
+             plan.submissions < actions.submission.max_per_client_per_week;
+    case ActionKind::Referral:
+      return plan.claim_weeks >= actions.referral.min_claim_weeks;
+    case ActionKind::DiscretionFund: {
+      const auto& fund = actions.discretion_fund;
+      const auto& profile = world.scenario.groups[index(js.group[row])];
+      const bool new_window = world.now() - js.fund_window_start[row] >= 52.0 * core::days_per_week;
+      const double used = new_window ? 0.0 : js.fund_used[row];
+      return plan.claim_weeks >= profile.discretion_fund_eligible_weeks &&
+             plan.perceived.fund_weeks_left <= 0.0 && used + fund.amount <= fund.client_cap_per_year &&
+             world.advisers.fund_spent[index(adviser)] + fund.amount <= fund.adviser_budget_per_year;
+    }
+    case ActionKind::Sanction: return js.missed_review[row] != 0;
+    default: return false;
+  }
+}
+
+constexpr std::array<ActionKind, 5> client_actions = {
+    ActionKind::Interview, ActionKind::Submission, ActionKind::Referral,
+    ActionKind::DiscretionFund, ActionKind::Sanction};
+
+void push_ranked(PlanningScratch& scratch, double value_per_minute, std::uint32_t candidate,
+                 std::uint32_t version) {
+  if (!(value_per_minute > 0.0)) return;
+  scratch.queue.push_back({value_per_minute, candidate, version});
+  std::push_heap(scratch.queue.begin(), scratch.queue.end(),
+                 [](const RankedCandidate& a, const RankedCandidate& b) {
+                   if (a.score != b.score) return a.score < b.score;
+                   return a.candidate > b.candidate;  // earlier candidates first on ties
+                 });
+}
+
+RankedCandidate pop_ranked(PlanningScratch& scratch) {
+  std::pop_heap(scratch.queue.begin(), scratch.queue.end(),
+                [](const RankedCandidate& a, const RankedCandidate& b) {
+                  if (a.score != b.score) return a.score < b.score;
+                  return a.candidate > b.candidate;
+                });
+  const RankedCandidate top = scratch.queue.back();
+  scratch.queue.pop_back();
+  return top;
+}
+
+void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
+  const auto& scenario = world.scenario;
+  const auto& advisers = scenario.advisers;
+  const double now = world.now();
+  auto& week = world.advisers.this_week[index(adviser)];
+  const auto& caseload = world.advisers.caseload[index(adviser)];
+
+  double reviews_due = 0.0;
+  for (JobseekerId client : caseload) {
+    if (world.jobseekers.next_sign_on[index(client)] < now + core::days_per_week) {
+      reviews_due += advisers.review_minutes;
+    }
+  }
+  const double validation = world.regime->validation_minutes_due(adviser);
+  double budget = advisers.hours_per_week * 60.0 * (1.0 - advisers.other_duties_share) -
+                  reviews_due - validation;
+  week.budget_minutes = std::max(0.0, budget);
+  if (validation > 0.0) {
+    world.plan.push_back(PlannedAction{static_cast<JobseekerId>(no_row), static_cast<EmployerId>(no_row),
+                                              adviser, ActionKind::Validation, false,
+                                              static_cast<float>(validation), 0.0f});
+  }
+  if (!world.policy.discretionary_help || budget <= 0.0) return;
+
+  const OfficeMarket market = read_market(world, world.advisers.office[index(adviser)]);
+  PlanningScratch& scratch = world.scratch;
+  scratch.clients.clear();
+  scratch.candidates.clear();
+  scratch.candidate_client.clear();
+  scratch.queue.clear();
+
+  for (JobseekerId client : caseload) {
+    const auto row = index(client);
+    if (!world.group_helped[index(world.jobseekers.group[row])]) continue;
+    ClientPlan plan;
+    plan.client = client;
+    plan.perceived = perceive(world, client, market);
+    plan.claim_weeks = (now - world.jobseekers.claim_start[row]) / core::days_per_week;
+    plan.days_since_help = now - world.jobseekers.last_help[row];
+    const Forecast base = project(model, plan.perceived);
+    plan.need = 1.0 + advisers.need_weight * (1.0 - base.entry);
+    const auto client_index = static_cast<std::uint32_t>(scratch.clients.size());
+    scratch.clients.push_back(plan);
+    for (ActionKind action : client_actions) {
+      if (!is_allowed(world, adviser, plan, action, market)) continue;
+      ActionCandidate candidate;
+      candidate.client = client;
+      candidate.group = world.jobseekers.group[row];
+      candidate.action = action;
+      candidate.minutes = action_minutes(scenario.actions, action);
+      candidate.money = action == ActionKind::DiscretionFund ? scenario.actions.discretion_fund.amount : 0.0;
+      candidate.claim_weeks = plan.claim_weeks;
+      candidate.days_since_help = plan.days_since_help;
+      forecast_candidate(world, model, plan, candidate);
+      scratch.candidates.push_back(candidate);
+      scratch.candidate_client.push_back(client_index);
+    }
+  }
+  scratch.rewards.assign(scratch.candidates.size(), 0.0);
+  world.regime->value(adviser, scratch.candidates, scratch.rewards);
+  for (std::uint32_t i = 0; i < scratch.candidates.size(); ++i) {
+    const ClientPlan& plan = scratch.clients[scratch.candidate_client[i]];
+    push_ranked(scratch, score(world, adviser, plan, scratch.candidates[i], scratch.rewards[i]), i, 0);
+  }
+
+  // Employer contacts: not tied to a client; worth the same each, up to a weekly cap.
+  const auto& contact = scenario.actions.employer_contact;
+  int contacts_left = world.action_enabled[static_cast<std::size_t>(ActionKind::EmployerContact)]
+                          ? contact.max_per_week : 0;
+  const double contact_value =
+      (world.regime->pressure(adviser) * advisers.w_target * world.regime->value_employer_contact(adviser) +
+       world.advisers.w_client[index(adviser)] * contact.client_value -
+       advisers.time_cost_per_minute * contact.minutes) / contact.minutes;
+
+  std::uint32_t submission_slots = market.submission_slots;
+  double fund_left = scenario.actions.discretion_fund.adviser_budget_per_year - world.advisers.fund_spent[index(adviser)];
+
+  while (budget > 0.0) {
+    // Contacts compete with the best client action on value per minute.
+    const bool queue_empty = scratch.queue.empty();
+    if (contacts_left > 0 && contact_value > 0.0 &&
+        (queue_empty || contact_value >= scratch.queue.front().score)) {
+      if (contact.minutes > budget) {
+        contacts_left = 0;
+        continue;
+      }
+      budget -= contact.minutes;
+      --contacts_left;
+      world.plan.push_back(PlannedAction{static_cast<JobseekerId>(no_row), static_cast<EmployerId>(no_row),
+                                                adviser, ActionKind::EmployerContact, false,
+                                                static_cast<float>(contact.minutes), 0.0f});
+      continue;
+    }
+    if (queue_empty) break;
+    const RankedCandidate top = pop_ranked(scratch);
+    ActionCandidate& candidate = scratch.candidates[top.candidate];
+    ClientPlan& plan = scratch.clients[scratch.candidate_client[top.candidate]];
+    if (top.version != plan.version) {
+      // The client already has an action planned: value this one after that one's effect.
+      if (!is_allowed(world, adviser, plan, candidate.action, market)) continue;
+      forecast_candidate(world, model, plan, candidate);
+      double reward = 0.0;
+      world.regime->value(adviser, std::span<const ActionCandidate>(&candidate, 1), std::span<double>(&reward, 1));
+      push_ranked(scratch, score(world, adviser, plan, candidate, reward), top.candidate, plan.version);
+      continue;
+    }
+    if (candidate.minutes > budget) continue;
+    if (candidate.action == ActionKind::Submission) {
+      if (submission_slots == 0) continue;
+      --submission_slots;
+    }
+    if (candidate.action == ActionKind::DiscretionFund) {
+      if (candidate.money > fund_left) continue;
+      fund_left -= candidate.money;
+    }
+    budget -= candidate.minutes;
+    const bool speculative = candidate.action == ActionKind::Submission &&
+                             perceived_hire_chance(model, plan.perceived) < scenario.actions.submission.speculative_below;
+    world.plan.push_back(PlannedAction{plan.client, static_cast<EmployerId>(no_row), adviser,
+                                              candidate.action, speculative,
+                                              static_cast<float>(candidate.minutes),
+                                              static_cast<float>(candidate.money)});
+    plan.perceived = apply(scenario, model, plan.perceived, candidate.action);
+    plan.planned_mask = static_cast<std::uint8_t>(plan.planned_mask | (1u << static_cast<unsigned>(candidate.action)));
+    if (candidate.action == ActionKind::Submission) ++plan.submissions;
+    ++plan.version;
+  }
+}
+
+}  // namespace
+
+void plan_week(World& world) {
+  world.plan.clear();
+  const ForecastModel model = forecast_model(world.scenario);
+  for (std::uint32_t a = 0; a < world.advisers.size(); ++a) {
+    const auto first = static_cast<std::uint32_t>(world.plan.size());
+    plan_adviser(world, static_cast<AdviserId>(a), model);
+    // Spread the adviser's actions over the five working days, in the order chosen.
+    const auto count = static_cast<std::uint32_t>(world.plan.size()) - first;
+    for (std::uint32_t i = 0; i < count; ++i) {
+      const double at = world.now() + 5.0 * (i + 0.5) / count;
+      world.scheduler.schedule(at, code(EventKind::Action), 0, first + i);
+    }
+  }
+}
+
+}  // namespace caseload::model

@@ -1,0 +1,62 @@
+#pragma once
+// Logs a run keeps for calibration, metrics and traces: one row per claim spell, per job, and
+// per (week, office, customer group) panel cell.
+
+#include <array>
+#include <cstdint>
+
+#include "sim/model/action.hpp"
+#include "sim/model/ids.hpp"
+#include "sim/model/jobseeker_table.hpp"
+
+namespace caseload::model {
+
+/// One claim, from its start to its end (end is +inf while still open at the end of the run).
+struct SpellRecord {
+  JobseekerId person{};
+  GroupId group{};
+  OfficeId office{};
+  ExitReason reason = ExitReason::Work;
+  bool is_reclaim = false;
+  bool is_open = true;
+  double start = 0.0;
+  double end = 0.0;
+};
+
+/// One job, from hire to separation; reclaim is the day the next claim began (+inf if none).
+struct JobRecord {
+  JobseekerId person{};
+  EmployerId employer{};
+  GroupId group{};
+  bool via_submission = false;
+  float quality = 0.0f;
+  double start = 0.0;
+  double end = 0.0;
+  double reclaim = 0.0;
+};
+
+/// Counts for one (week, office, group) cell.
+struct PanelCounts {
+  std::uint32_t stock = 0;         ///< claiming at the end of the week
+  std::uint32_t inflow = 0;        ///< new claims
+  std::uint32_t reclaims = 0;      ///< of those, by people who claimed before
+  std::array<std::uint32_t, 3> exits{};  ///< by ExitReason
+  std::uint32_t entries_via_submission = 0;
+  std::uint32_t sustained_13 = 0;
+  std::uint32_t sustained_26 = 0;
+  std::array<float, action_count> minutes{};
+  std::uint32_t submissions = 0;
+  std::uint32_t speculative_submissions = 0;
+  std::uint32_t referrals = 0;
+  std::uint32_t sanctions = 0;
+  float fund_spend = 0.0f;
+};
+
+struct PanelRow {
+  std::uint32_t week = 0;
+  OfficeId office{};
+  GroupId group{};
+  PanelCounts counts;
+};
+
+}  // namespace caseload::model

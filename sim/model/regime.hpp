@@ -1,0 +1,93 @@
+#pragma once
+// The port through which a target regime reaches advisers. The model asks a regime what an
+// action is worth to the adviser (in the regime's own reward units) and how much management
+// pressure the adviser is under; it tells the regime what happened, so the regime can count.
+// Regimes live in sim/regimes; the model only knows this interface and a neutral default.
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <span>
+
+#include "sim/model/action.hpp"
+#include "sim/model/forecast.hpp"
+#include "sim/model/ids.hpp"
+
+namespace caseload::model {
+
+struct Scenario;
+struct World;
+
+/// One (client, action) pair an adviser is weighing this week.
+struct ActionCandidate {
+  JobseekerId client{};
+  GroupId group{};
+  ActionKind action = ActionKind::Interview;
+  double minutes = 0.0;
+  double money = 0.0;
+  Forecast before;          ///< projection without the action
+  Forecast after;           ///< projection with it
+  double claim_weeks = 0.0;
+  double days_since_help = std::numeric_limits<double>::infinity();  ///< last qualifying help
+};
+
+enum class OutcomeKind : std::uint8_t {
+  JobEntry,     // a: client; via_submission says how
+  Sustained,    // a: client; weeks = 13, 26 or 52
+  Exit,         // a: client; reason = why the claim ended
+  ActionTaken,  // a: client (or no_row), action, minutes, money
+};
+
+/// Something a regime may count. Times are in days.
+struct Outcome {
+  OutcomeKind kind = OutcomeKind::JobEntry;
+  double time = 0.0;
+  JobseekerId client{};
+  AdviserId adviser{};
+  GroupId group{};
+  ActionKind action = ActionKind::Interview;
+  std::uint8_t exit_reason = 0;  ///< an ExitReason
+  bool via_submission = false;
+  double weeks = 0.0;
+  double minutes = 0.0;
+  double money = 0.0;
+  double claim_weeks = 0.0;      ///< on benefit when it happened
+  double days_since_help = std::numeric_limits<double>::infinity();
+};
+
+class Regime {
+ public:
+  virtual ~Regime() = default;
+
+  /// Management pressure on this adviser (1 when the regime puts none).
+  virtual double pressure(AdviserId adviser) const = 0;
+
+  /// Fills reward[i] with the expected change in this adviser's regime reward from
+  /// candidates[i]. Called once per adviser per week with the whole batch.
+  virtual void value(AdviserId adviser, std::span<const ActionCandidate> candidates,
+                     std::span<double> reward) const = 0;
+
+  /// Reward an adviser expects from one employer contact (process targets count them).
+  virtual double value_employer_contact(AdviserId adviser) const = 0;
+
+  /// Minutes of validation paperwork the adviser owes before planning this week.
+  virtual double validation_minutes_due(AdviserId adviser) const = 0;
+
+  virtual void record(const Outcome& outcome) = 0;
+
+  /// Called at the end of each week (after the panel row is written).
+  virtual void end_week(const World& world, int week) = 0;
+};
+
+/// Rewards nothing: advisers act on public-service motivation alone.
+class NeutralRegime final : public Regime {
+ public:
+  double pressure(AdviserId) const override { return 1.0; }
+  void value(AdviserId, std::span<const ActionCandidate>, std::span<double> reward) const override;
+  double value_employer_contact(AdviserId) const override { return 0.0; }
+  double validation_minutes_due(AdviserId) const override { return 0.0; }
+  void record(const Outcome&) override {}
+  void end_week(const World&, int) override {}
+};
+
+}  // namespace caseload::model

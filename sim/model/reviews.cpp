@@ -1,0 +1,80 @@
+// The fortnightly review (signing on): mandatory adviser minutes, and the resolution of the
+// client's own job search and of exits to inactivity over the past fortnight.
+
+#include <cmath>
+
+#include "sim/model/event_kind.hpp"
+#include "sim/model/outcome_model.hpp"
+#include "sim/model/streams.hpp"
+#include "sim/model/world.hpp"
+
+namespace caseload::model {
+
+namespace {
+
+// Own search over the past fortnight; returns true if it ended in a job.
+bool resolve_own_search(World& world, JobseekerId person, std::uint32_t review) {
+  const auto& js = world.jobseekers;
+  const auto row = index(person);
+  const auto& scenario = world.scenario;
+  const auto& profile = scenario.groups[index(js.group[row])];
+  VacancyPool& pool = world.pools[index(js.office[row])];
+  const double now = world.now();
+  const double bonus = js.fund_until[row] > now ? scenario.actions.discretion_fund.hire_bonus : 0.0;
+  double p = fortnight_search_probability(
+      scenario.search, profile.search_base, world.employability_now(person), js.motivation[row],
+      decayed_boost(scenario.search, js.boost[row], js.boost_time[row], now), bonus,
+      tightness(scenario.search, pool.size()));
+  if (js.state[row] == JobseekerState::InProvision) p *= scenario.actions.referral.lock_in;
+
+  const std::uint64_t seed = scenario.run.seed;
+  auto luck = stream(seed, EntityKind::Jobseeker, index(person), Purpose::OwnSearch, review);
+  if (luck.uniform01() >= p) return false;
+  if (pool.size() == 0) {
+    world.searches_crowded_out += 1;
+    return false;
+  }
+  auto pick = stream(seed, EntityKind::Jobseeker, index(person), Purpose::VacancyPick, review);
+  const auto position = static_cast<std::uint32_t>(pick.uniform01() * pool.size());
+  hire(world, person, pool.at(position < pool.size() ? position : pool.size() - 1), false);
+  return true;
+}
+
+}  // namespace
+
+void handle_sign_on(World& world, JobseekerId person, std::uint32_t spell) {
+  auto& js = world.jobseekers;
+  const auto row = index(person);
+  if (js.spell[row] != spell) return;  // the claim this review belonged to has ended
+  if (js.state[row] != JobseekerState::Claiming && js.state[row] != JobseekerState::InProvision) return;
+
+  const auto& scenario = world.scenario;
+  const std::uint64_t seed = scenario.run.seed;
+  const std::uint32_t review = js.reviews[row]++;
+
+  auto attendance = stream(seed, EntityKind::Jobseeker, index(person), Purpose::Attendance, review);
+  const bool missed = attendance.uniform01() < scenario.advisers.missed_review_rate;
+  js.missed_review[row] = missed ? 1 : 0;
+  if (!missed) {
+    const double minutes = scenario.advisers.review_minutes;
+    world.advisers.this_week[index(js.adviser[row])].review_minutes += minutes;
+    js.minutes_known[row] += static_cast<float>(minutes);
+  }
+
+  if (resolve_own_search(world, person, review)) return;
+
+  const double rate = scenario.groups[index(js.group[row])].inactivity_per_week;
+  auto inactivity = stream(seed, EntityKind::Jobseeker, index(person), Purpose::Inactivity, review);
+  const double interval_weeks = scenario.advisers.review_interval_days / core::days_per_week;
+  if (inactivity.uniform01() < 1.0 - std::exp(-rate * interval_weeks)) {
+    end_claim(world, person, ExitReason::Inactivity);
+    js.state[row] = JobseekerState::Exited;
+    return;
+  }
+
+  const double next = world.now() + scenario.advisers.review_interval_days;
+  js.next_sign_on[row] = next;
+  world.scheduler.schedule(next, code(EventKind::SignOn), index(person), spell);
+}
+
+}  // namespace caseload::model

@@ -1,0 +1,55 @@
+// Vacancies: arrival per employer, notification to the office (more likely with goodwill), and
+// closing when filled by a claimant, filled from the open market, or at the end of the open
+// period.
+
+#include <algorithm>
+
+#include <boost/random/exponential_distribution.hpp>
+
+#include "sim/model/event_kind.hpp"
+#include "sim/model/streams.hpp"
+#include "sim/model/world.hpp"
+
+namespace caseload::model {
+
+void handle_vacancy_open(World& world, EmployerId employer) {
+  const auto& model = world.scenario.employers;
+  const std::uint64_t seed = world.scenario.run.seed;
+  const std::uint32_t id = index(employer);
+  const std::uint32_t number = world.employers.vacancies_opened[id]++;
+
+  const auto vacancy = static_cast<VacancyId>(world.vacancies.size());
+  auto notification = stream(seed, EntityKind::Employer, id, Purpose::Notification, number);
+  const double p_notify = model.notify_base + model.notify_goodwill * world.employers.goodwill[id];
+  world.vacancies.employer.push_back(employer);
+  world.vacancies.state.push_back(VacancyState::Open);
+  world.vacancies.notified.push_back(notification.uniform01() < p_notify ? 1 : 0);
+  world.vacancies.pool_slot.push_back(no_row);
+  world.pools[index(world.employers.office[id])].add(vacancy, world.vacancies);
+
+  // The open market fills it after an exponential time, unless the open period ends first.
+  auto external = stream(seed, EntityKind::Employer, id, Purpose::ExternalFill, number);
+  boost::random::exponential_distribution<double> fill(model.external_fill_per_week / core::days_per_week);
+  const double open_days = model.open_period_weeks * core::days_per_week;
+  const double close_after = model.external_fill_per_week > 0.0 ? std::min(fill(external), open_days) : open_days;
+  world.scheduler.schedule(world.now() + close_after, code(EventKind::VacancyClose), index(vacancy),
+                           close_after < open_days ? 1u : 0u);
+
+  auto arrival = stream(seed, EntityKind::Employer, id, Purpose::VacancyArrival, number + 1);
+  boost::random::exponential_distribution<double> gap(model.vacancies_per_week / core::days_per_week);
+  world.scheduler.schedule(world.now() + gap(arrival), code(EventKind::VacancyOpen), id);
+}
+
+void close_vacancy(World& world, VacancyId vacancy, VacancyState how) {
+  const auto row = index(vacancy);
+  if (world.vacancies.state[row] != VacancyState::Open) return;
+  world.vacancies.state[row] = how;
+  const EmployerId employer = world.vacancies.employer[row];
+  world.pools[index(world.employers.office[index(employer)])].remove(vacancy, world.vacancies);
+}
+
+void handle_vacancy_close(World& world, VacancyId vacancy, bool filled_externally) {
+  close_vacancy(world, vacancy, filled_externally ? VacancyState::FilledExternally : VacancyState::Expired);
+}
+
+}  // namespace caseload::model

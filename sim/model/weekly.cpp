@@ -1,0 +1,82 @@
+// The weekly tick: closes the week that ended (panel rows, parking counts, adviser time), lets
+// the regime review, then has every adviser plan the new week.
+
+#include "sim/model/event_kind.hpp"
+#include "sim/model/world.hpp"
+
+namespace caseload::model {
+
+namespace {
+
+// A client-week counts as parked when it lies in a run of 8 or more weeks without help.
+constexpr std::uint8_t parked_run_weeks = 8;
+
+void count_client_weeks(World& world, double week_start, bool measured) {
+  auto& js = world.jobseekers;
+  for (std::uint32_t a = 0; a < world.advisers.size(); ++a) {
+    for (JobseekerId client : world.advisers.caseload[a]) {
+      const auto row = index(client);
+      const bool helped = js.last_help[row] >= week_start;
+      if (helped) {
+        js.weeks_without_help[row] = 0;
+      } else if (js.weeks_without_help[row] < 255) {
+        js.weeks_without_help[row] += 1;
+      }
+      if (!measured) continue;
+      js.claim_weeks[row] += 1;
+      const std::uint8_t run = js.weeks_without_help[row];
+      // On reaching the threshold the whole run becomes parked (as far as it lies in the
+      // measured period, which claim_weeks bounds); after that, each further week.
+      if (run == parked_run_weeks) {
+        const std::uint16_t earlier = static_cast<std::uint16_t>(parked_run_weeks - 1);
+        const std::uint16_t measured_before = static_cast<std::uint16_t>(js.claim_weeks[row] - 1);
+        js.parked_weeks[row] += static_cast<std::uint16_t>(1 + (earlier < measured_before ? earlier : measured_before));
+      } else if (run > parked_run_weeks) {
+        js.parked_weeks[row] += 1;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void close_week(World& world) {
+  const int week = world.current_week;
+  const double week_start = week * core::days_per_week;
+  const bool measured = week_start >= world.measure_start;
+  for (std::size_t c = 0; c < world.week_counts.size(); ++c) {
+    PanelRow row;
+    row.week = static_cast<std::uint32_t>(week);
+    row.office = static_cast<OfficeId>(c / world.group_count());
+    row.group = static_cast<GroupId>(c % world.group_count());
+    row.counts = world.week_counts[c];
+    row.counts.stock = world.stock[c];
+    world.panel.push_back(row);
+    world.week_counts[c] = PanelCounts{};
+  }
+  count_client_weeks(world, week_start, measured);
+  for (std::uint32_t a = 0; a < world.advisers.size(); ++a) {
+    AdviserWeek& this_week = world.advisers.this_week[a];
+    if (measured) {
+      AdviserWeek& total = world.advisers.measured[a];
+      total.review_minutes += this_week.review_minutes;
+      total.budget_minutes += this_week.budget_minutes;
+      for (std::size_t k = 0; k < action_count; ++k) total.action_minutes[k] += this_week.action_minutes[k];
+      world.advisers.measured_weeks[a] += 1.0;
+    }
+    this_week = AdviserWeek{};
+    // The discretion fund is budgeted per 52-week year.
+    if ((week + 1) % 52 == 0) world.advisers.fund_spent[a] = 0.0;
+  }
+  world.regime->end_week(world, week);
+}
+
+void handle_week(World& world, int week) {
+  if (week > 0) close_week(world);
+  world.current_week = week;
+  plan_week(world);
+  const double next = (week + 1) * core::days_per_week;
+  if (next < world.end) world.scheduler.schedule(next, code(EventKind::Week), static_cast<std::uint32_t>(week + 1));
+}
+
+}  // namespace caseload::model

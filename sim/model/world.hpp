@@ -1,0 +1,118 @@
+#pragma once
+// The state of one simulated variant (treatment or counterfactual): agents, vacancies, the
+// clock, the logs, and the regime. Handlers are free functions over it, one file per concern.
+
+#include <array>
+#include <memory>
+#include <vector>
+
+#include "sim/core/scheduler.hpp"
+#include "sim/model/adviser_table.hpp"
+#include "sim/model/jobseeker_table.hpp"
+#include "sim/model/labour_market.hpp"
+#include "sim/model/planning_scratch.hpp"
+#include "sim/model/records.hpp"
+#include "sim/model/regime.hpp"
+#include "sim/model/scenario.hpp"
+
+namespace caseload::model {
+
+/// An action an adviser chose this week; the Action event's detail indexes the week's plan.
+struct PlannedAction {
+  JobseekerId client{};
+  EmployerId employer{};
+  AdviserId adviser{};
+  ActionKind action = ActionKind::Interview;
+  bool speculative = false;
+  float minutes = 0.0f;
+  float money = 0.0f;
+};
+
+struct World {
+  World(const Scenario& scenario, const Policy& policy, std::unique_ptr<Regime> regime);
+
+  const Scenario& scenario;
+  Policy policy;
+  std::unique_ptr<Regime> regime;
+  core::Scheduler<> scheduler;
+
+  JobseekerTable jobseekers;
+  AdviserTable advisers;
+  EmployerTable employers;
+  VacancyTable vacancies;
+  std::vector<VacancyPool> pools;                 ///< by office
+  std::vector<std::vector<AdviserId>> office_advisers;
+  std::vector<std::vector<EmployerId>> office_employers;
+  std::vector<std::uint32_t> arrivals;            ///< by inflow source
+  std::vector<std::uint8_t> group_helped;         ///< policy: may this group get help
+
+  std::vector<SpellRecord> spells;
+  std::vector<std::uint32_t> open_spell;          ///< by jobseeker: row in spells
+  std::vector<JobRecord> jobs;
+  std::vector<PanelRow> panel;
+  std::vector<PanelCounts> week_counts;           ///< office * groups + group
+  std::vector<std::uint32_t> stock;               ///< claiming now, by cell
+  std::vector<PlannedAction> plan;
+  PlanningScratch scratch;                        ///< reused every week: no allocation
+  std::array<bool, action_count> action_enabled{};
+  std::uint32_t submissions_failed = 0;           ///< no notified vacancy left when made
+  std::uint32_t searches_crowded_out = 0;         ///< own search found no open vacancy
+
+  double measure_start = 0.0;                     ///< day the measured period begins
+  double end = 0.0;                               ///< day the run ends
+  int current_week = 0;
+
+  double now() const { return scheduler.now(); }
+  bool measuring() const { return now() >= measure_start; }
+  std::size_t group_count() const { return scenario.groups.size(); }
+  std::size_t cell(OfficeId office, GroupId group) const {
+    return index(office) * group_count() + index(group);
+  }
+  PanelCounts& counts_for(JobseekerId person) {
+    const auto row = index(person);
+    return week_counts[cell(jobseekers.office[row], jobseekers.group[row])];
+  }
+  /// The client's effective employability now (scarring and training included).
+  double employability_now(JobseekerId person) const;
+};
+
+// world_setup.cpp
+void populate(World& world);
+
+// claims.cpp
+JobseekerId create_jobseeker(World& world, OfficeId office, GroupId group);
+void start_claim(World& world, JobseekerId person, bool is_reclaim, double claim_start);
+void end_claim(World& world, JobseekerId person, ExitReason reason);
+void handle_claim(World& world, std::uint32_t source);
+void begin_repeat_claim(World& world, JobseekerId person);
+void handle_reclaim(World& world, JobseekerId person);
+void join_caseload(World& world, JobseekerId person);
+void leave_caseload(World& world, JobseekerId person);
+
+// reviews.cpp
+void handle_sign_on(World& world, JobseekerId person, std::uint32_t spell);
+
+// employment.cpp
+void hire(World& world, JobseekerId person, VacancyId vacancy, bool via_submission);
+void handle_milestone(World& world, JobseekerId person, std::uint32_t detail);
+void handle_separation(World& world, JobseekerId person, std::uint32_t job);
+void close_employment_records(World& world);
+
+// vacancies.cpp
+void handle_vacancy_open(World& world, EmployerId employer);
+void handle_vacancy_close(World& world, VacancyId vacancy, bool filled_externally);
+void close_vacancy(World& world, VacancyId vacancy, VacancyState how);
+
+// planning.cpp
+void plan_week(World& world);
+
+// actions.cpp
+void handle_action(World& world, std::uint32_t slot);
+void handle_provision_end(World& world, JobseekerId person, std::uint32_t spell);
+void handle_sanction_end(World& world, JobseekerId person, std::uint32_t spell);
+
+// weekly.cpp
+void handle_week(World& world, int week);
+void close_week(World& world);
+
+}  // namespace caseload::model

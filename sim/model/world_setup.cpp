@@ -1,0 +1,143 @@
+#include <algorithm>
+#include <cmath>
+
+#include <boost/random/beta_distribution.hpp>
+#include <boost/random/exponential_distribution.hpp>
+#include <boost/random/lognormal_distribution.hpp>
+#include <boost/random/normal_distribution.hpp>
+#include <boost/random/uniform_real_distribution.hpp>
+
+#include "sim/model/event_kind.hpp"
+#include "sim/model/outcome_model.hpp"
+#include "sim/model/streams.hpp"
+#include "sim/model/world.hpp"
+
+namespace caseload::model {
+
+World::World(const Scenario& scenario_in, const Policy& policy_in, std::unique_ptr<Regime> r)
+    : scenario(scenario_in), policy(policy_in), regime(std::move(r)) {
+  measure_start = scenario.run.warmup_weeks * core::days_per_week;
+  end = measure_start + scenario.run.weeks * core::days_per_week;
+}
+
+double World::employability_now(JobseekerId person) const {
+  const auto row = index(person);
+  return effective_employability(scenario.search, jobseekers.employability[row],
+                                 jobseekers.training_gain[row], now() - jobseekers.claim_start[row]);
+}
+
+namespace {
+
+void add_advisers(World& world) {
+  const auto& network = world.scenario.network;
+  const auto& model = world.scenario.advisers;
+  for (int o = 0; o < network.offices; ++o) {
+    const auto office = static_cast<OfficeId>(o);
+    for (int a = 0; a < network.advisers_per_office; ++a) {
+      const std::uint32_t id = world.advisers.size();
+      auto attributes = stream(world.scenario.run.seed, EntityKind::Adviser, id, Purpose::Attributes);
+      boost::random::beta_distribution<double> w_client(model.w_client_alpha, model.w_client_beta);
+      const double sd = model.effectiveness_sd;
+      // Mean-one lognormal: advisers differ in how much an interview helps (Schiprowski 2020).
+      boost::random::lognormal_distribution<double> effectiveness(-0.5 * sd * sd, sd);
+      NewAdviser init;
+      init.office = office;
+      init.team = static_cast<std::uint16_t>(a / network.advisers_per_team);
+      init.w_client = w_client(attributes);
+      init.effectiveness = sd > 0.0 ? effectiveness(attributes) : 1.0;
+      world.office_advisers[index(office)].push_back(world.advisers.add(init));
+    }
+  }
+}
+
+void add_employers(World& world) {
+  const auto& model = world.scenario.employers;
+  for (std::size_t o = 0; o < world.pools.size(); ++o) {
+    for (int e = 0; e < model.employers_per_office; ++e) {
+      const std::uint32_t id = world.employers.size();
+      auto attributes = stream(world.scenario.run.seed, EntityKind::Employer, id, Purpose::Attributes);
+      boost::random::beta_distribution<double> quality(model.quality_alpha, model.quality_beta);
+      boost::random::normal_distribution<double> threshold(model.threshold_mean, model.threshold_sd);
+      const auto office = static_cast<OfficeId>(o);
+      const float q = static_cast<float>(quality(attributes));
+      const float t = static_cast<float>(threshold(attributes));
+      const EmployerId employer =
+          world.employers.add(office, q, t, static_cast<float>(model.goodwill_initial));
+      world.office_employers[o].push_back(employer);
+      auto arrival = stream(world.scenario.run.seed, EntityKind::Employer, id, Purpose::VacancyArrival, 0);
+      boost::random::exponential_distribution<double> gap(model.vacancies_per_week / core::days_per_week);
+      world.scheduler.schedule(gap(arrival), code(EventKind::VacancyOpen), id);
+    }
+  }
+}
+
+// The stock present at t = 0, with claim durations drawn so the run starts near steady state.
+void add_initial_stock(World& world) {
+  const auto& search = world.scenario.search;
+  for (std::size_t o = 0; o < world.pools.size(); ++o) {
+    for (std::size_t g = 0; g < world.group_count(); ++g) {
+      const auto source = static_cast<std::uint32_t>(o * world.group_count() + g);
+      const double inflow = world.scenario.groups[g].inflow_per_week;
+      const auto count = static_cast<std::uint32_t>(std::lround(inflow * search.initial_stock_weeks_of_inflow));
+      auto draws = stream(world.scenario.run.seed, EntityKind::InflowSource, source, Purpose::InitialStock);
+      boost::random::exponential_distribution<double> duration(1.0 / search.initial_mean_duration_weeks);
+      boost::random::uniform_real_distribution<double> first_review(0.0, world.scenario.advisers.review_interval_days);
+      for (std::uint32_t i = 0; i < count; ++i) {
+        const JobseekerId person = create_jobseeker(world, static_cast<OfficeId>(o), static_cast<GroupId>(g));
+        const double claimed_days_ago = duration(draws) * core::days_per_week;
+        start_claim(world, person, false, -claimed_days_ago);
+        world.jobseekers.next_sign_on[index(person)] = first_review(draws);
+        world.scheduler.schedule(world.jobseekers.next_sign_on[index(person)], code(EventKind::SignOn),
+                                 index(person), world.jobseekers.spell[index(person)]);
+      }
+    }
+  }
+}
+
+void schedule_inflow(World& world) {
+  const auto sources = world.pools.size() * world.group_count();
+  world.arrivals.assign(sources, 0);
+  for (std::uint32_t source = 0; source < sources; ++source) {
+    const double rate = world.scenario.groups[source % world.group_count()].inflow_per_week;
+    if (rate <= 0.0) continue;
+    auto arrival = stream(world.scenario.run.seed, EntityKind::InflowSource, source, Purpose::Arrival, 0);
+    boost::random::exponential_distribution<double> gap(rate / core::days_per_week);
+    world.scheduler.schedule(gap(arrival), code(EventKind::Claim), source);
+  }
+}
+
+}  // namespace
+
+void populate(World& world) {
+  const auto offices = static_cast<std::size_t>(world.scenario.network.offices);
+  world.pools.resize(offices);
+  world.office_advisers.resize(offices);
+  world.office_employers.resize(offices);
+  world.week_counts.assign(offices * world.group_count(), PanelCounts{});
+  world.stock.assign(offices * world.group_count(), 0);
+  world.group_helped.assign(world.group_count(), 1);
+  if (!world.policy.help_groups.empty()) {
+    for (std::size_t g = 0; g < world.group_count(); ++g) {
+      const auto& name = world.scenario.groups[g].name;
+      world.group_helped[g] = std::find(world.policy.help_groups.begin(), world.policy.help_groups.end(),
+                                        name) != world.policy.help_groups.end();
+    }
+  }
+  // Rough sizes, so the logs grow without reallocating in the measured period.
+  double inflow = 0.0;
+  for (const auto& group : world.scenario.groups) inflow += group.inflow_per_week;
+  const double total_weeks = world.end / core::days_per_week;
+  const auto people = static_cast<std::size_t>(inflow * static_cast<double>(offices) * (total_weeks + 30.0));
+  world.jobseekers.reserve(people / 2 + 1024);
+  world.spells.reserve(people + 1024);
+  world.jobs.reserve(people + 1024);
+  world.scheduler.reserve(people / 2 + 4096);
+
+  add_advisers(world);
+  add_employers(world);
+  add_initial_stock(world);
+  schedule_inflow(world);
+  world.scheduler.schedule(0.0, code(EventKind::Week), 0);
+}
+
+}  // namespace caseload::model
