@@ -237,8 +237,9 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
     plan.perceived = perceive(world, client, market);
     plan.claim_weeks = (now - world.jobseekers.claim_start[row]) / core::days_per_week;
     plan.days_since_help = now - world.jobseekers.last_help[row];
-    const Forecast base = project(model, plan.perceived);
-    plan.need = 1.0 + advisers.need_weight * (1.0 - base.entry);
+    // Need rises with perceived distance from work: on the logit scale of employability, each
+    // unit further from work multiplies the weight by exp(need_weight).
+    plan.need = std::exp(-advisers.need_weight * plan.perceived.employability);
     const auto client_index = static_cast<std::uint32_t>(scratch.clients.size());
     scratch.clients.push_back(plan);
     for (ActionKind action : client_actions) {

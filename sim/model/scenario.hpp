@@ -23,7 +23,7 @@ struct CustomerGroup {
   double employability_sd = 0.6;
   double motivation_alpha = 4.0;  ///< Beta(alpha, beta)
   double motivation_beta = 2.0;
-  double search_base = 0.14;      ///< ceiling of the fortnightly own-search success probability
+  double search_base = 0.5;       ///< ceiling of the fortnightly own-search success probability
   double inactivity_per_week = 0.019;  ///< hazard of leaving benefit for non-work
   double discretion_fund_eligible_weeks = 0.0;  ///< claim duration before the fund may be used
 };
@@ -37,7 +37,7 @@ struct OfficeNetwork {
 /// Own job search: p = search_base * logistic(intercept + e + motivation_weight * m +
 /// boost_weight * boost) * tightness, resolved at every fortnightly review.
 struct SearchModel {
-  double intercept = -0.8;
+  double intercept = -2.6;
   double motivation_weight = 1.5;
   double boost_weight = 1.0;
   double boost_half_life_weeks = 4.0;
@@ -71,7 +71,7 @@ struct EmployerModel {
 
 /// Job tenure: exponential with hazard base * exp(-quality_effect*(q-0.5) - ...).
 struct JobModel {
-  double separation_per_week = 0.036;
+  double separation_per_week = 0.034;
   double quality_effect = 1.0;
   double employability_effect = 0.3;
   double motivation_effect = 0.5;
@@ -142,7 +142,7 @@ struct AdviserModel {
   double w_client_alpha = 4.0;         ///< public-service motivation ~ Beta(alpha, beta)
   double w_client_beta = 4.0;
   double w_target = 1.0;
-  double need_weight = 2.0;            ///< extra weight on clients far from work
+  double need_weight = 1.0;            ///< need = exp(-need_weight * perceived employability)
   double time_cost_per_minute = 0.002; ///< value a minute must beat to be spent
   double money_cost_per_unit = 0.0005; ///< value of one unit of fund money
   double horizon_weeks = 13.0;         ///< how far ahead advisers judge outcomes
