@@ -77,6 +77,10 @@ class Regime {
 
   /// Called at the end of each week (after the panel row is written).
   virtual void end_week(const World& world, int week) = 0;
+
+  /// What the regime credited to this adviser over the measured period: points, or money
+  /// for payment by results. Team or office counts are shared equally among members.
+  virtual double measured(AdviserId adviser) const = 0;
 };
 
 /// Rewards nothing: advisers act on public-service motivation alone.
@@ -88,6 +92,7 @@ class NeutralRegime final : public Regime {
   double validation_minutes_due(AdviserId) const override { return 0.0; }
   void record(const Outcome&) override {}
   void end_week(const World&, int) override {}
+  double measured(AdviserId) const override { return 0.0; }
 };
 
 }  // namespace caseload::model

@@ -59,6 +59,10 @@ VariantResult run_variant(const Scenario& scenario, const Policy& policy, std::s
   close_week(world);
   close_employment_records(world);
 
+  result.measured_by_adviser.resize(world.advisers.size());
+  for (std::uint32_t a = 0; a < world.advisers.size(); ++a) {
+    result.measured_by_adviser[a] = world.regime->measured(static_cast<AdviserId>(a));
+  }
   result.name = std::move(name);
   result.jobseekers = std::move(world.jobseekers);
   result.advisers = std::move(world.advisers);

@@ -27,6 +27,7 @@ struct VariantResult {
   std::vector<SpellRecord> spells;
   std::vector<JobRecord> jobs;
   std::vector<PanelRow> panel;
+  std::vector<double> measured_by_adviser;  ///< what the regime credited each adviser
   std::uint64_t events_handled = 0;
   std::uint32_t submissions_failed = 0;
   std::uint32_t searches_crowded_out = 0;
