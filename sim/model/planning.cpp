@@ -211,7 +211,7 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
       reviews_due += advisers.review_minutes;
     }
   }
-  const double validation = world.regime->validation_minutes_due(adviser);
+  const double validation = world.regime->take_validation_minutes(adviser);
   double budget = advisers.hours_per_week * 60.0 * (1.0 - advisers.other_duties_share) -
                   reviews_due - validation;
   week.budget_minutes = std::max(0.0, budget);

@@ -70,8 +70,8 @@ class Regime {
   /// Reward an adviser expects from one employer contact (process targets count them).
   virtual double value_employer_contact(AdviserId adviser) const = 0;
 
-  /// Minutes of validation paperwork the adviser owes before planning this week.
-  virtual double validation_minutes_due(AdviserId adviser) const = 0;
+  /// Minutes of validation paperwork the adviser owes; taken (and cleared) when planning.
+  virtual double take_validation_minutes(AdviserId adviser) = 0;
 
   virtual void record(const Outcome& outcome) = 0;
 
@@ -89,7 +89,7 @@ class NeutralRegime final : public Regime {
   double pressure(AdviserId) const override { return 1.0; }
   void value(AdviserId, std::span<const ActionCandidate>, std::span<double> reward) const override;
   double value_employer_contact(AdviserId) const override { return 0.0; }
-  double validation_minutes_due(AdviserId) const override { return 0.0; }
+  double take_validation_minutes(AdviserId) override { return 0.0; }
   void record(const Outcome&) override {}
   void end_week(const World&, int) override {}
   double measured(AdviserId) const override { return 0.0; }

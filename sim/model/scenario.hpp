@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/core/config_node.hpp"
+
 namespace caseload::model {
 
 struct RunSettings {
@@ -160,14 +162,6 @@ struct Policy {
   std::vector<std::string> disabled_actions;  ///< action names advisers may not use
 };
 
-/// A regime as the model sees it before issue 4's indicator sets: what is rewarded.
-struct RegimeSettings {
-  std::string kind = "neutral";  ///< neutral | entry_reward
-  double points_per_entry = 1.0;
-  double pressure = 1.0;
-  bool whole_probability = false;     ///< evidenced-style: first help earns the whole entry
-  double evidence_window_weeks = 13.0;
-};
 
 struct CounterfactualSettings {
   bool enabled = true;
@@ -186,7 +180,8 @@ struct Scenario {
   AdviserModel advisers;
   ActionCatalogue actions;
   Policy policy;
-  RegimeSettings regime;
+  /// The regime as written in the scenario; sim/regimes compiles and validates it at load.
+  core::ConfigNode regime;
   CounterfactualSettings counterfactual;
 };
 

@@ -37,13 +37,13 @@ std::array<double, 5> minutes_per_week_by_quintile(const VariantResult& variant)
   return minutes;
 }
 
+const EntryRewardSettings ten_points_per_entry{10.0, 1.0, false, 13.0};
+
 Scenario reward_only() {
   Scenario s = fixtures::small_scenario(31);
   s.counterfactual.enabled = false;
   s.advisers.w_client_alpha = 0.01;  // public-service motivation ~ 0 (mean 1e-4)
   s.advisers.w_client_beta = 100.0;
-  s.regime.kind = "entry_reward";
-  s.regime.points_per_entry = 10.0;
   return s;
 }
 
@@ -52,12 +52,11 @@ Scenario motivation_only() {
   s.counterfactual.enabled = false;
   s.advisers.w_client_alpha = 100.0;  // strong motivation (mean 0.99), no reward
   s.advisers.w_client_beta = 1.0;
-  s.regime.kind = "neutral";
   return s;
 }
 
 TEST(Creaming, EntryRewardWithoutMotivationFavoursTheEmployable) {
-  const auto result = fixtures::run(reward_only());
+  const auto result = fixtures::run(reward_only(), ten_points_per_entry);
   const auto minutes = minutes_per_week_by_quintile(result.treatment);
   ::testing::Message trace;
   for (double m : minutes) trace << m << " ";
@@ -70,7 +69,7 @@ TEST(Creaming, EntryRewardWithoutMotivationFavoursTheEmployable) {
 }
 
 TEST(Creaming, MotivationWithoutRewardWeakensOrReversesThePattern) {
-  const auto rewarded = minutes_per_week_by_quintile(fixtures::run(reward_only()).treatment);
+  const auto rewarded = minutes_per_week_by_quintile(fixtures::run(reward_only(), ten_points_per_entry).treatment);
   const auto motivated = minutes_per_week_by_quintile(fixtures::run(motivation_only()).treatment);
   const double rewarded_ratio = rewarded[0] / rewarded[4];
   const double motivated_ratio = motivated[0] / motivated[4];

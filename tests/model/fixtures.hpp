@@ -3,9 +3,9 @@
 
 #include <vector>
 
-#include "sim/model/reference_regimes.hpp"
 #include "sim/model/scenario.hpp"
 #include "sim/model/simulation.hpp"
+#include "tests/model/test_regimes.hpp"
 
 namespace caseload::model::fixtures {
 
@@ -27,12 +27,17 @@ inline Scenario small_scenario(std::uint64_t seed = 7) {
   return s;
 }
 
-inline RegimeFactory reference_regimes() {
-  return [](const Scenario& scenario) { return make_reference_regime(scenario); };
+/// Runs under the neutral regime: advisers act on public-service motivation alone.
+inline SimulationResult run(const Scenario& scenario) {
+  return simulate(scenario, [](const Scenario&) { return std::make_unique<NeutralRegime>(); });
 }
 
-inline SimulationResult run(const Scenario& scenario) {
-  return simulate(scenario, reference_regimes());
+/// Runs with advisers rewarded for job entries.
+inline SimulationResult run(const Scenario& scenario, const EntryRewardSettings& reward) {
+  const double measure_from = scenario.run.warmup_weeks * 7.0;
+  return simulate(scenario, [reward, measure_from](const Scenario&) {
+    return std::make_unique<EntryRewardRegime>(reward, measure_from);
+  });
 }
 
 }  // namespace caseload::model::fixtures

@@ -239,17 +239,6 @@ model::Policy read_policy(ConfigReader reader, model::Policy policy,
   return policy;
 }
 
-model::RegimeSettings read_regime(ConfigReader reader) {
-  model::RegimeSettings r;
-  r.kind = reader.choice("kind", r.kind, {"neutral", "entry_reward"});
-  r.points_per_entry = reader.number("points_per_entry", r.points_per_entry, non_negative);
-  r.pressure = reader.number("pressure", r.pressure, non_negative);
-  r.whole_probability = reader.flag("whole_probability", r.whole_probability);
-  r.evidence_window_weeks = reader.number("evidence_window_weeks", r.evidence_window_weeks, non_negative);
-  reader.finish();
-  return r;
-}
-
 }  // namespace
 
 model::Scenario read_scenario(ConfigReader& root) {
@@ -267,7 +256,9 @@ model::Scenario read_scenario(ConfigReader& root) {
   scenario.advisers = read_advisers(root.section("advisers"));
   scenario.actions = read_actions(root.section("actions"));
   scenario.policy = read_policy(root.section("policy"), scenario.policy, group_names);
-  scenario.regime = read_regime(root.section("regime"));
+  // The regime is compiled and validated by sim/regimes, which owns its keys.
+  if (const core::ConfigNode* regime = root.node().find("regime")) scenario.regime = *regime;
+  root.accept("regime");
   {
     ConfigReader cf = root.section("counterfactual");
     scenario.counterfactual.enabled = cf.flag("enabled", scenario.counterfactual.enabled);
