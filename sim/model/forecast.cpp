@@ -69,6 +69,7 @@ Forecast project(const ForecastModel& model, const PerceivedClient& client) {
                                                    client.employability, client.motivation,
                                                    client.well_matched);
   out.sustained_13 = out.entry * std::exp(-13.0 * hazard);
+  out.sustained_26 = out.entry * std::exp(-26.0 * hazard);
   out.employment_weeks = out.entry * (1.0 - std::exp(-52.0 * hazard)) / hazard;
   return out;
 }

@@ -28,6 +28,7 @@ struct Forecast {
   double entry = 0.0;            ///< P(job entry within the horizon)
   double off_flow = 0.0;         ///< P(off benefit within the horizon, any destination)
   double sustained_13 = 0.0;     ///< P(entry and the job lasts 13 weeks)
+  double sustained_26 = 0.0;     ///< P(entry and the job lasts 26 weeks)
   double employment_weeks = 0.0; ///< expected weeks in work in the year after an entry, times P(entry)
 };
 

@@ -122,7 +122,7 @@ void forecast_candidate(const World& world, const ForecastModel& model, const Cl
                         ActionCandidate& candidate) {
   candidate.before = project(model, plan.perceived);
   if (candidate.action == ActionKind::Sanction) {
-    candidate.after = Forecast{0.0, 1.0, 0.0, 0.0};  // off benefit now, no job in view
+    candidate.after = Forecast{0.0, 1.0, 0.0, 0.0, 0.0};  // off benefit now, no job in view
   } else {
     candidate.after = project(model, apply(world.scenario, model, plan.perceived, candidate.action));
   }

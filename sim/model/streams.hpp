@@ -28,6 +28,7 @@ enum class Purpose : std::uint32_t {
   Notification,      // whether a vacancy is notified, by vacancy number
   ExternalFill,      // when the open market fills a vacancy, by vacancy number
   InitialStock,      // the stock present at the start
+  MatchNoise,        // whether record matching finds an outcome (regimes), by day
 };
 
 inline core::RandomStream stream(std::uint64_t seed, EntityKind kind, std::uint32_t id,

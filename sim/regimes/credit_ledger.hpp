@@ -1,0 +1,47 @@
+#pragma once
+// What a regime has credited, to whom and when. Credit can be counted later than it was earned
+// (JOT's data lag): it is held until its count date passes. Credit earned by an adviser goes
+// to the adviser's unit; each member's measured performance is its share of the unit's.
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/regimes/organisation.hpp"
+
+namespace caseload::regimes {
+
+class CreditLedger {
+ public:
+  CreditLedger(const Organisation& organisation, double measure_from_day);
+
+  /// Credit earned by `adviser`, counted on `count_day` (which may lie in the future).
+  void credit(model::AdviserId adviser, double amount, double count_day);
+  /// Minutes of validation paperwork `adviser` owes for a claimed outcome.
+  void owe_validation(model::AdviserId adviser, double minutes);
+  double take_validation(model::AdviserId adviser);
+
+  /// Counts every held credit whose day has come.
+  void release_until(double day);
+  /// Credit counted for a unit since `reset_to_date` was last called.
+  double unit_to_date(std::uint32_t unit) const { return to_date_[unit]; }
+  void reset_to_date();
+  /// Credit counted over the measured period, as this adviser's share of its unit's.
+  double measured(model::AdviserId adviser) const;
+
+ private:
+  struct Held {
+    double day;
+    std::uint32_t unit;
+    double amount;
+  };
+  void count(std::uint32_t unit, double amount, double day);
+
+  const Organisation& organisation_;
+  double measure_from_day_;
+  std::vector<Held> held_;
+  std::vector<double> to_date_;
+  std::vector<double> measured_;    ///< by unit
+  std::vector<double> validation_;  ///< by adviser
+};
+
+}  // namespace caseload::regimes

@@ -1,0 +1,33 @@
+#pragma once
+// Who counts for whom: the unit (adviser, team or office) at which a regime counts outcomes,
+// derived from the office network in the order the model creates advisers.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/model/ids.hpp"
+#include "sim/model/scenario.hpp"
+
+namespace caseload::regimes {
+
+enum class Level : std::uint8_t { Adviser, Team, Office };
+
+inline const std::vector<std::string> level_names = {"adviser", "team", "office"};
+
+class Organisation {
+ public:
+  Organisation(const model::OfficeNetwork& network, Level level);
+  std::uint32_t unit_of(model::AdviserId adviser) const { return unit_[model::index(adviser)]; }
+  std::uint32_t unit_size(std::uint32_t unit) const { return size_[unit]; }
+  std::uint32_t units() const { return static_cast<std::uint32_t>(size_.size()); }
+  std::uint32_t advisers() const { return static_cast<std::uint32_t>(unit_.size()); }
+  /// An adviser's share of the credit its unit earns (1 at adviser level).
+  double share(model::AdviserId adviser) const { return 1.0 / size_[unit_of(adviser)]; }
+
+ private:
+  std::vector<std::uint32_t> unit_;
+  std::vector<std::uint32_t> size_;
+};
+
+}  // namespace caseload::regimes
