@@ -1,10 +1,10 @@
 #include "sim/core/event_queue.hpp"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "sim/core/random_stream.hpp"
 
