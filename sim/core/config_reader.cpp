@@ -83,7 +83,8 @@ bool ConfigReader::parse_number(std::string_view key, const ConfigNode& value, B
   double parsed = 0.0;
   const char* begin = text.data();
   const char* end = text.data() + text.size();
-  if (!text.empty() && *begin == '+') ++begin;
+  // from_chars takes no '+'; skip one only when a digit or point follows, or "+-3" would pass.
+  if (text.size() > 1 && *begin == '+' && begin[1] != '-' && begin[1] != '+') ++begin;
   const auto result = std::from_chars(begin, end, parsed);
   if (value.quoted() || result.ec != std::errc{} || result.ptr != end || !std::isfinite(parsed)) {
     error(key, fmt::format("'{}' must be {}, got '{}'", path_of(key), expected, text));
@@ -298,7 +299,13 @@ std::vector<std::pair<std::string, ConfigReader>> ConfigReader::named_sections(
 std::vector<ConfigReader> ConfigReader::section_list(std::string_view key) {
   std::vector<ConfigReader> out;
   const ConfigNode* found = lookup(key);
-  if (found == nullptr) return out;
+  if (found == nullptr) {
+    // Absent means none: written back like any other default, so the tree stays resolved.
+    if (node_->is_map()) {
+      node_->set(std::string(key), ConfigNode::sequence(node_->location()), node_->location());
+    }
+    return out;
+  }
   ConfigNode* value = node_->find(key);
   if (!value->is_sequence()) {
     error(key, fmt::format("'{}' must be a list, got {}", path_of(key), value->kind_name()));

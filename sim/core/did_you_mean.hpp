@@ -8,7 +8,8 @@
 
 namespace caseload::core {
 
-/// Levenshtein distance between two words (insertions, deletions, substitutions).
+/// Edit distance between two words: insertions, deletions, substitutions and swaps of two
+/// neighbouring letters each count one (optimal string alignment distance).
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The candidate closest to `word`, if it is close enough to be a plausible typo:

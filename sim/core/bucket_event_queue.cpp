@@ -1,0 +1,101 @@
+#include "sim/core/bucket_event_queue.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <utility>
+
+#include "sim/core/assert.hpp"
+
+namespace caseload::core {
+
+namespace {
+
+// Whole days beyond +-2^62 share one day number; any monotone map of time to day keeps the
+// order exact, since events within one day are ordered by (time, sequence) anyway.
+constexpr double saturation = 0x1p62;
+
+std::int64_t day_of(Days time) {
+  CASELOAD_ASSERT(!std::isnan(time), "event time is NaN");
+  if (time >= saturation) return std::int64_t{1} << 62;
+  if (time <= -saturation) return -(std::int64_t{1} << 62);
+  return static_cast<std::int64_t>(std::floor(time));
+}
+
+}  // namespace
+
+BucketEventQueue::BucketEventQueue(std::size_t calendar_days)
+    : buckets_(std::bit_ceil(std::max<std::size_t>(calendar_days, 2))),
+      mask_(buckets_.size() - 1) {}
+
+void BucketEventQueue::push(const Event& event) {
+  const std::int64_t day = day_of(event.time);
+  if (size_ == 0) {
+    // Nothing pending: start the calendar at this event's day.
+    current_day_ = day;
+    run_.clear();
+    cursor_ = 0;
+  }
+  ++size_;
+  if (day <= current_day_) {
+    today_.push(event);
+  } else if (day - current_day_ < static_cast<std::int64_t>(buckets_.size())) {
+    bucket_of(day).push_back(event);
+    ++in_ring_;
+  } else {
+    far_.push(event);
+  }
+}
+
+Event BucketEventQueue::pop() {
+  CASELOAD_ASSERT(size_ > 0, "pop from an empty event queue");
+  const Event event = run_is_next() ? run_[cursor_++] : today_.pop();
+  --size_;
+  if (cursor_ == run_.size() && today_.empty() && size_ > 0) advance();
+  return event;
+}
+
+void BucketEventQueue::advance() {
+  std::int64_t next = 0;
+  if (in_ring_ > 0) {
+    next = current_day_ + 1;
+    while (bucket_of(next).empty()) ++next;
+  } else {
+    next = day_of(far_.top().time);
+  }
+  current_day_ = next;
+
+  // The day's bucket becomes the run; the spent run's storage goes back to the ring.
+  run_.clear();
+  cursor_ = 0;
+  std::swap(run_, bucket_of(next));
+  in_ring_ -= run_.size();
+
+  // The calendar now reaches further: bring far events inside it.
+  const auto horizon = current_day_ + static_cast<std::int64_t>(buckets_.size());
+  while (!far_.empty() && day_of(far_.top().time) < horizon) {
+    const Event event = far_.pop();
+    const std::int64_t day = day_of(event.time);
+    if (day == current_day_) {
+      run_.push_back(event);
+    } else {
+      bucket_of(day).push_back(event);
+      ++in_ring_;
+    }
+  }
+  std::sort(run_.begin(), run_.end(), runs_before);
+  CASELOAD_ASSERT(!run_.empty(), "advanced to a day without events");
+}
+
+void BucketEventQueue::clear() {
+  run_.clear();
+  cursor_ = 0;
+  today_.clear();
+  for (auto& bucket : buckets_) bucket.clear();
+  in_ring_ = 0;
+  far_.clear();
+  current_day_ = 0;
+  size_ = 0;
+}
+
+}  // namespace caseload::core
