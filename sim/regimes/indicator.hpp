@@ -1,0 +1,42 @@
+#pragma once
+// One indicator primitive: what is counted, how an outcome is attributed, and what it is
+// worth per customer group. An indicator values candidate actions for the adviser's plan and
+// credits outcomes to the ledger. Each primitive is one file; registry.cpp lists them.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sim/core/config_reader.hpp"
+#include "sim/model/regime.hpp"
+#include "sim/model/scenario.hpp"
+#include "sim/regimes/credit_ledger.hpp"
+
+namespace caseload::regimes {
+
+/// What a primitive may know when it is built.
+struct IndicatorContext {
+  const model::Scenario* scenario = nullptr;
+  std::vector<std::string> group_names;
+};
+
+class Indicator {
+ public:
+  virtual ~Indicator() = default;
+  /// Expected change in credit (before it is shared over the unit) from one candidate.
+  virtual double value(const model::ActionCandidate& candidate) const = 0;
+  /// Expected credit from one employer contact.
+  virtual double value_employer_contact() const { return 0.0; }
+  /// Credits what an outcome earns.
+  virtual void record(const model::Outcome& outcome, CreditLedger& ledger) = 0;
+};
+
+/// Reads an indicator's own keys from its YAML map (problems go to the reader's diagnostics).
+using IndicatorMaker = std::unique_ptr<Indicator> (*)(core::ConfigReader& reader,
+                                                      const IndicatorContext& context);
+
+/// Weights by customer group: `{default: 4, lone_parent: 12}`; unknown groups are errors.
+std::vector<double> read_group_weights(core::ConfigReader& reader, std::string_view key,
+                                       double fallback, const IndicatorContext& context);
+
+}  // namespace caseload::regimes

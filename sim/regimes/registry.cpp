@@ -1,0 +1,107 @@
+#include "sim/regimes/registry.hpp"
+
+#include <algorithm>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "sim/core/did_you_mean.hpp"
+#include "sim/regimes/indicator_set_regime.hpp"
+
+namespace caseload::regimes {
+
+// Each primitive is defined in its own file.
+std::unique_ptr<Indicator> make_job_entry(core::ConfigReader&, const IndicatorContext&);
+std::unique_ptr<Indicator> make_sustained_job(core::ConfigReader&, const IndicatorContext&);
+std::unique_ptr<Indicator> make_off_flow(core::ConfigReader&, const IndicatorContext&);
+std::unique_ptr<Indicator> make_process_count(core::ConfigReader&, const IndicatorContext&);
+
+namespace {
+
+struct Primitive {
+  const char* name;
+  IndicatorMaker make;
+};
+
+// The explicit list of indicator primitives: add a line to add one.
+constexpr Primitive primitives[] = {
+    {"job_entry", make_job_entry},
+    {"sustained_job", make_sustained_job},
+    {"off_flow", make_off_flow},
+    {"process", make_process_count},
+};
+
+struct Compiled {
+  RegimeRules rules;
+  std::vector<std::unique_ptr<Indicator>> indicators;
+};
+
+// Reads the regime from a private copy of its tree; the same code validates at load time
+// and builds each variant's regime, so what was validated is what runs.
+Compiled compile(const model::Scenario& scenario, core::ConfigNode tree, core::Diagnostics& diagnostics) {
+  Compiled out;
+  if (tree.is_null()) return out;
+  core::ConfigReader reader(tree, "regime", diagnostics);
+  if (!tree.is_map()) {
+    reader.error_here(fmt::format("'regime' must be a map of keys, got {}", tree.kind_name()));
+    return out;
+  }
+  reader.text("name", "");
+  reader.text("description", "");
+  reader.text("sources", "");
+  const std::string level = reader.choice("level", "adviser", level_names);
+  for (std::size_t i = 0; i < level_names.size(); ++i) {
+    if (level_names[i] == level) out.rules.level = static_cast<Level>(i);
+  }
+  out.rules.value_scale = reader.number("value_scale", 1.0, core::Bounds::at_least(0.0));
+  {
+    core::ConfigReader pressure = reader.section("pressure");
+    out.rules.pressure.k = pressure.number("k", 0.0, core::Bounds::at_least(0.0));
+    out.rules.pressure.target_per_adviser_week =
+        pressure.number("target_per_adviser_week", 0.0, core::Bounds::at_least(0.0));
+    out.rules.pressure.review_weeks = static_cast<double>(
+        pressure.integer("review_weeks", 4, core::Bounds::between(1, 52)));
+    out.rules.pressure.relative = pressure.flag("relative", false);
+    pressure.finish();
+  }
+  IndicatorContext context{&scenario, {}};
+  for (const auto& group : scenario.groups) context.group_names.push_back(group.name);
+  const std::vector<std::string> known = primitive_names();
+  for (auto& item : reader.section_list("indicators")) {
+    const std::string kind = item.required_text("kind");
+    const auto* found = std::find_if(std::begin(primitives), std::end(primitives),
+                                     [&](const Primitive& p) { return kind == p.name; });
+    if (found == std::end(primitives)) {
+      if (kind.empty()) continue;  // already reported as missing
+      std::string message = fmt::format("'{}' names unknown indicator primitive '{}'; known: {}",
+                                        item.path_of("kind"), kind, core::join_words(known));
+      if (auto near = core::nearest_word(kind, known)) message += fmt::format(" (did you mean '{}'?)", *near);
+      item.error("kind", message);
+      continue;
+    }
+    out.indicators.push_back(found->make(item, context));
+    item.finish();
+  }
+  reader.finish();
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> primitive_names() {
+  std::vector<std::string> names;
+  for (const auto& p : primitives) names.emplace_back(p.name);
+  return names;
+}
+
+model::RegimeFactory compile_regime(const model::Scenario& scenario, core::Diagnostics& diagnostics) {
+  compile(scenario, scenario.regime, diagnostics);
+  return [](const model::Scenario& s) -> std::unique_ptr<model::Regime> {
+    core::Diagnostics ignored;  // validated when the factory was made
+    Compiled compiled = compile(s, s.regime, ignored);
+    if (compiled.indicators.empty()) return std::make_unique<model::NeutralRegime>();
+    return std::make_unique<IndicatorSetRegime>(s, compiled.rules, std::move(compiled.indicators));
+  };
+}
+
+}  // namespace caseload::regimes

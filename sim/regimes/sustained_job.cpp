@@ -1,0 +1,63 @@
+// sustained_job: a job that lasts N weeks (13 or 26), found by matching records (every job
+// counts, whoever helped), as payment-by-results outcome fees are. Sustainment payments follow
+// every `sustainment_every_weeks` after the outcome, up to a cap; the model marks jobs at 13,
+// 26 and 52 weeks, so payments due by each mark are made at that mark.
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/regimes/indicator.hpp"
+
+namespace caseload::regimes {
+
+namespace {
+
+class SustainedJob final : public Indicator {
+ public:
+  SustainedJob(core::ConfigReader& reader, const IndicatorContext& context) {
+    weeks_ = reader.choice("weeks", "26", {"13", "26"}) == "13" ? 13.0 : 26.0;
+    price_ = read_group_weights(reader, "points", 1.0, context);
+    sustainment_ = read_group_weights(reader, "sustainment_points", 0.0, context);
+    every_weeks_ = reader.number("sustainment_every_weeks", 4.0, core::Bounds::above(0.0));
+    max_payments_ = reader.number("sustainment_max", 0.0, core::Bounds::at_least(0.0));
+  }
+
+  double value(const model::ActionCandidate& c) const override {
+    const double gain = weeks_ == 13.0 ? c.after.sustained_13 - c.before.sustained_13
+                                       : c.after.sustained_26 - c.before.sustained_26;
+    return price_[model::index(c.group)] * gain;
+  }
+
+  void record(const model::Outcome& outcome, CreditLedger& ledger) override {
+    if (outcome.kind != model::OutcomeKind::Sustained) return;
+    const auto group = model::index(outcome.group);
+    double amount = 0.0;
+    if (outcome.weeks == weeks_) amount += price_[group];
+    // Sustainment payments due by this mark and not yet paid at an earlier one.
+    const double paid_before = payments_by(previous_mark(outcome.weeks));
+    const double due = payments_by(outcome.weeks) - paid_before;
+    amount += due * sustainment_[group];
+    if (amount > 0.0) ledger.credit(outcome.adviser, amount, outcome.time);
+  }
+
+ private:
+  static double previous_mark(double mark) { return mark == 52.0 ? 26.0 : mark == 26.0 ? 13.0 : 0.0; }
+  double payments_by(double mark) const {
+    if (mark <= weeks_) return 0.0;
+    return std::min(max_payments_, std::floor((mark - weeks_) / every_weeks_));
+  }
+
+  double weeks_ = 26.0;
+  std::vector<double> price_;
+  std::vector<double> sustainment_;
+  double every_weeks_ = 4.0;
+  double max_payments_ = 0.0;
+};
+
+}  // namespace
+
+std::unique_ptr<Indicator> make_sustained_job(core::ConfigReader& reader, const IndicatorContext& context) {
+  return std::make_unique<SustainedJob>(reader, context);
+}
+
+}  // namespace caseload::regimes
