@@ -3,9 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
+#include "sim/io/trace/column_writer.hpp"
 #include "sim/io/trace/trace_error.hpp"
 #include "tests/io/trace/read_back.hpp"
 
@@ -214,6 +217,38 @@ TEST(TraceFile, MovedFileKeepsWritingTheSameFile) {
   EXPECT_EQ(second.path(), path);
   second.close();
   EXPECT_EQ(read_attribute<std::int64_t>(path, "/", "step"), 2);
+}
+
+// Objects carry no modification times, so a run's trace is a function of its inputs alone
+// (the caller's own `created` attribute aside): golden comparisons can work on bytes.
+TEST(TraceFile, IdenticalWritesGiveIdenticalBytes) {
+  ScratchDirectory scratch;
+  const auto write = [](const std::filesystem::path& path) {
+    TraceFile file(path);
+    file.set_attribute("/", "seed", 42);
+    file.write_string("/scenario", "weeks: 520\n");
+    Column<double>& x = file.add_table("/treatment/panel").add_column<double>("x");
+    for (int row = 0; row < 20000; ++row) x.append(row * 0.1);
+    file.flush();
+    x.append(1.0);
+    file.close();
+  };
+  write(scratch / "first.h5");
+  write(scratch / "second.h5");
+  std::ifstream first(scratch / "first.h5", std::ios::binary);
+  std::ifstream second(scratch / "second.h5", std::ios::binary);
+  const std::string first_bytes{std::istreambuf_iterator<char>(first), {}};
+  const std::string second_bytes{std::istreambuf_iterator<char>(second), {}};
+  EXPECT_FALSE(first_bytes.empty());
+  EXPECT_TRUE(first_bytes == second_bytes);
+  // Byte equality within one second would also hold with times; check they are absent.
+  testing::Held handle = testing::open_read_only(scratch / "first.h5");
+  for (const char* object : {"/treatment", "/treatment/panel", "/treatment/panel/x", "/scenario"}) {
+    H5O_info_t info{};
+    ASSERT_GE(H5Oget_info_by_name2(handle.get(), object, &info, H5O_INFO_TIME, H5P_DEFAULT), 0);
+    EXPECT_EQ(info.mtime, 0) << object;
+    EXPECT_EQ(info.ctime, 0) << object;
+  }
 }
 
 }  // namespace
