@@ -56,7 +56,7 @@ std::string take_error_reason();
 /// H5Fclose fails, because the disk is full say, HDF5 frees the file but keeps its id, and the
 /// process later segfaults in HDF5's atexit cleanup. Call this when the file's metadata cannot
 /// be flushed: it points the file's descriptor at an anonymous in-memory file, so closing
-/// succeeds and frees everything. The file on disk keeps what the last successful flush wrote.
+/// succeeds and frees everything; the file on disk keeps whatever had reached it.
 /// Returns false if the swap was impossible (not the sec2 driver, or memfd unavailable).
 bool divert_writes_to_memory(hid_t file_id) noexcept;
 
