@@ -86,7 +86,8 @@ class TraceFile {
   void check_tables() const;
 
   /// Writes every column's buffered rows and asks HDF5 to write out its caches, so a reader
-  /// (or a crash) sees everything appended so far.
+  /// (or a crash) sees everything appended so far. Costs a chunk compression per column with a
+  /// partial tail: flush at checkpoints (a simulated year, say), not per event.
   void flush();
   /// Flushes and closes. The file's tables stay valid objects but refuse further writes.
   /// Closing a closed file does nothing.

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "sim/io/trace/column_writer.hpp"
@@ -217,6 +218,37 @@ TEST(TraceFile, MovedFileKeepsWritingTheSameFile) {
   EXPECT_EQ(second.path(), path);
   second.close();
   EXPECT_EQ(read_attribute<std::int64_t>(path, "/", "step"), 2);
+}
+
+// Replications run on a thread pool, each with its own file; HDF5's error stack (and so the
+// silencing of its stderr dump) is per thread.
+TEST(TraceFile, DifferentFilesCanBeWrittenFromDifferentThreads) {
+  ScratchDirectory scratch;
+  ::testing::internal::CaptureStderr();
+  std::vector<std::thread> workers;
+  std::vector<int> errors_seen(4, 0);
+  for (int index = 0; index < 4; ++index) {
+    workers.emplace_back([&, index] {
+      TraceFile file(scratch / ("thread" + std::to_string(index) + ".h5"));
+      Column<std::int32_t>& x = file.add_table("/t").add_column<std::int32_t>("x");
+      for (std::int32_t row = 0; row < 50000; ++row) x.append(row + index);
+      try {
+        file.add_table("/t").add_column<std::int32_t>("x");  // a clash, on this thread
+      } catch (const TraceError&) {
+        errors_seen[static_cast<std::size_t>(index)] = 1;
+      }
+      file.close();
+    });
+  }
+  for (std::thread& worker : workers) worker.join();
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
+  for (int index = 0; index < 4; ++index) {
+    EXPECT_EQ(errors_seen[static_cast<std::size_t>(index)], 1);
+    const auto values =
+        read_dataset<std::int32_t>(scratch / ("thread" + std::to_string(index) + ".h5"), "/t/x");
+    ASSERT_EQ(values.size(), 50000u);
+    EXPECT_EQ(values.back(), 49999 + index);
+  }
 }
 
 // Objects carry no modification times, so a run's trace is a function of its inputs alone
