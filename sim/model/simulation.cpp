@@ -39,7 +39,8 @@ void enable_actions(World& world) {
 }  // namespace
 
 VariantResult run_variant(const Scenario& scenario, const Policy& policy, std::string name,
-                          const RegimeFactory& make_regime, const StopRequested& stop) {
+                          const RegimeFactory& make_regime, const StopRequested& stop,
+                          const RunOptions& options) {
   World world(scenario, policy, make_regime(scenario));
   enable_actions(world);
   populate(world);
@@ -49,7 +50,12 @@ VariantResult run_variant(const Scenario& scenario, const Policy& policy, std::s
   double day = 0.0;
   while (day < world.end) {
     day = std::min(world.end, day + 7.0);
-    const auto stats = world.scheduler.run_until(day, [&world](const core::Event& event) { dispatch(world, event); });
+    const auto stats = world.scheduler.run_until(day, [&](const core::Event& event) {
+      if (options.record_events) {
+        result.events.push_back({event.time, event.kind, event.subject, event.detail});
+      }
+      dispatch(world, event);
+    });
     result.events_handled += stats.events_handled;
     if (stop && stop()) {
       result.interrupted = true;
@@ -79,12 +85,12 @@ VariantResult run_variant(const Scenario& scenario, const Policy& policy, std::s
 }
 
 SimulationResult simulate(const Scenario& scenario, const RegimeFactory& make_regime,
-                          const StopRequested& stop) {
+                          const StopRequested& stop, const RunOptions& options) {
   SimulationResult result;
-  result.treatment = run_variant(scenario, scenario.policy, "treatment", make_regime, stop);
+  result.treatment = run_variant(scenario, scenario.policy, "treatment", make_regime, stop, options);
   if (scenario.counterfactual.enabled && !result.treatment.interrupted) {
-    result.counterfactual =
-        run_variant(scenario, scenario.counterfactual.policy, "counterfactual", make_regime, stop);
+    result.counterfactual = run_variant(scenario, scenario.counterfactual.policy, "counterfactual",
+                                        make_regime, stop, options);
   }
   return result;
 }

@@ -17,6 +17,19 @@
 
 namespace caseload::model {
 
+/// One handled event, for the optional event log (trace level `events`).
+struct EventRecord {
+  double time = 0.0;
+  std::uint32_t kind = 0;     ///< an EventKind
+  std::uint32_t subject = 0;
+  std::uint32_t detail = 0;
+};
+
+/// How much a run records beyond what metrics need.
+struct RunOptions {
+  bool record_events = false;
+};
+
 /// Everything one variant leaves behind for metrics and traces.
 struct VariantResult {
   std::string name;  ///< "treatment" or "counterfactual"
@@ -28,6 +41,7 @@ struct VariantResult {
   std::vector<JobRecord> jobs;
   std::vector<PanelRow> panel;
   std::vector<double> measured_by_adviser;  ///< what the regime credited each adviser
+  std::vector<EventRecord> events;          ///< every handled event, if recorded
   std::uint64_t events_handled = 0;
   std::uint32_t submissions_failed = 0;
   std::uint32_t searches_crowded_out = 0;
@@ -49,10 +63,11 @@ using StopRequested = std::function<bool()>;
 
 /// Runs one variant under `policy`.
 VariantResult run_variant(const Scenario& scenario, const Policy& policy, std::string name,
-                          const RegimeFactory& make_regime, const StopRequested& stop = {});
+                          const RegimeFactory& make_regime, const StopRequested& stop = {},
+                          const RunOptions& options = {});
 
 /// Runs the treatment and, if the scenario enables it, the counterfactual.
 SimulationResult simulate(const Scenario& scenario, const RegimeFactory& make_regime,
-                          const StopRequested& stop = {});
+                          const StopRequested& stop = {}, const RunOptions& options = {});
 
 }  // namespace caseload::model
