@@ -1,7 +1,9 @@
 #include "sim/io/config/scenario_loader.hpp"
 
 #include <algorithm>
+#include <string>
 #include <unordered_map>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -34,6 +36,23 @@ std::vector<core::Diagnostic> in_file_order(std::vector<core::Diagnostic> proble
   return problems;
 }
 
+// The resolved tree as YAML that loads on its own: what the includes held is already merged
+// in, so the `include` key (kept in the tree as provenance) becomes a comment; left as a key,
+// loading the resolved YAML would include the files a second time, relative to wherever the
+// YAML was copied.
+std::string resolved_yaml(const core::ConfigNode& root) {
+  const core::ConfigNode* include = root.find("include");
+  if (include == nullptr) return emit_yaml(root);
+  std::vector<std::string> names;
+  if (include->is_scalar()) names.push_back(include->text());
+  for (const auto& item : include->items()) names.push_back(item.text());
+  core::ConfigNode without_include = root;
+  without_include.erase("include");
+  std::string header = "# included (already merged in):";
+  for (const auto& name : names) header += " " + name;
+  return header + "\n" + emit_yaml(without_include);
+}
+
 LoadedScenario read_tree(core::ConfigNode root, const std::vector<std::string>& overrides,
                          std::optional<std::uint64_t> seed) {
   core::Diagnostics diagnostics;
@@ -44,7 +63,7 @@ LoadedScenario read_tree(core::ConfigNode root, const std::vector<std::string>& 
   core::ConfigReader reader(root, "", diagnostics);
   model::Scenario scenario = read_scenario(reader);
   if (!diagnostics.empty()) throw core::ConfigError(in_file_order(diagnostics.items()));
-  return {std::move(scenario), emit_yaml(root)};
+  return {std::move(scenario), resolved_yaml(root)};
 }
 
 }  // namespace

@@ -15,7 +15,9 @@ namespace caseload::io {
 
 struct LoadedScenario {
   model::Scenario scenario;
-  std::string resolved_yaml;  ///< the tree after reading: includes, overrides and defaults in
+  /// The tree after reading, as YAML that loads on its own to the same scenario: includes
+  /// merged in (named in a comment, not an `include` key), overrides and defaults applied.
+  std::string resolved_yaml;
 };
 
 /// Loads `file` with `overrides` (`--set` assignments, applied in order) and, if given, a seed
