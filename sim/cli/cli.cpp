@@ -55,15 +55,15 @@ int report_unknown_command(std::string_view word,
 }
 
 int run_parsed(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-  CLI::App app{"caseload: an agent-based simulation of jobcentre adviser incentives",
-               "caseload"};
-  app.set_version_flag("--version", fmt::format("caseload {} (commit {})", core::version(),
-                                                core::git_commit()));
+  CLI::App app{"caseload: an agent-based simulation of jobcentre adviser incentives", "caseload"};
+  app.set_version_flag("--version",
+                       fmt::format("caseload {} (commit {})", core::version(), core::git_commit()));
   app.require_subcommand(1);
   app.failure_message([](const CLI::App* /*app*/, const CLI::Error& error) {
-    return fmt::format("caseload: {}\nRun 'caseload --help' (or 'caseload COMMAND --help') "
-                       "for usage.\n",
-                       error.what());
+    return fmt::format(
+        "caseload: {}\nRun 'caseload --help' (or 'caseload COMMAND --help') "
+        "for usage.\n",
+        error.what());
   });
 
   std::vector<std::pair<std::string, CommandAction>> actions;

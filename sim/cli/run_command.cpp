@@ -39,8 +39,9 @@ CommandAction add_run_command(CLI::App& app) {
   command->add_option("scenario", options->scenario, "Scenario file (YAML)")
       ->required()
       ->type_name("SCENARIO.yaml");
-  command->add_option("-o,--output", options->output,
-                      "Write the run's trace to this HDF5 file (not written yet)")
+  command
+      ->add_option("-o,--output", options->output,
+                   "Write the run's trace to this HDF5 file (not written yet)")
       ->type_name("OUT.h5");
   CLI::Option* seed = command->add_option("--seed", options->seed, "Seed (overrides run.seed)")
                           ->type_name("N")
@@ -63,8 +64,7 @@ CommandAction add_run_command(CLI::App& app) {
     if (interrupt_requested()) return report_interrupted(err);
     const model::RunResult result = model::simulate(loaded.scenario);
     if (interrupt_requested()) return report_interrupted(err);
-    out << (options->format == "json" ? format_summary_json(result)
-                                      : format_summary_text(result));
+    out << (options->format == "json" ? format_summary_json(result) : format_summary_text(result));
     return kExitOk;
   };
 }

@@ -32,22 +32,23 @@ void expect_check_problems(const std::string& fixture, const std::vector<std::st
 std::string data(const std::string& fixture) { return config_data(fixture).string(); }
 
 TEST(CheckCommand, ValidScenarioPrintsOkAndItsName) {
-  const auto outcome = run_caseload({"check", std::string(CASELOAD_SOURCE_DIR) + "/scenarios/smoke.yaml"});
+  const auto outcome =
+      run_caseload({"check", std::string(CASELOAD_SOURCE_DIR) + "/scenarios/smoke.yaml"});
   EXPECT_EQ(outcome.exit_code, kExitOk);
   EXPECT_EQ(outcome.out, "ok: smoke\n");
   EXPECT_EQ(outcome.err, "");
 }
 
 TEST(CheckCommand, MisspeltKeyIsReportedWithDidYouMean) {
-  expect_check_problems("misspelt_key.yaml",
-                        {data("misspelt_key.yaml") +
-                         ":4:3: unknown key 'sead' in 'run' (did you mean 'seed'?)"});
+  expect_check_problems(
+      "misspelt_key.yaml",
+      {data("misspelt_key.yaml") + ":4:3: unknown key 'sead' in 'run' (did you mean 'seed'?)"});
 }
 
 TEST(CheckCommand, TextWhereANumberBelongsIsReported) {
-  expect_check_problems("string_for_number.yaml",
-                        {data("string_for_number.yaml") +
-                         ":4:10: 'run.weeks' must be a number, got 'lots'"});
+  expect_check_problems(
+      "string_for_number.yaml",
+      {data("string_for_number.yaml") + ":4:10: 'run.weeks' must be a number, got 'lots'"});
 }
 
 TEST(CheckCommand, NegativeWeeksAreReportedWithTheAllowedRange) {
@@ -56,9 +57,9 @@ TEST(CheckCommand, NegativeWeeksAreReportedWithTheAllowedRange) {
 }
 
 TEST(CheckCommand, MissingFileIsOneLineNamingIt) {
-  expect_check_problems("no_such_scenario.yaml",
-                        {data("no_such_scenario.yaml") +
-                         ": cannot open scenario file (No such file or directory)"});
+  expect_check_problems(
+      "no_such_scenario.yaml",
+      {data("no_such_scenario.yaml") + ": cannot open scenario file (No such file or directory)"});
 }
 
 TEST(CheckCommand, IncludeCycleIsReportedAtTheIncludeEntry) {
@@ -76,9 +77,9 @@ TEST(CheckCommand, BinaryGarbageIsNotText) {
 }
 
 TEST(CheckCommand, EmptyFileIsReported) {
-  expect_check_problems("empty.yaml",
-                        {data("empty.yaml") +
-                         ":1:1: scenario file is empty; a scenario needs at least 'name'"});
+  expect_check_problems(
+      "empty.yaml",
+      {data("empty.yaml") + ":1:1: scenario file is empty; a scenario needs at least 'name'"});
 }
 
 TEST(CheckCommand, ThreeProblemsAreAllReportedInFileOrder) {
@@ -90,32 +91,32 @@ TEST(CheckCommand, ThreeProblemsAreAllReportedInFileOrder) {
 }
 
 TEST(CheckCommand, SetWithABadPathIsReportedAtTheSet) {
-  const auto outcome = run_caseload({"check", data("include_override.yaml"), "--set", "run..seed=1"});
+  const auto outcome =
+      run_caseload({"check", data("include_override.yaml"), "--set", "run..seed=1"});
   EXPECT_EQ(outcome.exit_code, kExitBadInput);
   EXPECT_EQ(outcome.err_lines(),
             std::vector<std::string>{"--set:1:5: empty key in path 'run..seed'"});
 }
 
 TEST(CheckCommand, SetOfAnUnknownKeyIsReportedAtItsColumn) {
-  const auto outcome = run_caseload({"check", data("include_override.yaml"), "--set",
-                                     "run.seed=3", "--set", "run.wekks=3"});
+  const auto outcome = run_caseload(
+      {"check", data("include_override.yaml"), "--set", "run.seed=3", "--set", "run.wekks=3"});
   EXPECT_EQ(outcome.exit_code, kExitBadInput);
-  EXPECT_EQ(outcome.err_lines(),
-            std::vector<std::string>{
-                "--set:2:5: unknown key 'wekks' in 'run' (did you mean 'weeks'?)"});
+  EXPECT_EQ(
+      outcome.err_lines(),
+      std::vector<std::string>{"--set:2:5: unknown key 'wekks' in 'run' (did you mean 'weeks'?)"});
 }
 
 TEST(CheckCommand, SetWithoutEqualsIsReported) {
   const auto outcome = run_caseload({"check", data("include_override.yaml"), "--set", "run.seed"});
   EXPECT_EQ(outcome.exit_code, kExitBadInput);
-  EXPECT_EQ(outcome.err_lines(),
-            std::vector<std::string>{
-                "--set:1:1: expected path=value (like run.seed=7), got 'run.seed'"});
+  EXPECT_EQ(
+      outcome.err_lines(),
+      std::vector<std::string>{"--set:1:1: expected path=value (like run.seed=7), got 'run.seed'"});
 }
 
 TEST(CheckCommand, SetFixesAProblemInTheFile) {
-  const auto outcome =
-      run_caseload({"check", data("negative_weeks.yaml"), "--set", "run.weeks=3"});
+  const auto outcome = run_caseload({"check", data("negative_weeks.yaml"), "--set", "run.weeks=3"});
   EXPECT_EQ(outcome.exit_code, kExitOk) << outcome.err;
   EXPECT_EQ(outcome.out, "ok: negative_weeks\n");
 }

@@ -50,9 +50,8 @@ TEST(RunCommand, JsonIsOneObjectWithTheDocumentedFields) {
 }
 
 TEST(RunCommand, SeedAndSetOverrideTheFile) {
-  const auto outcome =
-      run_caseload({"run", smoke(), "--seed", "123", "--set", "run.weeks=1", "--set",
-                    "run.warmup_weeks=0", "--format", "json"});
+  const auto outcome = run_caseload({"run", smoke(), "--seed", "123", "--set", "run.weeks=1",
+                                     "--set", "run.warmup_weeks=0", "--format", "json"});
   EXPECT_EQ(outcome.exit_code, kExitOk) << outcome.err;
   EXPECT_NE(outcome.out.find("\"seed\": 123"), std::string::npos) << outcome.out;
   EXPECT_NE(outcome.out.find("\"weeks_simulated\": 1}"), std::string::npos) << outcome.out;

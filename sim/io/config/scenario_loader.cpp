@@ -30,7 +30,8 @@ std::vector<core::Diagnostic> in_file_order(std::vector<core::Diagnostic> proble
                      const auto rank_a = file_rank.at(a.location.file);
                      const auto rank_b = file_rank.at(b.location.file);
                      if (rank_a != rank_b) return rank_a < rank_b;
-                     if (a.location.line != b.location.line) return a.location.line < b.location.line;
+                     if (a.location.line != b.location.line)
+                       return a.location.line < b.location.line;
                      return a.location.column < b.location.column;
                    });
   return problems;
@@ -76,8 +77,7 @@ LoadedScenario load_scenario(const std::filesystem::path& file,
 
 LoadedScenario load_scenario_text(std::string_view yaml, std::string_view name,
                                   const std::vector<std::string>& overrides) {
-  return read_tree(parse_scenario_text(yaml, std::filesystem::path(name)), overrides,
-                   std::nullopt);
+  return read_tree(parse_scenario_text(yaml, std::filesystem::path(name)), overrides, std::nullopt);
 }
 
 }  // namespace caseload::io

@@ -35,8 +35,8 @@ FileRead read_whole_file(const std::filesystem::path& file) {
   if (std::filesystem::is_regular_file(status)) {
     const auto size = std::filesystem::file_size(file, error);
     if (!error && size > kMaxFileBytes) {
-      return {std::nullopt, fmt::format("{} bytes; a scenario file may hold at most {}", size,
-                                        kMaxFileBytes)};
+      return {std::nullopt,
+              fmt::format("{} bytes; a scenario file may hold at most {}", size, kMaxFileBytes)};
     }
   }
   errno = 0;

@@ -29,8 +29,8 @@ void apply_override(core::ConfigNode& root, std::string_view assignment, int ind
                     core::Diagnostics& diagnostics);
 
 /// As above, with locations naming `source` (e.g. "--seed") instead of "--set".
-void apply_override(core::ConfigNode& root, std::string_view assignment,
-                    const std::string& source, int index, core::Diagnostics& diagnostics);
+void apply_override(core::ConfigNode& root, std::string_view assignment, const std::string& source,
+                    int index, core::Diagnostics& diagnostics);
 
 /// Block-style YAML of the tree: key order kept, quoted scalars quoted, so parsing the result
 /// gives back the same structure and scalars.

@@ -116,9 +116,9 @@ class TreeBuilder final : public YAML::EventHandler {
   void add_nodes(std::size_t count, const YAML::Mark& mark) {
     nodes_ += count;
     if (nodes_ > kMaxNodes) {
-      throw ParseStop{locate(mark),
-                      fmt::format("more than {} values in one file (aliases expanding too far?)",
-                                  kMaxNodes)};
+      throw ParseStop{
+          locate(mark),
+          fmt::format("more than {} values in one file (aliases expanding too far?)", kMaxNodes)};
     }
   }
 
@@ -167,8 +167,8 @@ class TreeBuilder final : public YAML::EventHandler {
     frame.drop_value = true;
     frame.key_location = key.location();
     if (!key.is_scalar()) {
-      diagnostics_->error(key.location(), fmt::format("a map key must be a plain name, got {}",
-                                                      key.kind_name()));
+      diagnostics_->error(key.location(),
+                          fmt::format("a map key must be a plain name, got {}", key.kind_name()));
       return;
     }
     if (!key.quoted() && key.text() == "<<") {
@@ -223,8 +223,8 @@ std::optional<core::ConfigNode> parse_yaml(std::string_view text, const YamlSour
     return std::nullopt;
   }
   if (auto root = builder.take_root()) return root;
-  return core::ConfigNode::null({source.file, source.fixed_line > 0 ? source.fixed_line : 1,
-                                 source.column_offset + 1});
+  return core::ConfigNode::null(
+      {source.file, source.fixed_line > 0 ? source.fixed_line : 1, source.column_offset + 1});
 }
 
 std::optional<std::size_t> first_non_text_byte(std::string_view text) {

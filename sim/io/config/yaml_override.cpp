@@ -17,7 +17,7 @@ struct PathPart {
   std::string key;                   // empty for a bracketed index
   std::optional<std::size_t> index;  // [N], or a key made only of digits (.N)
   bool is_bracketed = false;
-  std::size_t offset = 0;            // where the part starts in the assignment
+  std::size_t offset = 0;  // where the part starts in the assignment
 };
 
 std::optional<std::size_t> parse_index(std::string_view digits) {
@@ -43,13 +43,11 @@ class Override {
     }
     const std::size_t equals = assignment_.find('=');
     if (equals == std::string_view::npos) {
-      return report(0, fmt::format("expected path=value (like run.seed=7), got '{}'",
-                                   assignment_));
+      return report(0, fmt::format("expected path=value (like run.seed=7), got '{}'", assignment_));
     }
     path_ = assignment_.substr(0, equals);
     if (path_.empty()) {
-      return report(0, fmt::format("nothing before '=' in '{}'; expected path=value",
-                                   assignment_));
+      return report(0, fmt::format("nothing before '=' in '{}'; expected path=value", assignment_));
     }
     std::optional<std::vector<PathPart>> parts = split_path();
     if (!parts) return;
@@ -90,9 +88,9 @@ class Override {
         expect_key = true;
       } else if (path_[i] == '[') {
         const std::size_t close = path_.find(']', i);
-        const auto number =
-            close == std::string_view::npos ? std::nullopt
-                                            : parse_index(path_.substr(i + 1, close - i - 1));
+        const auto number = close == std::string_view::npos
+                                ? std::nullopt
+                                : parse_index(path_.substr(i + 1, close - i - 1));
         if (!number) {
           report(i, fmt::format("expected a list index like [0] in path '{}'", path_));
           return std::nullopt;
@@ -111,8 +109,7 @@ class Override {
     return parts;
   }
 
-  void assign(core::ConfigNode& root, const std::vector<PathPart>& parts,
-              core::ConfigNode value) {
+  void assign(core::ConfigNode& root, const std::vector<PathPart>& parts, core::ConfigNode value) {
     core::ConfigNode* node = &root;
     std::string walked;  // the path so far, for messages
     for (std::size_t p = 0; p < parts.size(); ++p) {
@@ -121,15 +118,16 @@ class Override {
       const bool as_index = part.is_bracketed || (node->is_sequence() && part.index);
       if (as_index) {
         if (!node->is_sequence()) {
-          return report(part.offset, fmt::format("cannot index '{}' with [{}]: it is {}, not a list",
-                                                 walked, *part.index, node->kind_name()));
+          return report(part.offset,
+                        fmt::format("cannot index '{}' with [{}]: it is {}, not a list", walked,
+                                    *part.index, node->kind_name()));
         }
         auto& items = node->items();
         if (*part.index >= items.size()) {
-          return report(part.offset,
-                        fmt::format("index {} is out of range for '{}' (it has {} item{})",
-                                    *part.index, walked, items.size(),
-                                    items.size() == 1 ? "" : "s"));
+          return report(
+              part.offset,
+              fmt::format("index {} is out of range for '{}' (it has {} item{})", *part.index,
+                          walked, items.size(), items.size() == 1 ? "" : "s"));
         }
         walked += fmt::format("[{}]", *part.index);
         if (is_last) {
@@ -140,8 +138,8 @@ class Override {
         continue;
       }
       if (node->is_sequence()) {
-        return report(part.offset, fmt::format("'{}' is a list; name an item with {}[N]",
-                                               walked, walked));
+        return report(part.offset,
+                      fmt::format("'{}' is a list; name an item with {}[N]", walked, walked));
       }
       if (node->is_scalar()) {
         return report(part.offset, fmt::format("cannot set '{}': '{}' is a single value, not a map",
@@ -171,8 +169,8 @@ class Override {
 
 }  // namespace
 
-void apply_override(core::ConfigNode& root, std::string_view assignment,
-                    const std::string& source, int index, core::Diagnostics& diagnostics) {
+void apply_override(core::ConfigNode& root, std::string_view assignment, const std::string& source,
+                    int index, core::Diagnostics& diagnostics) {
   Override(assignment, source, index, diagnostics).apply(root);
 }
 

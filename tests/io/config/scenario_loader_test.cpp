@@ -38,8 +38,8 @@ TEST(LoadScenario, ReadsTheSmokeScenario) {
 TEST(LoadScenario, UnknownKeyReportsLineAndColumn) {
   const auto file = config_data("misspelt_key.yaml");
   EXPECT_EQ(problems_of([&] { load_scenario(file, {}); }),
-            std::vector<std::string>{
-                file.string() + ":4:3: unknown key 'sead' in 'run' (did you mean 'seed'?)"});
+            std::vector<std::string>{file.string() +
+                                     ":4:3: unknown key 'sead' in 'run' (did you mean 'seed'?)"});
 }
 
 TEST(LoadScenario, EveryProblemIsReportedInFileOrder) {
@@ -52,21 +52,21 @@ TEST(LoadScenario, EveryProblemIsReportedInFileOrder) {
 }
 
 TEST(LoadScenario, OverridesApplyBeforeValidation) {
-  const LoadedScenario loaded = load_scenario_text(
-      "name: x\nrun:\n  weeks: -3\n", "inline.yaml", {"run.weeks=10", "description=\"set\""});
+  const LoadedScenario loaded = load_scenario_text("name: x\nrun:\n  weeks: -3\n", "inline.yaml",
+                                                   {"run.weeks=10", "description=\"set\""});
   EXPECT_DOUBLE_EQ(loaded.scenario.run.weeks, 10.0);
   EXPECT_EQ(loaded.scenario.description, "set");
 }
 
 TEST(LoadScenario, OverrideProblemsPointAtTheSetAndComeAfterFileProblems) {
-  EXPECT_EQ(problems_of([] {
-              load_scenario_text("name: x\nrun:\n  weeks: lots\n", "inline.yaml",
-                                 {"run.sed=1", "run.warmup_weeks=-1"});
-            }),
-            (std::vector<std::string>{
-                "inline.yaml:3:10: 'run.weeks' must be a number, got 'lots'",
-                "--set:1:5: unknown key 'sed' in 'run' (did you mean 'seed'?)",
-                "--set:2:18: 'run.warmup_weeks' must be a number >= 0, got -1"}));
+  EXPECT_EQ(
+      problems_of([] {
+        load_scenario_text("name: x\nrun:\n  weeks: lots\n", "inline.yaml",
+                           {"run.sed=1", "run.warmup_weeks=-1"});
+      }),
+      (std::vector<std::string>{"inline.yaml:3:10: 'run.weeks' must be a number, got 'lots'",
+                                "--set:1:5: unknown key 'sed' in 'run' (did you mean 'seed'?)",
+                                "--set:2:18: 'run.warmup_weeks' must be a number >= 0, got -1"}));
 }
 
 TEST(LoadScenario, SeedArgumentWinsOverFileAndSet) {

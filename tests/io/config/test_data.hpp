@@ -41,8 +41,8 @@ class ScratchFolder {
   /// Writes `contents` (bytes, as given) to `name` in the folder; returns its path.
   std::filesystem::path write(const std::string& name, std::string_view contents) const {
     const auto file = path_ / name;
-    std::ofstream(file, std::ios::binary).write(contents.data(),
-                                                static_cast<std::streamsize>(contents.size()));
+    std::ofstream(file, std::ios::binary)
+        .write(contents.data(), static_cast<std::streamsize>(contents.size()));
     return file;
   }
 

@@ -80,13 +80,14 @@ TEST(ParseScenario, EmptyValueIsNullAndPointsAtItsKey) {
 }
 
 TEST(ParseScenario, DuplicateKeyIsAnErrorAtTheSecondKey) {
-  EXPECT_EQ(text_problems("name: x\nrun:\n  seed: 1\n  seed: 2\n"),
-            std::vector<std::string>{
-                "test.yaml:4:3: duplicate key 'seed' (first at line 3, column 3)"});
+  EXPECT_EQ(
+      text_problems("name: x\nrun:\n  seed: 1\n  seed: 2\n"),
+      std::vector<std::string>{"test.yaml:4:3: duplicate key 'seed' (first at line 3, column 3)"});
 }
 
 TEST(ParseScenario, EmptyFileIsAnError) {
-  const std::string expected = "test.yaml:1:1: scenario file is empty; a scenario needs at least 'name'";
+  const std::string expected =
+      "test.yaml:1:1: scenario file is empty; a scenario needs at least 'name'";
   EXPECT_EQ(text_problems(""), std::vector<std::string>{expected});
   EXPECT_EQ(text_problems("# just a comment\n\n   \n"), std::vector<std::string>{expected});
   EXPECT_EQ(text_problems("---\n"), std::vector<std::string>{expected});
@@ -107,8 +108,9 @@ TEST(ParseScenario, SecondDocumentIsRejectedWhereItStarts) {
 }
 
 TEST(ParseScenario, MalformedYamlReportsLineAndColumn) {
-  EXPECT_EQ(text_problems("name: a\nrun: [1, 2\n"),
-            std::vector<std::string>{"test.yaml:3:1: malformed YAML: end of sequence flow not found"});
+  EXPECT_EQ(
+      text_problems("name: a\nrun: [1, 2\n"),
+      std::vector<std::string>{"test.yaml:3:1: malformed YAML: end of sequence flow not found"});
   const auto problems = text_problems("name: a\n  bad: indent\n");
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].rfind("test.yaml:2:", 0), 0u) << problems[0];
@@ -136,14 +138,16 @@ TEST(ParseScenario, BinaryGarbageFileIsNotText) {
   const auto file = config_data("binary_garbage.yaml");
   const auto problems = problems_of([&] { parse_scenario_file(file); });
   ASSERT_EQ(problems.size(), 1u);
-  EXPECT_EQ(problems[0], file.string() + ":1:1: file is not text (byte 0x89 at offset 0); "
-                                         "scenario files are UTF-8 YAML");
+  EXPECT_EQ(problems[0], file.string() +
+                             ":1:1: file is not text (byte 0x89 at offset 0); "
+                             "scenario files are UTF-8 YAML");
 }
 
 TEST(ParseScenario, MissingFileIsOneLineNamingThePath) {
   const auto problems = problems_of([] { parse_scenario_file("no/such/scenario.yaml"); });
-  EXPECT_EQ(problems, std::vector<std::string>{
-                          "no/such/scenario.yaml: cannot open scenario file (No such file or directory)"});
+  EXPECT_EQ(problems,
+            std::vector<std::string>{
+                "no/such/scenario.yaml: cannot open scenario file (No such file or directory)"});
 }
 
 TEST(ParseScenario, FolderIsNotAScenarioFile) {
@@ -182,8 +186,9 @@ TEST(ParseScenario, AliasExpansionIsBounded) {
 
 TEST(ParseScenario, UndefinedOrSelfContainingAliasIsAnError) {
   EXPECT_EQ(text_problems("name: *nowhere\n").size(), 1u);
-  EXPECT_EQ(text_problems("a: &loop [*loop]\n"),
-            std::vector<std::string>{"test.yaml:1:11: alias refers to a map or list that contains it"});
+  EXPECT_EQ(
+      text_problems("a: &loop [*loop]\n"),
+      std::vector<std::string>{"test.yaml:1:11: alias refers to a map or list that contains it"});
 }
 
 TEST(ParseScenario, UnsupportedTagsMergeKeysAndComplexKeysAreErrors) {
@@ -246,8 +251,8 @@ TEST(ParseScenarioIncludes, CycleIsReportedAtTheIncludeEntryWithTheChain) {
   const auto a = config_data("include_cycle_a.yaml").string();
   const auto b = config_data("include_cycle_b.yaml").string();
   const auto problems = problems_of([&] { parse_scenario_file(a); });
-  EXPECT_EQ(problems, std::vector<std::string>{fmt::format(
-                          "{}:2:10: include cycle: {} -> {} -> {}", b, a, b, a)});
+  EXPECT_EQ(problems, std::vector<std::string>{
+                          fmt::format("{}:2:10: include cycle: {} -> {} -> {}", b, a, b, a)});
 }
 
 TEST(ParseScenarioIncludes, MissingIncludeIsReportedAtItsEntry) {
@@ -262,8 +267,9 @@ TEST(ParseScenarioIncludes, EntriesMustBeFileNames) {
   ScratchFolder folder;
   const auto file = folder.write("bad_include.yaml", "include: {a: 1}\nname: x\n");
   const auto problems = problems_of([&] { parse_scenario_file(file); });
-  EXPECT_EQ(problems, std::vector<std::string>{
-                          file.string() + ":1:10: 'include' entries must be file names, got a map of keys"});
+  EXPECT_EQ(problems,
+            std::vector<std::string>{
+                file.string() + ":1:10: 'include' entries must be file names, got a map of keys"});
 }
 
 TEST(ParseScenarioIncludes, EmptyIncludedFileIsAnError) {
@@ -271,8 +277,8 @@ TEST(ParseScenarioIncludes, EmptyIncludedFileIsAnError) {
   folder.write("empty_base.yaml", "# nothing\n");
   const auto file = folder.write("top.yaml", "include: empty_base.yaml\nname: x\n");
   const auto problems = problems_of([&] { parse_scenario_file(file); });
-  EXPECT_EQ(problems, std::vector<std::string>{
-                          (folder.path() / "empty_base.yaml").string() + ":1:1: included file is empty"});
+  EXPECT_EQ(problems, std::vector<std::string>{(folder.path() / "empty_base.yaml").string() +
+                                               ":1:1: included file is empty"});
 }
 
 TEST(ParseScenarioIncludes, SameBaseTwiceIsNotACycle) {

@@ -66,9 +66,9 @@ TEST(EmitYaml, KeepsKeyOrder) {
 TEST(EmitYaml, PlainTextThatYamlWouldMisreadSurvives) {
   // Defaults written by the schema reader are plain scalars holding arbitrary text.
   core::ConfigNode tree = core::ConfigNode::map({"built", 1, 1});
-  const std::vector<std::string> awkward = {"",     "null", "~",    "a: b", "- x",  "#c",
-                                            "[x]",  "{y}",  "*a",   "&b",   "!t",   "|",
-                                            " pad", "pad ", "a\nb", "@x",   "`x",   "%x"};
+  const std::vector<std::string> awkward = {"",     "null", "~",    "a: b", "- x", "#c",
+                                            "[x]",  "{y}",  "*a",   "&b",   "!t",  "|",
+                                            " pad", "pad ", "a\nb", "@x",   "`x",  "%x"};
   for (std::size_t i = 0; i < awkward.size(); ++i) {
     tree.set("key" + std::to_string(i), core::ConfigNode::scalar(awkward[i], {"built", 1, 1}),
              {"built", 1, 1});

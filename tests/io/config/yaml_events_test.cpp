@@ -18,13 +18,13 @@ TEST(TextCheck, AcceptsUtf8TabsAndLineEnds) {
 
 TEST(TextCheck, FindsTheFirstByteThatIsNotText) {
   EXPECT_EQ(first_non_text_byte(std::string("ab\0c", 4)), 2u);
-  EXPECT_EQ(first_non_text_byte("ab\x07"), 2u);               // control character
-  EXPECT_EQ(first_non_text_byte("ab\x7f"), 2u);               // DEL
-  EXPECT_EQ(first_non_text_byte("a\x80"), 1u);                // stray continuation byte
-  EXPECT_EQ(first_non_text_byte("a\xc3"), 1u);                // truncated sequence
-  EXPECT_EQ(first_non_text_byte("a\xc0\xaf"), 1u);            // overlong form
-  EXPECT_EQ(first_non_text_byte("a\xed\xa0\x80"), 1u);        // UTF-16 surrogate
-  EXPECT_EQ(first_non_text_byte("a\xf4\x90\x80\x80"), 1u);    // above U+10FFFF
+  EXPECT_EQ(first_non_text_byte("ab\x07"), 2u);             // control character
+  EXPECT_EQ(first_non_text_byte("ab\x7f"), 2u);             // DEL
+  EXPECT_EQ(first_non_text_byte("a\x80"), 1u);              // stray continuation byte
+  EXPECT_EQ(first_non_text_byte("a\xc3"), 1u);              // truncated sequence
+  EXPECT_EQ(first_non_text_byte("a\xc0\xaf"), 1u);          // overlong form
+  EXPECT_EQ(first_non_text_byte("a\xed\xa0\x80"), 1u);      // UTF-16 surrogate
+  EXPECT_EQ(first_non_text_byte("a\xf4\x90\x80\x80"), 1u);  // above U+10FFFF
   EXPECT_EQ(first_non_text_byte(std::string_view("\xff\xfeU\0T\0", 6)), 0u);  // UTF-16, BOM
 }
 

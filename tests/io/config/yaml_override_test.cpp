@@ -73,15 +73,15 @@ TEST(ApplyOverride, IndexesListsWithBracketsOrDots) {
 
 TEST(ApplyOverride, MissingEqualsIsAnError) {
   core::ConfigNode root = scenario();
-  EXPECT_EQ(set(root, "run.seed"),
-            std::vector<std::string>{
-                "--set:1:1: expected path=value (like run.seed=7), got 'run.seed'"});
+  EXPECT_EQ(
+      set(root, "run.seed"),
+      std::vector<std::string>{"--set:1:1: expected path=value (like run.seed=7), got 'run.seed'"});
 }
 
 TEST(ApplyOverride, EmptyPathIsAnError) {
   core::ConfigNode root = scenario();
-  EXPECT_EQ(set(root, "=7"), std::vector<std::string>{
-                                 "--set:1:1: nothing before '=' in '=7'; expected path=value"});
+  EXPECT_EQ(set(root, "=7"),
+            std::vector<std::string>{"--set:1:1: nothing before '=' in '=7'; expected path=value"});
 }
 
 TEST(ApplyOverride, EmptyKeysAreErrors) {
@@ -89,15 +89,16 @@ TEST(ApplyOverride, EmptyKeysAreErrors) {
   EXPECT_EQ(set(root, "run..seed=1"),
             std::vector<std::string>{"--set:1:5: empty key in path 'run..seed'"});
   EXPECT_EQ(set(root, ".seed=1"), std::vector<std::string>{"--set:1:1: empty key in path '.seed'"});
-  EXPECT_EQ(set(root, "run.=1"),
-            std::vector<std::string>{
-                "--set:1:5: path 'run.' ends with '.'; expected a key after it"});
+  EXPECT_EQ(
+      set(root, "run.=1"),
+      std::vector<std::string>{"--set:1:5: path 'run.' ends with '.'; expected a key after it"});
 }
 
 TEST(ApplyOverride, MalformedIndexIsAnError) {
   core::ConfigNode root = scenario();
-  EXPECT_EQ(set(root, "groups[x]=1"),
-            std::vector<std::string>{"--set:1:7: expected a list index like [0] in path 'groups[x]'"});
+  EXPECT_EQ(
+      set(root, "groups[x]=1"),
+      std::vector<std::string>{"--set:1:7: expected a list index like [0] in path 'groups[x]'"});
   EXPECT_EQ(set(root, "groups]=1"),
             std::vector<std::string>{"--set:1:7: unexpected ']' in path 'groups]'"});
 }
@@ -114,9 +115,9 @@ TEST(ApplyOverride, IndexingIntoAScalarIsAnError) {
 
 TEST(ApplyOverride, IndexOutOfRangeIsAnError) {
   core::ConfigNode root = scenario();
-  EXPECT_EQ(set(root, "groups[3]=x"),
-            std::vector<std::string>{
-                "--set:1:7: index 3 is out of range for 'groups' (it has 3 items)"});
+  EXPECT_EQ(
+      set(root, "groups[3]=x"),
+      std::vector<std::string>{"--set:1:7: index 3 is out of range for 'groups' (it has 3 items)"});
 }
 
 TEST(ApplyOverride, KeyIntoAListIsAnError) {
