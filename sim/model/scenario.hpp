@@ -143,7 +143,7 @@ struct AdviserModel {
   double missed_review_rate = 0.14;
   double w_client_alpha = 4.0;         ///< public-service motivation ~ Beta(alpha, beta)
   double w_client_beta = 4.0;
-  double w_target = 1.0;
+  double w_target = 5.0;               ///< weight on the regime's reward (sized so it rivals w_client)
   double need_weight = 1.0;            ///< need = exp(-need_weight * perceived employability)
   double time_cost_per_minute = 0.002; ///< value a minute must beat to be spent
   double money_cost_per_unit = 0.0005; ///< value of one unit of fund money

@@ -40,7 +40,8 @@ model::OfficeNetwork read_network(ConfigReader reader) {
 
 std::vector<model::CustomerGroup> read_groups(ConfigReader& root) {
   std::vector<model::CustomerGroup> groups;
-  if (!root.has("groups")) {
+  const bool present = root.has("groups");
+  if (!present) {
     root.error_here("missing required section 'groups' (one entry per customer group)");
   }
   for (auto& [name, reader] : root.named_sections("groups")) {
@@ -58,7 +59,7 @@ std::vector<model::CustomerGroup> read_groups(ConfigReader& root) {
     reader.finish();
     groups.push_back(g);
   }
-  if (root.has("groups") && groups.empty()) root.error("groups", "'groups' must name at least one customer group");
+  if (present && groups.empty()) root.error("groups", "'groups' must name at least one customer group");
   if (groups.size() > 255) root.error("groups", "at most 255 customer groups are supported");
   return groups;
 }

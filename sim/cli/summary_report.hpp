@@ -1,0 +1,22 @@
+#pragma once
+// A run's headline figures for people (aligned text) and for scripts (one JSON object).
+// Numbers print in shortest round-trip form, so equal results print identically.
+
+#include <string>
+#include <string_view>
+
+#include "sim/model/run_result.hpp"
+
+namespace caseload::cli {
+
+/// A header line (scenario, seed, events) then `name  value  description` rows, aligned.
+std::string format_summary_text(const model::RunResult& result);
+
+/// `{"scenario": ..., "seed": ..., "events": ..., "summary": {"name": value, ...}}` and a
+/// newline. Values that are not finite are written as null (JSON has no NaN or infinity).
+std::string format_summary_json(const model::RunResult& result);
+
+/// `text` as a JSON string literal, quotes included. `text` must be valid UTF-8.
+std::string json_string(std::string_view text);
+
+}  // namespace caseload::cli

@@ -1,0 +1,87 @@
+#include "sim/cli/cli.hpp"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "sim/core/version.hpp"
+#include "tests/cli/cli_runner.hpp"
+
+namespace caseload::cli {
+namespace {
+
+using caseload::testing::run_caseload;
+
+TEST(Cli, VersionNamesTheVersionAndCommit) {
+  const auto outcome = run_caseload({"--version"});
+  EXPECT_EQ(outcome.exit_code, kExitOk);
+  EXPECT_EQ(outcome.out, "caseload " + std::string(core::version()) + " (commit " +
+                             std::string(core::git_commit()) + ")\n");
+}
+
+TEST(Cli, NoCommandIsAUsageError) {
+  const auto outcome = run_caseload({});
+  EXPECT_EQ(outcome.exit_code, kExitBadInput);
+  EXPECT_NE(outcome.err.find("caseload: A subcommand is required"), std::string::npos)
+      << outcome.err;
+}
+
+TEST(Cli, UnknownCommandIsAUsageErrorWithASuggestion) {
+  const auto outcome = run_caseload({"rn", "scenario.yaml"});
+  EXPECT_EQ(outcome.exit_code, kExitBadInput);
+  EXPECT_EQ(outcome.err_lines().at(0), "caseload: unknown command 'rn' (did you mean 'run'?)");
+  const auto unrelated = run_caseload({"frobnicate"});
+  EXPECT_EQ(unrelated.exit_code, kExitBadInput);
+  EXPECT_EQ(unrelated.err_lines().at(0),
+            "caseload: unknown command 'frobnicate'; commands: run, check, compare, sweep, info");
+}
+
+TEST(Cli, HelpListsEveryCommand) {
+  const auto outcome = run_caseload({"--help"});
+  EXPECT_EQ(outcome.exit_code, kExitOk);
+  for (const char* command : {"run", "check", "compare", "sweep", "info"}) {
+    EXPECT_NE(outcome.out.find(std::string("  ") + command + " "), std::string::npos) << command;
+  }
+}
+
+TEST(Cli, EveryCommandHasHelp) {
+  for (const char* command : {"run", "check", "compare", "sweep", "info"}) {
+    const auto outcome = run_caseload({command, "--help"});
+    EXPECT_EQ(outcome.exit_code, kExitOk) << command;
+    EXPECT_NE(outcome.out.find(std::string("Usage: caseload ") + command), std::string::npos)
+        << outcome.out;
+  }
+}
+
+TEST(Cli, BadOptionValueIsAUsageError) {
+  const auto outcome = run_caseload({"run", "scenario.yaml", "--format", "xml"});
+  EXPECT_EQ(outcome.exit_code, kExitBadInput);
+  EXPECT_NE(outcome.err.find("--format"), std::string::npos) << outcome.err;
+}
+
+TEST(Cli, MissingScenarioArgumentIsAUsageError) {
+  EXPECT_EQ(run_caseload({"check"}).exit_code, kExitBadInput);
+  EXPECT_EQ(run_caseload({"run"}).exit_code, kExitBadInput);
+}
+
+TEST(Cli, CommandsNotBuiltYetSaySoAndFail) {
+  const auto compare = run_caseload({"compare", "a.yaml", "b.yaml", "--replications", "5"});
+  EXPECT_EQ(compare.exit_code, kExitBadInput);
+  EXPECT_EQ(compare.err, "caseload compare: not built yet (tracked in issue 6)\n");
+  const auto sweep = run_caseload({"sweep", "grid.yaml", "--jobs", "2"});
+  EXPECT_EQ(sweep.exit_code, kExitBadInput);
+  EXPECT_EQ(sweep.err, "caseload sweep: not built yet (tracked in issue 6)\n");
+  const auto info = run_caseload({"info", "trace.h5"});
+  EXPECT_EQ(info.exit_code, kExitBadInput);
+  EXPECT_EQ(info.err, "caseload info: not built yet (tracked in issue 5)\n");
+}
+
+TEST(Cli, NotBuiltCommandsStillCheckTheirArguments) {
+  EXPECT_EQ(run_caseload({"compare", "only_one.yaml"}).exit_code, kExitBadInput);
+  EXPECT_EQ(run_caseload({"sweep", "grid.yaml", "--jobs", "0"}).exit_code, kExitBadInput);
+  EXPECT_EQ(run_caseload({"info"}).exit_code, kExitBadInput);
+}
+
+}  // namespace
+}  // namespace caseload::cli

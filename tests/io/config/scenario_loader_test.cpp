@@ -1,0 +1,125 @@
+#include "sim/io/config/scenario_loader.hpp"
+
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include "sim/io/config/yaml_document.hpp"
+#include "tests/io/config/test_data.hpp"
+
+namespace caseload::io {
+namespace {
+
+using caseload::testing::config_data;
+
+template <typename Load>
+std::vector<std::string> problems_of(Load load) {
+  try {
+    load();
+  } catch (const core::ConfigError& error) {
+    std::vector<std::string> lines;
+    for (const auto& problem : error.problems()) lines.push_back(core::format_diagnostic(problem));
+    return lines;
+  }
+  ADD_FAILURE() << "expected a ConfigError";
+  return {};
+}
+
+TEST(LoadScenario, ReadsTheSmokeScenario) {
+  const LoadedScenario loaded =
+      load_scenario(std::filesystem::path(CASELOAD_SOURCE_DIR) / "scenarios" / "smoke.yaml", {});
+  EXPECT_EQ(loaded.scenario.name, "smoke");
+  EXPECT_EQ(loaded.scenario.run.seed, 42u);
+  EXPECT_DOUBLE_EQ(loaded.scenario.run.weeks, 104.0);
+}
+
+TEST(LoadScenario, UnknownKeyReportsLineAndColumn) {
+  const auto file = config_data("misspelt_key.yaml");
+  EXPECT_EQ(problems_of([&] { load_scenario(file, {}); }),
+            std::vector<std::string>{file.string() +
+                                     ":4:3: unknown key 'sead' in 'run' (did you mean 'seed'?)"});
+}
+
+TEST(LoadScenario, EveryProblemIsReportedInFileOrder) {
+  const auto file = config_data("three_problems.yaml").string();
+  EXPECT_EQ(problems_of([&] { load_scenario(file, {}); }),
+            (std::vector<std::string>{
+                file + ":3:1: unknown key 'descripton' (did you mean 'description'?)",
+                file + ":5:9: 'run.seed' must be a whole number, got 'many'",
+                file + ":6:10: 'run.weeks' must be a number > 0, got -3"}));
+}
+
+TEST(LoadScenario, OverridesApplyBeforeValidation) {
+  const LoadedScenario loaded = load_scenario_text("name: x\nrun:\n  weeks: -3\ngroups: {all: {inflow_per_week: 1}}\n",
+                                                   "inline.yaml",
+                                                   {"run.weeks=10", "description=\"set\""});
+  EXPECT_DOUBLE_EQ(loaded.scenario.run.weeks, 10.0);
+  EXPECT_EQ(loaded.scenario.description, "set");
+}
+
+TEST(LoadScenario, OverrideProblemsPointAtTheSetAndComeAfterFileProblems) {
+  EXPECT_EQ(
+      problems_of([] {
+        load_scenario_text("name: x\nrun:\n  weeks: lots\ngroups: {all: {inflow_per_week: 1}}\n", "inline.yaml",
+                           {"run.sed=1", "run.warmup_weeks=-1"});
+      }),
+      (std::vector<std::string>{"inline.yaml:3:10: 'run.weeks' must be a number, got 'lots'",
+                                "--set:1:5: unknown key 'sed' in 'run' (did you mean 'seed'?)",
+                                "--set:2:18: 'run.warmup_weeks' must be a number >= 0, got -1"}));
+}
+
+TEST(LoadScenario, SeedArgumentWinsOverFileAndSet) {
+  const LoadedScenario loaded = load_scenario(
+      std::filesystem::path(CASELOAD_SOURCE_DIR) / "scenarios" / "smoke.yaml", {"run.seed=5"}, 77);
+  EXPECT_EQ(loaded.scenario.run.seed, 77u);
+}
+
+TEST(LoadScenario, IncludesAreMergedBeforeReading) {
+  const LoadedScenario loaded = load_scenario(config_data("include_override.yaml"), {});
+  EXPECT_EQ(loaded.scenario.name, "derived");
+  EXPECT_EQ(loaded.scenario.description, "from the base");
+  EXPECT_EQ(loaded.scenario.run.seed, 11u);
+  EXPECT_DOUBLE_EQ(loaded.scenario.run.weeks, 20.0);
+  EXPECT_DOUBLE_EQ(loaded.scenario.run.warmup_weeks, 2.0);
+}
+
+TEST(LoadScenario, ResolvedYamlHasEveryDefault) {
+  const LoadedScenario loaded = load_scenario_text("name: minimal\ngroups: {all: {inflow_per_week: 1}}\n", "inline.yaml");
+  EXPECT_NE(loaded.resolved_yaml.find("name: minimal"), std::string::npos) << loaded.resolved_yaml;
+  EXPECT_NE(loaded.resolved_yaml.find("seed: 1"), std::string::npos) << loaded.resolved_yaml;
+  EXPECT_NE(loaded.resolved_yaml.find("weeks: 104"), std::string::npos) << loaded.resolved_yaml;
+  EXPECT_NE(loaded.resolved_yaml.find("warmup_weeks: 52"), std::string::npos)
+      << loaded.resolved_yaml;
+}
+
+TEST(LoadScenario, ResolvedYamlLoadsToTheSameScenario) {
+  const LoadedScenario first = load_scenario(config_data("include_override.yaml"), {"run.seed=9"});
+  const LoadedScenario second = load_scenario_text(first.resolved_yaml, "resolved.yaml");
+  EXPECT_EQ(second.scenario.name, first.scenario.name);
+  EXPECT_EQ(second.scenario.description, first.scenario.description);
+  EXPECT_EQ(second.scenario.run.seed, first.scenario.run.seed);
+  EXPECT_DOUBLE_EQ(second.scenario.run.weeks, first.scenario.run.weeks);
+  EXPECT_DOUBLE_EQ(second.scenario.run.warmup_weeks, first.scenario.run.warmup_weeks);
+  // The same text, less the comment naming the includes.
+  EXPECT_EQ(second.resolved_yaml, first.resolved_yaml.substr(first.resolved_yaml.find('\n') + 1));
+}
+
+TEST(LoadScenario, ResolvedYamlNamesIncludesInACommentNotAKey) {
+  const LoadedScenario loaded = load_scenario(config_data("include_override.yaml"), {});
+  EXPECT_EQ(loaded.resolved_yaml.rfind("# included (already merged in): include_base.yaml\n", 0),
+            0u)
+      << loaded.resolved_yaml;
+  EXPECT_EQ(loaded.resolved_yaml.find("\ninclude:"), std::string::npos) << loaded.resolved_yaml;
+}
+
+TEST(LoadScenario, ParseProblemsStopBeforeTheSchema) {
+  const auto file = config_data("binary_garbage.yaml");
+  const auto problems = problems_of([&] { load_scenario(file, {"run.sede=1"}); });
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("file is not text"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace caseload::io
