@@ -76,6 +76,7 @@ void start_claim(World& world, JobseekerId person, bool is_reclaim, double claim
   js.spell[row] += 1;
   js.minutes_known[row] = 0.0f;
   js.weeks_without_help[row] = 0;
+  js.missed_review[row] = 0;  // grounds for a sanction belong to the claim they arose in
   js.adviser[row] = static_cast<AdviserId>(no_row);  // a new claim goes to whoever has room
   join_caseload(world, person);
   world.stock[world.cell(js.office[row], js.group[row])] += 1;

@@ -16,16 +16,16 @@ double mean_boost(double boost, double half_life, double weeks) {
   return boost * (1.0 - std::exp(-rate * weeks)) / (rate * weeks);
 }
 
-// Fortnights of competing risks: each one ends in an entry with q, else in another exit with r.
+// Review intervals of competing risks: each ends in an entry with q, else in another exit with r.
 struct Phase {
   double entry;     // P(entry during the phase | on benefit at its start)
   double survival;  // P(still on benefit at its end)
 };
 
-Phase run_phase(double q, double r, double fortnights) {
-  if (fortnights <= 0.0) return {0.0, 1.0};
+Phase run_phase(double q, double r, double intervals) {
+  if (intervals <= 0.0) return {0.0, 1.0};
   const double stay = (1.0 - q) * (1.0 - r);
-  const double survival = std::pow(stay, fortnights);
+  const double survival = std::pow(stay, intervals);
   const double entry = stay < 1.0 ? q * (1.0 - survival) / (1.0 - stay) : 0.0;
   return {entry, survival};
 }
@@ -44,19 +44,19 @@ Forecast project(const ForecastModel& model, const PerceivedClient& client) {
   const double boost = mean_boost(client.boost, search.boost_half_life_weeks, horizon);
   const double fund_share = std::min(client.fund_weeks_left, horizon) / horizon;
   const double bonus = model.fund_bonus * fund_share;
-  const double r = 1.0 - std::exp(-2.0 * client.inactivity_per_week);
+  const double r = 1.0 - std::exp(-model.review_weeks * client.inactivity_per_week);
 
   // Provision first (lock-in), then search with the training gain.
   const double lock_weeks = std::min(client.lock_in_weeks, horizon);
   const double lock_in = lock_weeks > 0.0 ? model.lock_in : 1.0;
-  const double q_lock = lock_in * fortnight_search_probability(
+  const double q_lock = lock_in * review_search_probability(
       search, client.search_base, client.employability, client.motivation, boost, bonus,
       client.tightness);
-  const double q_after = fortnight_search_probability(
+  const double q_after = review_search_probability(
       search, client.search_base, client.employability + (lock_weeks > 0.0 ? client.gain_after_lock : 0.0),
       client.motivation, boost, bonus, client.tightness);
-  const Phase first = run_phase(q_lock, r, lock_weeks / 2.0);
-  const Phase second = run_phase(q_after, r, (horizon - lock_weeks) / 2.0);
+  const Phase first = run_phase(q_lock, r, lock_weeks / model.review_weeks);
+  const Phase second = run_phase(q_after, r, (horizon - lock_weeks) / model.review_weeks);
 
   const double search_entry = first.entry + first.survival * second.entry;
   const double search_stay = first.survival * second.survival;

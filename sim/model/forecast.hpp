@@ -40,6 +40,7 @@ struct ForecastModel {
   double horizon_weeks;
   double fund_bonus;
   double lock_in;  ///< own-search multiplier while in provision
+  double review_weeks;  ///< weeks between reviews, where own search is resolved
 };
 
 Forecast project(const ForecastModel& model, const PerceivedClient& client);

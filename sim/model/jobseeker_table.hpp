@@ -58,7 +58,7 @@ struct JobseekerTable {
   std::vector<float> fund_used;              ///< fund money in the current 52-week window
   std::vector<double> fund_window_start;
   std::vector<std::uint32_t> spell;          ///< claims begun so far (stale-event check)
-  std::vector<std::uint32_t> reviews;        ///< fortnightly reviews so far (stream occasion)
+  std::vector<std::uint32_t> reviews;        ///< reviews so far (stream occasion)
   std::vector<std::uint32_t> jobs;           ///< jobs begun so far
   std::vector<std::uint32_t> submissions;    ///< submissions so far
   std::vector<std::uint32_t> sanctions;

@@ -28,7 +28,7 @@ double tightness(const SearchModel& search, double open_vacancies) {
   return open_vacancies / (open_vacancies + search.tightness_half_vacancies);
 }
 
-double fortnight_search_probability(const SearchModel& search, double search_base,
+double review_search_probability(const SearchModel& search, double search_base,
                                     double employability, double motivation, double boost,
                                     double bonus, double market_tightness) {
   const double index = search.intercept + employability + search.motivation_weight * motivation +

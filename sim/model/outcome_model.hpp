@@ -21,8 +21,8 @@ double decayed_boost(const SearchModel& search, double boost, double since, doub
 /// Share of searchers the office's open vacancies can absorb: V / (V + half).
 double tightness(const SearchModel& search, double open_vacancies);
 
-/// Probability that a fortnight of own search ends in a job offer.
-double fortnight_search_probability(const SearchModel& search, double search_base,
+/// Probability that own search between two reviews ends in a job offer.
+double review_search_probability(const SearchModel& search, double search_base,
                                     double employability, double motivation, double boost,
                                     double bonus, double market_tightness);
 

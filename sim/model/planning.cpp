@@ -74,7 +74,8 @@ PerceivedClient perceive(const World& world, JobseekerId person, const OfficeMar
 ForecastModel forecast_model(const Scenario& scenario) {
   return ForecastModel{&scenario.search, &scenario.employers, &scenario.jobs,
                        scenario.advisers.horizon_weeks, scenario.actions.discretion_fund.hire_bonus,
-                       scenario.actions.referral.lock_in};
+                       scenario.actions.referral.lock_in,
+                       scenario.advisers.review_interval_days / core::days_per_week};
 }
 
 // The client as the adviser expects them to be after `action`.
@@ -211,7 +212,9 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
       reviews_due += advisers.review_minutes;
     }
   }
-  const double validation = world.regime->take_validation_minutes(adviser);
+  // Validation paperwork the regime asks for; a policy that switches validation off skips it.
+  double validation = world.regime->take_validation_minutes(adviser);
+  if (!world.action_enabled[static_cast<std::size_t>(ActionKind::Validation)]) validation = 0.0;
   double budget = advisers.hours_per_week * 60.0 * (1.0 - advisers.other_duties_share) -
                   reviews_due - validation;
   week.budget_minutes = std::max(0.0, budget);
@@ -299,6 +302,7 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
     if (top.version != plan.version) {
       // The client already has an action planned: value this one after that one's effect.
       if (!is_allowed(world, adviser, plan, candidate.action, market)) continue;
+      candidate.days_since_help = plan.days_since_help;
       forecast_candidate(world, model, plan, candidate);
       double reward = 0.0;
       world.regime->value(adviser, std::span<const ActionCandidate>(&candidate, 1), std::span<double>(&reward, 1));
@@ -324,6 +328,7 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
     plan.perceived = apply(scenario, model, plan.perceived, candidate.action);
     plan.planned_mask = static_cast<std::uint8_t>(plan.planned_mask | (1u << static_cast<unsigned>(candidate.action)));
     if (candidate.action == ActionKind::Submission) ++plan.submissions;
+    if (is_evidence(candidate.action)) plan.days_since_help = 0.0;  // help is on record this week
     ++plan.version;
   }
 }

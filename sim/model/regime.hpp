@@ -63,7 +63,8 @@ class Regime {
   virtual double pressure(AdviserId adviser) const = 0;
 
   /// Fills reward[i] with the expected change in this adviser's regime reward from
-  /// candidates[i]. Called once per adviser per week with the whole batch.
+  /// candidates[i]. Called per adviser per week with the whole batch, then for single
+  /// candidates re-valued after an earlier action on the same client.
   virtual void value(AdviserId adviser, std::span<const ActionCandidate> candidates,
                      std::span<double> reward) const = 0;
 

@@ -21,19 +21,19 @@ bool resolve_own_search(World& world, JobseekerId person, std::uint32_t review) 
   VacancyPool& pool = world.pools[index(js.office[row])];
   const double now = world.now();
   const double bonus = js.fund_until[row] > now ? scenario.actions.discretion_fund.hire_bonus : 0.0;
-  double p = fortnight_search_probability(
+  double p = review_search_probability(
       scenario.search, profile.search_base, world.employability_now(person), js.motivation[row],
       decayed_boost(scenario.search, js.boost[row], js.boost_time[row], now), bonus,
       tightness(scenario.search, pool.size()));
   if (js.state[row] == JobseekerState::InProvision) p *= scenario.actions.referral.lock_in;
 
+  if (pool.size() == 0) {
+    world.searches_crowded_out += 1;  // nothing open to find, whatever the search
+    return false;
+  }
   const std::uint64_t seed = scenario.run.seed;
   auto luck = stream(seed, EntityKind::Jobseeker, index(person), Purpose::OwnSearch, review);
   if (luck.uniform01() >= p) return false;
-  if (pool.size() == 0) {
-    world.searches_crowded_out += 1;
-    return false;
-  }
   auto pick = stream(seed, EntityKind::Jobseeker, index(person), Purpose::VacancyPick, review);
   const auto position = static_cast<std::uint32_t>(pick.uniform01() * pool.size());
   hire(world, person, pool.at(position < pool.size() ? position : pool.size() - 1), false);

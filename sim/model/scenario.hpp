@@ -25,7 +25,7 @@ struct CustomerGroup {
   double employability_sd = 0.6;
   double motivation_alpha = 4.0;  ///< Beta(alpha, beta)
   double motivation_beta = 2.0;
-  double search_base = 0.5;       ///< ceiling of the fortnightly own-search success probability
+  double search_base = 0.5;       ///< ceiling of the own-search success probability per review interval
   double inactivity_per_week = 0.019;  ///< hazard of leaving benefit for non-work
   double discretion_fund_eligible_weeks = 0.0;  ///< claim duration before the fund may be used
 };
@@ -37,7 +37,7 @@ struct OfficeNetwork {
 };
 
 /// Own job search: p = search_base * logistic(intercept + e + motivation_weight * m +
-/// boost_weight * boost) * tightness, resolved at every fortnightly review.
+/// boost_weight * boost) * tightness, resolved at every review (fortnightly by default).
 struct SearchModel {
   double intercept = -2.6;
   double motivation_weight = 1.5;
@@ -47,7 +47,7 @@ struct SearchModel {
   double scarring_cap_weeks = 104.0;
   double tightness_half_vacancies = 10.0;  ///< open vacancies per office at which tightness = 1/2
   double initial_mean_duration_weeks = 20.0;  ///< durations of the stock at t = 0
-  double initial_stock_weeks_of_inflow = 22.0;  ///< size of the stock at t = 0, in weeks of inflow
+  double initial_stock_weeks_of_inflow = 37.0;  ///< size of the stock at t = 0, in weeks of inflow
 };
 
 struct EmployerModel {
@@ -98,7 +98,6 @@ struct ReferralAction {
   double programme_weeks = 8.0;
   double training_gain = 0.3;
   double lock_in = 0.5;           ///< own-search multiplier while in provision
-  double cost = 500.0;            ///< money per referral
   double min_claim_weeks = 13.0;  ///< referrals only after this long on benefit
 };
 struct FundAction {
@@ -146,7 +145,7 @@ struct AdviserModel {
   double w_target = 5.0;               ///< weight on the regime's reward (sized so it rivals w_client)
   double need_weight = 1.0;            ///< need = exp(-need_weight * perceived employability)
   double time_cost_per_minute = 0.002; ///< value a minute must beat to be spent
-  double money_cost_per_unit = 0.0005; ///< value of one unit of fund money
+  double money_cost_per_unit = 0.02;   ///< value given up per unit of fund money
   double horizon_weeks = 13.0;         ///< how far ahead advisers judge outcomes
   double perception_sd_employability = 0.8;
   double perception_sd_motivation = 0.25;

@@ -15,8 +15,8 @@ enum class EntityKind : std::uint8_t { Jobseeker = 1, Adviser, Employer, InflowS
 enum class Purpose : std::uint32_t {
   Attributes = 1,    // drawn once at creation
   Perception,        // the fixed part of an adviser's misperception of a client
-  OwnSearch,         // fortnightly job-search success, by review number
-  Inactivity,        // fortnightly exit to non-work, by review number
+  OwnSearch,         // job-search success since the last review, by review number
+  Inactivity,        // exit to non-work since the last review, by review number
   Attendance,        // missed reviews, by review number
   VacancyPick,       // which open vacancy own search finds, by review number
   EmployerView,      // the employer's view of a submitted candidate, by submission number

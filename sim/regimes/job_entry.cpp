@@ -30,7 +30,8 @@ class JobEntry final : public Indicator {
     long_term_weeks_ = reader.number("long_term_after_weeks", 0.0, core::Bounds::at_least(0.0));
     long_term_points_ = reader.number("long_term_points", 0.0, core::Bounds::at_least(0.0));
     window_days_ = 7.0 * reader.number("window_weeks", 13.0, core::Bounds::at_least(0.0));
-    validation_minutes_ = reader.number("validation_minutes", 0.0, core::Bounds::at_least(0.0));
+    validation_minutes_ = reader.number("validation_minutes", context.scenario->actions.validation.minutes,
+                                        core::Bounds::at_least(0.0));
     lag_days_ = 7.0 * reader.number("lag_weeks", 0.0, core::Bounds::at_least(0.0));
     false_negative_ = reader.number("false_negative", 0.0, core::Bounds::probability());
     false_positive_ = reader.number("false_positive", 0.0, core::Bounds::probability());

@@ -150,7 +150,6 @@ model::ActionCatalogue read_actions(ConfigReader reader) {
     a.referral.programme_weeks = r.number("programme_weeks", a.referral.programme_weeks, positive);
     a.referral.training_gain = r.number("training_gain", a.referral.training_gain);
     a.referral.lock_in = r.number("lock_in", a.referral.lock_in, probability);
-    a.referral.cost = r.number("cost", a.referral.cost, non_negative);
     a.referral.min_claim_weeks = r.number("min_claim_weeks", a.referral.min_claim_weeks, non_negative);
     r.finish();
   }
