@@ -60,8 +60,9 @@ Creaming creaming(const model::VariantResult& variant, RankedBy ranked_by) {
   if (!minutes.empty()) {
     const std::vector<double> ranks = fractional_ranks(rank_by, weights);
     for (std::size_t i = 0; i < minutes.size(); ++i) {
-      const auto decile = std::min(decile_count - 1,
-                                   static_cast<std::size_t>(std::floor(static_cast<double>(decile_count) * ranks[i])));
+      const auto decile = std::min(
+          decile_count - 1,
+          static_cast<std::size_t>(std::floor(static_cast<double>(decile_count) * ranks[i])));
       decile_minutes[decile] += minutes[i];
       out.client_weeks_by_decile[decile] += weights[i];
     }
@@ -70,7 +71,8 @@ Creaming creaming(const model::VariantResult& variant, RankedBy ranked_by) {
   for (std::size_t d = 0; d < decile_count; ++d) {
     out.client_weeks += out.client_weeks_by_decile[d];
     total_minutes += decile_minutes[d];
-    out.minutes_per_client_week_by_decile[d] = ratio(decile_minutes[d], out.client_weeks_by_decile[d]);
+    out.minutes_per_client_week_by_decile[d] =
+        ratio(decile_minutes[d], out.client_weeks_by_decile[d]);
   }
   out.minutes_per_client_week = ratio(total_minutes, out.client_weeks);
   return out;

@@ -17,14 +17,14 @@ bool has_counterfactual(const model::SimulationResult& result);
 
 struct NetImpact {
   double people = 0.0;  ///< rows claiming or employed in the measured period, in either variant
-  double employment_weeks = 0.0;              ///< sum over rows of (days_t - days_c) / 7
+  double employment_weeks = 0.0;  ///< sum over rows of (days_t - days_c) / 7
   double employment_weeks_per_person = not_defined;
   double entries_gained = 0.0;
   double sustained_13_gained = 0.0;
   double sustained_26_gained = 0.0;
   double treatment_entries = 0.0;
-  double deadweight_entries = 0.0;            ///< sum over rows of min(entries_t, entries_c)
-  double deadweight_share = not_defined;      ///< deadweight_entries / treatment_entries
+  double deadweight_entries = 0.0;        ///< sum over rows of min(entries_t, entries_c)
+  double deadweight_share = not_defined;  ///< deadweight_entries / treatment_entries
   // By customer group, indexed by GroupId as scenario.groups.
   std::vector<double> people_by_group;
   std::vector<double> employment_weeks_by_group;
@@ -36,7 +36,8 @@ struct NetImpact {
   std::vector<double> equity_gap_by_group;
 };
 
-std::optional<NetImpact> net_impact(const model::Scenario& scenario, const model::SimulationResult& result);
+std::optional<NetImpact> net_impact(const model::Scenario& scenario,
+                                    const model::SimulationResult& result);
 
 /// Employment weeks gained by one person, (employed_days_t - employed_days_c) / 7.
 double employment_weeks_gained(const model::SimulationResult& result, std::uint32_t row);

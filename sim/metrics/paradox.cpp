@@ -24,7 +24,8 @@ std::optional<Paradox> paradox(const model::SimulationResult& result) {
     out.net_weeks_by_adviser[adviser] += employment_weeks_gained(result, row);
   }
   std::size_t office_count = 0;
-  for (const auto office : advisers.office) office_count = std::max<std::size_t>(office_count, model::index(office) + 1u);
+  for (const auto office : advisers.office)
+    office_count = std::max<std::size_t>(office_count, model::index(office) + 1u);
   out.measured_by_office.assign(office_count, 0.0);
   out.net_weeks_by_office.assign(office_count, 0.0);
   for (std::size_t a = 0; a < adviser_count; ++a) {

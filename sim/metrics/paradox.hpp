@@ -15,9 +15,9 @@ struct Paradox {
   /// nothing, so it has no correlation rather than a zero one).
   double adviser_correlation = not_defined;
   double office_correlation = not_defined;
-  std::vector<double> measured_by_adviser;       ///< as the regime reported it
-  std::vector<double> net_weeks_by_adviser;      ///< employment weeks gained by its people
-  std::vector<double> measured_by_office;        ///< summed over the office's advisers
+  std::vector<double> measured_by_adviser;   ///< as the regime reported it
+  std::vector<double> net_weeks_by_adviser;  ///< employment weeks gained by its people
+  std::vector<double> measured_by_office;    ///< summed over the office's advisers
   std::vector<double> net_weeks_by_office;
 };
 

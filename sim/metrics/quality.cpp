@@ -14,7 +14,9 @@ bool is_measured(const model::PanelRow& row, const model::VariantResult& variant
   return static_cast<double>(row.week) * days_per_week >= variant.measure_start;
 }
 
-double positive_ratio(double part, double whole) { return whole > 0.0 ? part / whole : not_defined; }
+double positive_ratio(double part, double whole) {
+  return whole > 0.0 ? part / whole : not_defined;
+}
 
 }  // namespace
 

@@ -10,12 +10,14 @@ namespace caseload::metrics {
 
 double ratio(double part, double whole) { return whole != 0.0 ? part / whole : not_defined; }
 
-std::vector<double> fractional_ranks(std::span<const double> values, std::span<const double> weights) {
+std::vector<double> fractional_ranks(std::span<const double> values,
+                                     std::span<const double> weights) {
   CASELOAD_ASSERT(values.size() == weights.size(), "one weight per value");
   const std::size_t n = values.size();
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), [&values](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+  std::sort(order.begin(), order.end(),
+            [&values](std::size_t a, std::size_t b) { return values[a] < values[b]; });
   double total = 0.0;
   for (const double w : weights) {
     CASELOAD_ASSERT(w > 0.0, "rank weights must be positive");

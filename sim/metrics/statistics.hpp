@@ -17,7 +17,8 @@ double ratio(double part, double whole);
 /// (weight of values strictly below + half the weight of values equal) / total weight.
 /// With unit weights and no ties this is (i - 0.5) / n for the i-th smallest (1-based); tied
 /// values share the mean of their ranks. Preconditions: equal sizes, weights > 0, no NaN.
-std::vector<double> fractional_ranks(std::span<const double> values, std::span<const double> weights);
+std::vector<double> fractional_ranks(std::span<const double> values,
+                                     std::span<const double> weights);
 
 /// Pearson correlation (population moments). NaN when n < 2 or either variable is constant.
 double pearson(std::span<const double> x, std::span<const double> y);

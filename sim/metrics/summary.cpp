@@ -22,17 +22,25 @@ std::vector<model::SummaryFigure> summarise(const MetricsReport& report) {
     out.push_back(model::SummaryFigure{name, value, description});
   };
   // Reads a field of an optional part, NaN when the part is missing.
-  const auto from = [](const auto& part, auto field) { return part ? (*part).*field : not_defined; };
+  const auto from = [](const auto& part, auto field) {
+    return part ? (*part).*field : not_defined;
+  };
 
   const Calibration& cal = report.calibration;
-  add("off_benefit_13w", cal.off_benefit_13w, "share of claims begun in the measured period ended within 13 weeks");
-  add("off_benefit_26w", cal.off_benefit_26w, "share of claims begun in the measured period ended within 26 weeks");
-  add("off_benefit_52w", cal.off_benefit_52w, "share of claims begun in the measured period ended within 52 weeks");
-  add("off_flows_to_work", cal.off_flows_to_work, "share of claim endings in the measured period that were job entries");
+  add("off_benefit_13w", cal.off_benefit_13w,
+      "share of claims begun in the measured period ended within 13 weeks");
+  add("off_benefit_26w", cal.off_benefit_26w,
+      "share of claims begun in the measured period ended within 26 weeks");
+  add("off_benefit_52w", cal.off_benefit_52w,
+      "share of claims begun in the measured period ended within 52 weeks");
+  add("off_flows_to_work", cal.off_flows_to_work,
+      "share of claim endings in the measured period that were job entries");
   add("reclaim_13w", cal.reclaim_13w, "share of job entrants claiming again within 13 weeks");
   add("reclaim_26w", cal.reclaim_26w, "share of job entrants claiming again within 26 weeks");
-  add("caseload_per_adviser", cal.caseload_per_adviser, "mean clients claiming per adviser (people)");
-  add("interview_time_share", cal.interview_time_share, "share of adviser hours in reviews and interviews");
+  add("caseload_per_adviser", cal.caseload_per_adviser,
+      "mean clients claiming per adviser (people)");
+  add("interview_time_share", cal.interview_time_share,
+      "share of adviser hours in reviews and interviews");
   add("repeat_claim_share", cal.repeat_claim_share, "share of new claims that are repeat claims");
 
   const Creaming& by_e = report.creaming_by_employability;
@@ -46,22 +54,29 @@ std::vector<model::SummaryFigure> summarise(const MetricsReport& report) {
       "share of claiming client-weeks in a run of 8+ weeks without help");
 
   const Quality& q = report.quality;
-  add("entries_per_100_client_weeks", q.entries_per_100_client_weeks, "job entries per 100 claiming client-weeks");
-  add("entries_per_claimant", q.entries_per_claimant, "job entries per person with a claiming week");
-  add("sustained_13w_share", q.sustained_13w_share, "share of followed-up job entries lasting 13+ weeks");
-  add("sustained_26w_share", q.sustained_26w_share, "share of followed-up job entries lasting 26+ weeks");
+  add("entries_per_100_client_weeks", q.entries_per_100_client_weeks,
+      "job entries per 100 claiming client-weeks");
+  add("entries_per_claimant", q.entries_per_claimant,
+      "job entries per person with a claiming week");
+  add("sustained_13w_share", q.sustained_13w_share,
+      "share of followed-up job entries lasting 13+ weeks");
+  add("sustained_26w_share", q.sustained_26w_share,
+      "share of followed-up job entries lasting 26+ weeks");
   add("mean_job_quality", q.mean_job_quality, "mean quality of jobs entered (0..1)");
   add("speculative_share", q.speculative_share, "share of submissions that were speculative");
   add("submissions_per_entry", q.submissions_per_entry, "submissions per job entry");
-  add("fund_spend_per_entry", q.fund_spend_per_entry, "discretion-fund spend per job entry (money)");
-  add("help_cost", q.help_cost, "adviser discretionary minutes at salary cost plus fund spend (GBP)");
+  add("fund_spend_per_entry", q.fund_spend_per_entry,
+      "discretion-fund spend per job entry (money)");
+  add("help_cost", q.help_cost,
+      "adviser discretionary minutes at salary cost plus fund spend (GBP)");
 
   const auto& net = report.net_impact;
   add("net_employment_weeks_per_person", from(net, &NetImpact::employment_weeks_per_person),
       "employment weeks gained over the counterfactual per person present (weeks)");
   add("net_employment_weeks", from(net, &NetImpact::employment_weeks),
       "employment weeks gained over the counterfactual, total (weeks)");
-  add("net_entries", from(net, &NetImpact::entries_gained), "job entries gained over the counterfactual");
+  add("net_entries", from(net, &NetImpact::entries_gained),
+      "job entries gained over the counterfactual");
   add("net_sustained_13w", from(net, &NetImpact::sustained_13_gained),
       "13-week sustained jobs gained over the counterfactual");
   add("net_sustained_26w", from(net, &NetImpact::sustained_26_gained),

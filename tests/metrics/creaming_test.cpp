@@ -1,11 +1,12 @@
 // The concentration index and creaming curve on hand-built caseloads with known answers.
 
-#include <cmath>
-#include <vector>
+#include "sim/metrics/creaming.hpp"
 
 #include <gtest/gtest.h>
 
-#include "sim/metrics/creaming.hpp"
+#include <cmath>
+#include <vector>
+
 #include "tests/metrics/hand_data.hpp"
 
 namespace caseload::metrics {
@@ -15,7 +16,8 @@ namespace {
 model::VariantResult caseload(const std::vector<float>& minutes) {
   auto variant = hand::empty_variant();
   for (std::size_t i = 0; i < minutes.size(); ++i) {
-    hand::add(variant, {.employability = static_cast<float>(i), .claim_weeks = 10,
+    hand::add(variant, {.employability = static_cast<float>(i),
+                        .claim_weeks = 10,
                         .interview_minutes = minutes[i]});
   }
   return variant;
@@ -25,13 +27,15 @@ TEST(ConcentrationIndex, AllHelpToTheMostEmployableIsNearOne) {
   std::vector<float> minutes(100, 0.0f);
   minutes.back() = 600.0f;
   // Top person's rank is 1 - 1/(2n), so C = 2 * (1 - 1/200) - 1 = 1 - 1/n.
-  EXPECT_NEAR(creaming(caseload(minutes), RankedBy::Employability).concentration_index, 0.99, 1e-12);
+  EXPECT_NEAR(creaming(caseload(minutes), RankedBy::Employability).concentration_index, 0.99,
+              1e-12);
 }
 
 TEST(ConcentrationIndex, AllHelpToTheLeastEmployableIsNearMinusOne) {
   std::vector<float> minutes(100, 0.0f);
   minutes.front() = 600.0f;
-  EXPECT_NEAR(creaming(caseload(minutes), RankedBy::Employability).concentration_index, -0.99, 1e-12);
+  EXPECT_NEAR(creaming(caseload(minutes), RankedBy::Employability).concentration_index, -0.99,
+              1e-12);
 }
 
 TEST(ConcentrationIndex, EqualHelpPerClientWeekIsZero) {
@@ -39,7 +43,8 @@ TEST(ConcentrationIndex, EqualHelpPerClientWeekIsZero) {
   auto variant = hand::empty_variant();
   for (int i = 0; i < 5; ++i) {
     const auto weeks = static_cast<std::uint16_t>(3 + 4 * i);
-    hand::add(variant, {.employability = static_cast<float>(i), .claim_weeks = weeks,
+    hand::add(variant, {.employability = static_cast<float>(i),
+                        .claim_weeks = weeks,
                         .interview_minutes = 7.0f * weeks});
   }
   EXPECT_EQ(creaming(variant, RankedBy::Employability).concentration_index, 0.0);
@@ -48,17 +53,20 @@ TEST(ConcentrationIndex, EqualHelpPerClientWeekIsZero) {
 TEST(ConcentrationIndex, FourPeopleByHand) {
   // Ranks 0.125, 0.375, 0.625, 0.875; minutes 0, 10, 20, 50 (total 80).
   // C = 2 * (10*0.375 + 20*0.625 + 50*0.875) / 80 - 1 = 2 * 60 / 80 - 1 = 0.5.
-  EXPECT_NEAR(creaming(caseload({0.0f, 10.0f, 20.0f, 50.0f}), RankedBy::Employability).concentration_index,
-              0.5, 1e-12);
+  EXPECT_NEAR(
+      creaming(caseload({0.0f, 10.0f, 20.0f, 50.0f}), RankedBy::Employability).concentration_index,
+      0.5, 1e-12);
   // Reversed: -0.5.
-  EXPECT_NEAR(creaming(caseload({50.0f, 20.0f, 10.0f, 0.0f}), RankedBy::Employability).concentration_index,
-              -0.5, 1e-12);
+  EXPECT_NEAR(
+      creaming(caseload({50.0f, 20.0f, 10.0f, 0.0f}), RankedBy::Employability).concentration_index,
+      -0.5, 1e-12);
 }
 
 TEST(ConcentrationIndex, WeightedByClientWeeks) {
   // Weights 1, 2, 1 (W = 4): ranks 0.125, 0.5, 0.875; minutes 0, 4, 4 so h = 0, 2, 4, mean 2.
   // cov = (1*(0-2)*(0.125-0.5) + 2*0*0 + 1*(4-2)*(0.875-0.5)) / 4 = 0.375; C = 2*0.375/2 = 0.375.
-  const std::vector<double> minutes = {0.0, 4.0, 4.0}, weights = {1.0, 2.0, 1.0}, rank_by = {-1.0, 0.0, 1.0};
+  const std::vector<double> minutes = {0.0, 4.0, 4.0}, weights = {1.0, 2.0, 1.0},
+                            rank_by = {-1.0, 0.0, 1.0};
   EXPECT_NEAR(concentration_index(minutes, weights, rank_by), 0.375, 1e-15);
 }
 
@@ -70,8 +78,10 @@ TEST(ConcentrationIndex, TiedPeopleCannotBeToldApart) {
 }
 
 TEST(ConcentrationIndex, NoHelpOrNoClientsIsNaN) {
-  EXPECT_TRUE(std::isnan(creaming(caseload({0.0f, 0.0f}), RankedBy::Employability).concentration_index));
-  EXPECT_TRUE(std::isnan(creaming(hand::empty_variant(), RankedBy::Employability).concentration_index));
+  EXPECT_TRUE(
+      std::isnan(creaming(caseload({0.0f, 0.0f}), RankedBy::Employability).concentration_index));
+  EXPECT_TRUE(
+      std::isnan(creaming(hand::empty_variant(), RankedBy::Employability).concentration_index));
 }
 
 TEST(Creaming, CountsOnlyTheDiscretionaryHelpActions) {
@@ -100,7 +110,9 @@ TEST(Creaming, LeavesOutPeopleWithNoClaimingWeeks) {
 TEST(Creaming, RanksByMotivationWhenAsked) {
   auto variant = hand::empty_variant();
   // Employability and motivation run in opposite directions; the help goes to the motivated.
-  hand::add(variant, {.employability = 1.0f, .motivation = 0.9f, .claim_weeks = 10, .interview_minutes = 60.0f});
+  hand::add(
+      variant,
+      {.employability = 1.0f, .motivation = 0.9f, .claim_weeks = 10, .interview_minutes = 60.0f});
   hand::add(variant, {.employability = 2.0f, .motivation = 0.1f, .claim_weeks = 10});
   EXPECT_NEAR(creaming(variant, RankedBy::Motivation).concentration_index, 0.5, 1e-12);
   EXPECT_NEAR(creaming(variant, RankedBy::Employability).concentration_index, -0.5, 1e-12);
@@ -113,7 +125,8 @@ TEST(CreamingCurve, TwentyPeopleFillTwoPerDecile) {
   for (std::size_t d = 0; d < decile_count; ++d) {
     EXPECT_EQ(result.client_weeks_by_decile[d], 20.0) << "decile " << d;
     // People 2d and 2d+1: (20d + 20d + 10) minutes over 20 weeks.
-    EXPECT_DOUBLE_EQ(result.minutes_per_client_week_by_decile[d], (40.0 * static_cast<double>(d) + 10.0) / 20.0);
+    EXPECT_DOUBLE_EQ(result.minutes_per_client_week_by_decile[d],
+                     (40.0 * static_cast<double>(d) + 10.0) / 20.0);
   }
 }
 

@@ -59,7 +59,8 @@ inline std::uint32_t add(model::VariantResult& variant, const Person& person) {
   table.claim_weeks[row] = person.claim_weeks;
   table.parked_weeks[row] = person.parked_weeks;
   table.help_minutes[row] = person.other_minutes;
-  table.help_minutes[row][static_cast<std::size_t>(model::ActionKind::Interview)] += person.interview_minutes;
+  table.help_minutes[row][static_cast<std::size_t>(model::ActionKind::Interview)] +=
+      person.interview_minutes;
   table.employed_days[row] = person.employed_days;
   table.entries[row] = person.entries;
   table.sustained_13[row] = person.sustained_13;

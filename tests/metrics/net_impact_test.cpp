@@ -1,10 +1,11 @@
 // Net impact, deadweight and equity gaps on hand-made treatment / counterfactual pairs.
 
-#include <cmath>
+#include "sim/metrics/net_impact.hpp"
 
 #include <gtest/gtest.h>
 
-#include "sim/metrics/net_impact.hpp"
+#include <cmath>
+
 #include "tests/metrics/hand_data.hpp"
 
 namespace caseload::metrics {
@@ -15,13 +16,20 @@ model::SimulationResult pair() {
   model::SimulationResult result;
   result.treatment = hand::empty_variant();
   auto& t = result.treatment;
-  hand::add(t, {.group = 0, .claim_weeks = 10, .employed_days = 70.0f, .entries = 1, .sustained_13 = 1});
+  hand::add(
+      t, {.group = 0, .claim_weeks = 10, .employed_days = 70.0f, .entries = 1, .sustained_13 = 1});
   hand::add(t, {.group = 0, .claim_weeks = 20, .employed_days = 14.0f, .entries = 2});
   hand::add(t, {.group = 1, .claim_weeks = 30, .employed_days = 0.0f});
-  hand::add(t, {.group = 1, .claim_weeks = 5, .employed_days = 140.0f, .entries = 1, .sustained_13 = 1, .sustained_26 = 1});
+  hand::add(t, {.group = 1,
+                .claim_weeks = 5,
+                .employed_days = 140.0f,
+                .entries = 1,
+                .sustained_13 = 1,
+                .sustained_26 = 1});
   hand::add(t, {.group = 1});
   model::VariantResult c = hand::empty_variant("counterfactual");
-  hand::add(c, {.group = 0, .claim_weeks = 12, .employed_days = 56.0f, .entries = 1, .sustained_13 = 1});
+  hand::add(
+      c, {.group = 0, .claim_weeks = 12, .employed_days = 56.0f, .entries = 1, .sustained_13 = 1});
   hand::add(c, {.group = 0, .claim_weeks = 22, .employed_days = 0.0f});
   hand::add(c, {.group = 1, .claim_weeks = 30, .employed_days = 7.0f, .entries = 1});
   hand::add(c, {.group = 1, .claim_weeks = 30, .employed_days = 0.0f});

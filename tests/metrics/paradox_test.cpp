@@ -1,10 +1,11 @@
 // Correlation of measured performance with net impact across advisers and offices.
 
-#include <cmath>
+#include "sim/metrics/paradox.hpp"
 
 #include <gtest/gtest.h>
 
-#include "sim/metrics/paradox.hpp"
+#include <cmath>
+
 #include "tests/metrics/hand_data.hpp"
 
 namespace caseload::metrics {
@@ -12,13 +13,15 @@ namespace {
 
 // Advisers 0,1 in office 0 and 2,3 in office 1, each with one client whose net employment
 // weeks are `net[a]` (all employed days in the treatment, none in the counterfactual).
-model::SimulationResult advisers(const std::array<double, 4>& measured, const std::array<float, 4>& net_weeks) {
+model::SimulationResult advisers(const std::array<double, 4>& measured,
+                                 const std::array<float, 4>& net_weeks) {
   model::SimulationResult result;
   result.treatment = hand::empty_variant();
   model::VariantResult counterfactual = hand::empty_variant("counterfactual");
   for (std::uint32_t a = 0; a < 4; ++a) {
     hand::add_adviser(result.treatment, static_cast<std::uint16_t>(a / 2), measured[a]);
-    hand::add(result.treatment, {.claim_weeks = 1, .employed_days = 7.0f * net_weeks[a], .adviser = a});
+    hand::add(result.treatment,
+              {.claim_weeks = 1, .employed_days = 7.0f * net_weeks[a], .adviser = a});
     hand::add(counterfactual, {.claim_weeks = 1, .adviser = a});
   }
   result.counterfactual = std::move(counterfactual);

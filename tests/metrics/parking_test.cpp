@@ -1,10 +1,11 @@
 // Parked share of client-weeks, overall and by customer group, on hand data.
 
-#include <cmath>
+#include "sim/metrics/parking.hpp"
 
 #include <gtest/gtest.h>
 
-#include "sim/metrics/parking.hpp"
+#include <cmath>
+
 #include "tests/metrics/hand_data.hpp"
 
 namespace caseload::metrics {
@@ -27,7 +28,8 @@ TEST(Parking, ShareOfClientWeeksOverallAndByGroup) {
 }
 
 TEST(Parking, NoClientWeeksIsNaN) {
-  EXPECT_TRUE(std::isnan(parking(hand::scenario_with_groups(1), hand::empty_variant()).parked_share));
+  EXPECT_TRUE(
+      std::isnan(parking(hand::scenario_with_groups(1), hand::empty_variant()).parked_share));
 }
 
 }  // namespace

@@ -1,11 +1,12 @@
 // Entry rates, sustainment on a hand job log, activity from a hand panel, and costs.
 
-#include <cmath>
-#include <limits>
+#include "sim/metrics/quality.hpp"
 
 #include <gtest/gtest.h>
 
-#include "sim/metrics/quality.hpp"
+#include <cmath>
+#include <limits>
+
 #include "tests/metrics/hand_data.hpp"
 
 namespace caseload::metrics {
@@ -25,8 +26,8 @@ model::JobRecord job(double start_week, double tenure_weeks, double reclaim_afte
   return record;
 }
 
-model::PanelRow panel_row(std::uint32_t week_number, std::uint32_t submissions, std::uint32_t speculative,
-                          float fund_spend) {
+model::PanelRow panel_row(std::uint32_t week_number, std::uint32_t submissions,
+                          std::uint32_t speculative, float fund_spend) {
   model::PanelRow row;
   row.week = week_number;
   row.counts.submissions = submissions;
@@ -56,17 +57,17 @@ TEST(Quality, SustainmentOnlyOverJobsWithTwentySixWeeksOfFollowUp) {
   // Measured weeks 26..78, so jobs starting in weeks [26, 52) are followed up.
   auto variant = hand::empty_variant();
   variant.jobs = {
-      job(20.0, 40.0),               // before the measured period: ignored
-      job(26.0, 5.0, 6.0, 0.2f),     // short, back on benefit after 6 weeks
-      job(30.0, 13.0, never, 0.4f),  // exactly 13 weeks counts as sustained 13
-      job(40.0, 26.0, 27.0, 0.6f),   // exactly 26; reclaim after 27 weeks is not within 26
+      job(20.0, 40.0),                      // before the measured period: ignored
+      job(26.0, 5.0, 6.0, 0.2f),            // short, back on benefit after 6 weeks
+      job(30.0, 13.0, never, 0.4f),         // exactly 13 weeks counts as sustained 13
+      job(40.0, 26.0, 27.0, 0.6f),          // exactly 26; reclaim after 27 weeks is not within 26
       job(51.0, 100.0, never, 0.8f, true),  // lasts past the end of the run
       job(60.0, 1.0, 2.0, 1.0f, true),      // too late to follow up; counts for quality only
   };
   const auto result = quality(variant);
   EXPECT_EQ(result.jobs_started, 5.0);
-  const double qualities = static_cast<double>(0.2f) + static_cast<double>(0.4f) + static_cast<double>(0.6f) +
-                           static_cast<double>(0.8f) + 1.0;
+  const double qualities = static_cast<double>(0.2f) + static_cast<double>(0.4f) +
+                           static_cast<double>(0.6f) + static_cast<double>(0.8f) + 1.0;
   EXPECT_NEAR(result.mean_job_quality, qualities / 5.0, 1e-15);
   EXPECT_DOUBLE_EQ(result.via_submission_share, 0.4);
   EXPECT_EQ(result.jobs_followed_up, 4.0);
@@ -121,7 +122,8 @@ TEST(CostEffectiveness, ExtraCostOverNetOutcomes) {
   EXPECT_EQ(value->net_sustained_jobs, 2.0);
   EXPECT_DOUBLE_EQ(value->extra_fund_spend, 200.0);
   EXPECT_DOUBLE_EQ(value->fund_spend_per_net_entry, 100.0);
-  EXPECT_DOUBLE_EQ(value->cost_per_net_sustained_job, (1000.0 * adviser_cost_per_minute + 200.0) / 2.0);
+  EXPECT_DOUBLE_EQ(value->cost_per_net_sustained_job,
+                   (1000.0 * adviser_cost_per_minute + 200.0) / 2.0);
 }
 
 TEST(CostEffectiveness, NoNetGainLeavesCostPerOutcomeUndefined) {

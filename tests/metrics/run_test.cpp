@@ -1,9 +1,9 @@
 // The metrics on a real small run: internally consistent, within their ranges, and exactly
 // zero net impact when the counterfactual's policy is the treatment's own.
 
-#include <cmath>
-
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 #include "sim/metrics/summary.hpp"
 #include "tests/model/fixtures.hpp"

@@ -1,11 +1,11 @@
 // Fractional ranks, ratios and correlation on data small enough to check by hand.
 
-#include <cmath>
-#include <vector>
+#include "sim/metrics/statistics.hpp"
 
 #include <gtest/gtest.h>
 
-#include "sim/metrics/statistics.hpp"
+#include <cmath>
+#include <vector>
 
 namespace caseload::metrics {
 namespace {

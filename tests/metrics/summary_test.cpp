@@ -1,13 +1,14 @@
 // The summary's names and order are a contract with scripts; a run without a counterfactual
 // keeps every name and reports NaN for what needs one.
 
+#include "sim/metrics/summary.hpp"
+
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <set>
 #include <string>
 
-#include <gtest/gtest.h>
-
-#include "sim/metrics/summary.hpp"
 #include "tests/metrics/hand_data.hpp"
 
 namespace caseload::metrics {
@@ -16,8 +17,12 @@ namespace {
 model::SimulationResult small_pair() {
   model::SimulationResult result;
   result.treatment = hand::empty_variant();
-  hand::add(result.treatment, {.claim_weeks = 10, .parked_weeks = 8, .interview_minutes = 40.0f,
-                               .employed_days = 14.0f, .entries = 1, .adviser = 0});
+  hand::add(result.treatment, {.claim_weeks = 10,
+                               .parked_weeks = 8,
+                               .interview_minutes = 40.0f,
+                               .employed_days = 14.0f,
+                               .entries = 1,
+                               .adviser = 0});
   hand::add_adviser(result.treatment, 0, 1.0);
   result.counterfactual = hand::empty_variant("counterfactual");
   hand::add(*result.counterfactual, {.claim_weeks = 12, .adviser = 0});
