@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -82,6 +83,16 @@ TEST(ConcentrationIndex, NoHelpOrNoClientsIsNaN) {
       std::isnan(creaming(caseload({0.0f, 0.0f}), RankedBy::Employability).concentration_index));
   EXPECT_TRUE(
       std::isnan(creaming(hand::empty_variant(), RankedBy::Employability).concentration_index));
+}
+
+TEST(Creaming, HelpIsWhatResetsTheParkingClock) {
+  // Creaming and parking must agree on what counts as help.
+  for (std::size_t k = 0; k < model::action_count; ++k) {
+    const auto kind = static_cast<model::ActionKind>(k);
+    const bool is_help =
+        std::find(help_actions.begin(), help_actions.end(), kind) != help_actions.end();
+    EXPECT_EQ(is_help, model::is_evidence(kind)) << model::name_of(kind);
+  }
 }
 
 TEST(Creaming, CountsOnlyTheDiscretionaryHelpActions) {
