@@ -1,6 +1,6 @@
 #include "sim/experiment/single_run.hpp"
 
-#include "sim/metrics/calibration.hpp"
+#include "sim/metrics/summary.hpp"
 
 namespace caseload::experiment {
 
@@ -13,16 +13,7 @@ SingleRun run_once(const model::Scenario& scenario, const model::RegimeFactory& 
   run.summary.seed = scenario.run.seed;
   run.summary.events_handled = treatment.events_handled;
   if (run.simulation.counterfactual) run.summary.events_handled += run.simulation.counterfactual->events_handled;
-  const metrics::Calibration c = metrics::calibrate(scenario, treatment);
-  auto& s = run.summary.summary;
-  s.push_back({"off_benefit_13w", c.off_benefit_13w, "share of new claims off benefit within 13 weeks"});
-  s.push_back({"off_benefit_26w", c.off_benefit_26w, "share of new claims off benefit within 26 weeks"});
-  s.push_back({"off_benefit_52w", c.off_benefit_52w, "share of new claims off benefit within 52 weeks"});
-  s.push_back({"off_flows_to_work", c.off_flows_to_work, "share of claim endings that were job entries"});
-  s.push_back({"reclaim_13w", c.reclaim_13w, "share of job entrants claiming again within 13 weeks"});
-  s.push_back({"reclaim_26w", c.reclaim_26w, "share of job entrants claiming again within 26 weeks"});
-  s.push_back({"caseload_per_adviser", c.caseload_per_adviser, "mean clients per adviser"});
-  s.push_back({"interview_time_share", c.interview_time_share, "share of adviser hours in reviews and interviews"});
+  run.summary.summary = metrics::summarise(scenario, run.simulation);
   return run;
 }
 

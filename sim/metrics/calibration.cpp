@@ -1,12 +1,17 @@
 #include "sim/metrics/calibration.hpp"
 
+#include <limits>
+
 #include "sim/core/time.hpp"
 
 namespace caseload::metrics {
 
 namespace {
 
-double share(double part, double whole) { return whole > 0.0 ? part / whole : 0.0; }
+// Undefined (NaN) when there is nothing to count, as every metric ratio is (docs/METRICS.md).
+double share(double part, double whole) {
+  return whole > 0.0 ? part / whole : std::numeric_limits<double>::quiet_NaN();
+}
 
 }  // namespace
 

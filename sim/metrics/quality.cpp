@@ -1,0 +1,91 @@
+#include "sim/metrics/quality.hpp"
+
+#include "sim/core/time.hpp"
+#include "sim/metrics/net_impact.hpp"
+
+namespace caseload::metrics {
+
+namespace {
+
+using core::days_per_week;
+
+// The same test close_week uses to add a week to the measured totals.
+bool is_measured(const model::PanelRow& row, const model::VariantResult& variant) {
+  return static_cast<double>(row.week) * days_per_week >= variant.measure_start;
+}
+
+double positive_ratio(double part, double whole) {
+  return whole > 0.0 ? part / whole : not_defined;
+}
+
+}  // namespace
+
+Quality quality(const model::VariantResult& variant) {
+  Quality out;
+  const auto& jobseekers = variant.jobseekers;
+  for (std::uint32_t row = 0; row < jobseekers.size(); ++row) {
+    out.entries += jobseekers.entries[row];
+    out.claim_weeks += jobseekers.claim_weeks[row];
+    out.claimants += jobseekers.claim_weeks[row] > 0 ? 1.0 : 0.0;
+  }
+  out.entries_per_100_client_weeks = ratio(100.0 * out.entries, out.claim_weeks);
+  out.entries_per_claimant = ratio(out.entries, out.claimants);
+
+  const double follow_up_end = variant.end - sustained_long_weeks * days_per_week;
+  double quality_sum = 0.0, via_submission = 0.0, lasted_short = 0.0, lasted_long = 0.0, back = 0.0;
+  for (const auto& job : variant.jobs) {
+    if (job.start < variant.measure_start || job.start >= variant.end) continue;
+    out.jobs_started += 1.0;
+    quality_sum += static_cast<double>(job.quality);
+    via_submission += job.via_submission ? 1.0 : 0.0;
+    if (job.start >= follow_up_end) continue;
+    out.jobs_followed_up += 1.0;
+    // The job's end is its drawn separation day, known even when it falls after the run.
+    const double tenure_weeks = (job.end - job.start) / days_per_week;
+    lasted_short += tenure_weeks >= sustained_short_weeks ? 1.0 : 0.0;
+    lasted_long += tenure_weeks >= sustained_long_weeks ? 1.0 : 0.0;
+    back += (job.reclaim - job.start) / days_per_week <= sustained_long_weeks ? 1.0 : 0.0;
+  }
+  out.mean_job_quality = ratio(quality_sum, out.jobs_started);
+  out.via_submission_share = ratio(via_submission, out.jobs_started);
+  out.sustained_13w_share = ratio(lasted_short, out.jobs_followed_up);
+  out.sustained_26w_share = ratio(lasted_long, out.jobs_followed_up);
+  out.reclaim_26w_share = ratio(back, out.jobs_followed_up);
+
+  double speculative = 0.0;
+  for (const auto& row : variant.panel) {
+    if (!is_measured(row, variant)) continue;
+    out.submissions += row.counts.submissions;
+    speculative += row.counts.speculative_submissions;
+    out.fund_spend += static_cast<double>(row.counts.fund_spend);
+  }
+  out.speculative_share = ratio(speculative, out.submissions);
+  out.submissions_per_entry = ratio(out.submissions, out.entries);
+  out.fund_spend_per_entry = ratio(out.fund_spend, out.entries);
+
+  for (const auto& week : variant.advisers.measured) {
+    for (const double minutes : week.action_minutes) out.adviser_action_minutes += minutes;
+  }
+  out.help_cost = out.adviser_action_minutes * adviser_cost_per_minute + out.fund_spend;
+  return out;
+}
+
+std::optional<CostEffectiveness> cost_effectiveness(const model::SimulationResult& result) {
+  if (!has_counterfactual(result)) return std::nullopt;
+  const Quality treatment = quality(result.treatment);
+  const Quality counterfactual = quality(*result.counterfactual);
+  CostEffectiveness out;
+  out.net_entries = treatment.entries - counterfactual.entries;
+  double sustained_treatment = 0.0, sustained_counterfactual = 0.0;
+  for (const auto s : result.treatment.jobseekers.sustained_13) sustained_treatment += s;
+  for (const auto s : result.counterfactual->jobseekers.sustained_13) sustained_counterfactual += s;
+  out.net_sustained_jobs = sustained_treatment - sustained_counterfactual;
+  out.extra_fund_spend = treatment.fund_spend - counterfactual.fund_spend;
+  out.extra_help_cost = treatment.help_cost - counterfactual.help_cost;
+  // A cost per outcome is only meaningful when there is a gain to divide by.
+  out.fund_spend_per_net_entry = positive_ratio(out.extra_fund_spend, out.net_entries);
+  out.cost_per_net_sustained_job = positive_ratio(out.extra_help_cost, out.net_sustained_jobs);
+  return out;
+}
+
+}  // namespace caseload::metrics

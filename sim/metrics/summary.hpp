@@ -1,0 +1,42 @@
+#pragma once
+// Every metric of one run in one place: the report a trace stores under /metrics, and its
+// headline figures as a flat list in a fixed order with stable names (docs/METRICS.md).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/metrics/calibration.hpp"
+#include "sim/metrics/creaming.hpp"
+#include "sim/metrics/net_impact.hpp"
+#include "sim/metrics/paradox.hpp"
+#include "sim/metrics/parking.hpp"
+#include "sim/metrics/quality.hpp"
+#include "sim/model/run_result.hpp"
+#include "sim/model/scenario.hpp"
+#include "sim/model/simulation.hpp"
+
+namespace caseload::metrics {
+
+/// Gross figures are of the treatment; the optional parts need a complete counterfactual.
+struct MetricsReport {
+  std::vector<std::string> group_names;  ///< labels for every *_by_group vector
+  Calibration calibration;
+  Creaming creaming_by_employability;
+  Creaming creaming_by_motivation;
+  Parking parking;
+  Quality quality;
+  std::optional<NetImpact> net_impact;
+  std::optional<CostEffectiveness> cost_effectiveness;
+  std::optional<Paradox> paradox;
+};
+
+MetricsReport make_report(const model::Scenario& scenario, const model::SimulationResult& result);
+
+/// The headline figures; one that needs a missing counterfactual is NaN, never left out, so
+/// the list has the same names in the same order for every run.
+std::vector<model::SummaryFigure> summarise(const MetricsReport& report);
+std::vector<model::SummaryFigure> summarise(const model::Scenario& scenario,
+                                            const model::SimulationResult& result);
+
+}  // namespace caseload::metrics
