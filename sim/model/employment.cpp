@@ -58,7 +58,8 @@ void hire(World& world, JobseekerId person, VacancyId vacancy, bool via_submissi
   js.placed_by_office[row] = via_submission ? 1 : 0;
   js.job_record[row] = static_cast<std::uint32_t>(world.jobs.size());
   world.jobs.push_back(JobRecord{person, employer, js.group[row], via_submission, quality, now,
-                                 js.job_end[row], std::numeric_limits<double>::infinity()});
+                                 js.job_end[row], std::numeric_limits<double>::infinity(),
+                                 days_since_help});
 
   world.scheduler.schedule(js.job_end[row], code(EventKind::Separation), row, job);
   for (std::uint32_t m = 0; m < milestone_weeks.size(); ++m) {

@@ -33,6 +33,7 @@ struct JobRecord {
   double start = 0.0;
   double end = 0.0;
   double reclaim = 0.0;
+  double days_since_help = 0.0;  ///< from the last qualifying help to the hire (+inf if none)
 };
 
 /// Counts for one (week, office, group) cell.

@@ -1,0 +1,32 @@
+#pragma once
+// Runs shipped scenario files as a user would (load, validate, compile the regime, simulate,
+// compute metrics), for the scenario-level tests.
+
+#include <string>
+#include <vector>
+
+#include "sim/cli/runnable_scenario.hpp"
+#include "sim/experiment/single_run.hpp"
+#include "sim/metrics/summary.hpp"
+
+namespace caseload::testing {
+
+inline std::string scenario_path(const std::string& relative) {
+  return std::string(CASELOAD_SOURCE_DIR) + "/scenarios/" + relative;
+}
+
+struct ScenarioRun {
+  model::Scenario scenario;
+  experiment::SingleRun run;
+  metrics::MetricsReport report;
+  const model::VariantResult& treatment() const { return run.simulation.treatment; }
+};
+
+inline ScenarioRun run_scenario(const std::string& relative, const std::vector<std::string>& overrides) {
+  const cli::RunnableScenario runnable = cli::load_runnable(scenario_path(relative), overrides);
+  ScenarioRun out{runnable.loaded.scenario, experiment::run_once(runnable.loaded.scenario, runnable.regime), {}};
+  out.report = metrics::make_report(out.scenario, out.run.simulation);
+  return out;
+}
+
+}  // namespace caseload::testing
