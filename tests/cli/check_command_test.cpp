@@ -1,4 +1,4 @@
-#include <regex>
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -15,16 +15,30 @@ using caseload::testing::config_data;
 using caseload::testing::run_caseload;
 
 // `caseload check FIXTURE` must fail with exit 2 and exactly these lines on stderr.
+// True for "file:line:col: message", with digits for line and column and a non-empty message.
+// (Checked by hand: GCC 12's <regex> trips -Wmaybe-uninitialized in the sanitizer build.)
+bool is_located(const std::string& line) {
+  const auto file_end = line.find(':');
+  if (file_end == 0 || file_end == std::string::npos) return false;
+  std::size_t at = file_end + 1;
+  for (int field = 0; field < 2; ++field) {
+    const std::size_t digits_start = at;
+    while (at < line.size() && std::isdigit(static_cast<unsigned char>(line[at]))) ++at;
+    if (at == digits_start || at >= line.size() || line[at] != ':') return false;
+    ++at;
+  }
+  return line.compare(at, 1, " ") == 0 && line.size() > at + 1;
+}
+
 void expect_check_problems(const std::string& fixture, const std::vector<std::string>& lines) {
   const auto outcome = run_caseload({"check", config_data(fixture).string()});
   EXPECT_EQ(outcome.exit_code, kExitBadInput);
   EXPECT_EQ(outcome.out, "");
   EXPECT_EQ(outcome.err_lines(), lines);
   // Every problem is one file:line:col line (a missing file has no line to point at).
-  const std::regex located(R"(^[^:]+:\d+:\d+: .+$)");
   for (const auto& line : outcome.err_lines()) {
     if (line.find("cannot open scenario file") == std::string::npos) {
-      EXPECT_TRUE(std::regex_match(line, located)) << line;
+      EXPECT_TRUE(is_located(line)) << line;
     }
   }
 }
