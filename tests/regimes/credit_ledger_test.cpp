@@ -1,0 +1,65 @@
+#include "sim/regimes/credit_ledger.hpp"
+
+#include <gtest/gtest.h>
+
+namespace caseload::regimes {
+namespace {
+
+model::OfficeNetwork two_offices_of_four() {
+  model::OfficeNetwork network;
+  network.offices = 2;
+  network.advisers_per_office = 4;
+  network.advisers_per_team = 2;
+  return network;
+}
+
+TEST(Organisation, UnitsFollowTheLevel) {
+  const auto network = two_offices_of_four();
+  const Organisation advisers(network, Level::Adviser);
+  const Organisation teams(network, Level::Team);
+  const Organisation offices(network, Level::Office);
+  EXPECT_EQ(advisers.units(), 8u);
+  EXPECT_EQ(teams.units(), 4u);
+  EXPECT_EQ(offices.units(), 2u);
+  EXPECT_EQ(teams.unit_of(static_cast<model::AdviserId>(5)), 2u);  // office 1, first team
+  EXPECT_EQ(offices.unit_of(static_cast<model::AdviserId>(5)), 1u);
+  EXPECT_DOUBLE_EQ(teams.share(static_cast<model::AdviserId>(5)), 0.5);
+  EXPECT_DOUBLE_EQ(offices.share(static_cast<model::AdviserId>(0)), 0.25);
+}
+
+TEST(CreditLedger, LaggedCreditCountsOnlyWhenItsDayComes) {
+  const auto network = two_offices_of_four();
+  const Organisation teams(network, Level::Team);
+  CreditLedger ledger(teams, 10.0);
+  ledger.credit(static_cast<model::AdviserId>(0), 4.0, 30.0);  // earned now, counted on day 30
+  ledger.release_until(29.0);
+  EXPECT_EQ(ledger.unit_to_date(0), 0.0);
+  ledger.release_until(30.0);
+  EXPECT_EQ(ledger.unit_to_date(0), 4.0);
+  // Team credit is shared: each of the two members is measured at half.
+  EXPECT_DOUBLE_EQ(ledger.measured(static_cast<model::AdviserId>(0)), 2.0);
+  EXPECT_DOUBLE_EQ(ledger.measured(static_cast<model::AdviserId>(1)), 2.0);
+  EXPECT_DOUBLE_EQ(ledger.measured(static_cast<model::AdviserId>(2)), 0.0);
+}
+
+TEST(CreditLedger, CreditBeforeTheMeasuredPeriodIsNotMeasured) {
+  const Organisation advisers(two_offices_of_four(), Level::Adviser);
+  CreditLedger ledger(advisers, 100.0);
+  ledger.credit(static_cast<model::AdviserId>(3), 1.0, 50.0);
+  ledger.credit(static_cast<model::AdviserId>(3), 2.0, 150.0);
+  ledger.release_until(200.0);
+  EXPECT_DOUBLE_EQ(ledger.unit_to_date(3), 3.0);
+  EXPECT_DOUBLE_EQ(ledger.measured(static_cast<model::AdviserId>(3)), 2.0);
+}
+
+TEST(CreditLedger, ValidationIsOwedThenTakenOnce) {
+  const Organisation advisers(two_offices_of_four(), Level::Adviser);
+  CreditLedger ledger(advisers, 0.0);
+  ledger.owe_validation(static_cast<model::AdviserId>(1), 15.0);
+  ledger.owe_validation(static_cast<model::AdviserId>(1), 15.0);
+  EXPECT_DOUBLE_EQ(ledger.take_validation(static_cast<model::AdviserId>(1)), 30.0);
+  EXPECT_DOUBLE_EQ(ledger.take_validation(static_cast<model::AdviserId>(1)), 0.0);
+}
+
+}  // namespace
+}  // namespace caseload::regimes

@@ -1,0 +1,55 @@
+#include "sim/regimes/registry.hpp"
+
+#include <gtest/gtest.h>
+
+#include "sim/cli/runnable_scenario.hpp"
+#include "sim/core/diagnostics.hpp"
+
+namespace caseload::regimes {
+namespace {
+
+std::string data(const std::string& name) {
+  return std::string(CASELOAD_SOURCE_DIR) + "/tests/regimes/data/" + name;
+}
+
+TEST(CompileRegime, UnknownPrimitiveAndGroupAreLocatedAndListTheKnownOnes) {
+  try {
+    cli::load_runnable(data("unknown_primitive.yaml"), {});
+    FAIL() << "expected a ConfigError";
+  } catch (const core::ConfigError& error) {
+    ASSERT_EQ(error.problems().size(), 2u) << error.what();
+    const std::string first = core::format_diagnostic(error.problems()[0]);
+    const std::string second = core::format_diagnostic(error.problems()[1]);
+    EXPECT_NE(first.find("unknown_primitive.yaml:8:13: 'regime.indicators[0].kind' names unknown "
+                         "indicator primitive 'job_entri'; known: job_entry, sustained_job, off_flow, process"),
+              std::string::npos) << first;
+    EXPECT_NE(first.find("(did you mean 'job_entry'?)"), std::string::npos) << first;
+    EXPECT_NE(second.find("unknown_primitive.yaml:10:16:"), std::string::npos) << second;
+    EXPECT_NE(second.find("unknown customer group 'jsa_25_pls'; known: jsa_25_plus"), std::string::npos) << second;
+  }
+}
+
+TEST(CompileRegime, EveryPresetCompiles) {
+  for (const char* preset : {"jet", "jot", "offflow", "pbr-flat", "pbr-differential", "process-targets",
+                             "benchmark"}) {
+    const std::string path = std::string(CASELOAD_SOURCE_DIR) + "/scenarios/regimes/" + preset + ".yaml";
+    EXPECT_NO_THROW(cli::load_runnable(path, {})) << preset;
+  }
+}
+
+TEST(CompileRegime, MissingRegimeIsNeutral) {
+  model::Scenario scenario;
+  scenario.groups.push_back(model::CustomerGroup{});
+  core::Diagnostics problems;
+  const auto factory = compile_regime(scenario, problems);
+  EXPECT_TRUE(problems.empty());
+  const auto regime = factory(scenario);
+  EXPECT_NE(dynamic_cast<model::NeutralRegime*>(regime.get()), nullptr);
+}
+
+TEST(PrimitiveNames, ListsTheRegistryInOrder) {
+  EXPECT_EQ(primitive_names(), (std::vector<std::string>{"job_entry", "sustained_job", "off_flow", "process"}));
+}
+
+}  // namespace
+}  // namespace caseload::regimes
