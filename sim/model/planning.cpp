@@ -121,7 +121,7 @@ double action_minutes(const ActionCatalogue& actions, ActionKind action) {
 // Fills the candidate's forecasts from the client's current planned state.
 void forecast_candidate(const World& world, const ForecastModel& model, const ClientPlan& plan,
                         ActionCandidate& candidate) {
-  candidate.before = project(model, plan.perceived);
+  candidate.before = plan.base;
   if (candidate.action == ActionKind::Sanction) {
     candidate.after = Forecast{0.0, 1.0, 0.0, 0.0, 0.0};  // off benefit now, no job in view
   } else {
@@ -240,6 +240,7 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
     plan.perceived = perceive(world, client, market);
     plan.claim_weeks = (now - world.jobseekers.claim_start[row]) / core::days_per_week;
     plan.days_since_help = now - world.jobseekers.last_help[row];
+    plan.base = project(model, plan.perceived);  // shared by all of the client's candidates
     // Need rises with perceived distance from work: on the logit scale of employability, each
     // unit further from work multiplies the weight by exp(need_weight).
     plan.need = std::exp(-advisers.need_weight * plan.perceived.employability);
@@ -326,6 +327,7 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
                                               static_cast<float>(candidate.minutes),
                                               static_cast<float>(candidate.money)});
     plan.perceived = apply(scenario, model, plan.perceived, candidate.action);
+    plan.base = project(model, plan.perceived);
     plan.planned_mask = static_cast<std::uint8_t>(plan.planned_mask | (1u << static_cast<unsigned>(candidate.action)));
     if (candidate.action == ActionKind::Submission) ++plan.submissions;
     if (is_evidence(candidate.action)) plan.days_since_help = 0.0;  // help is on record this week

@@ -15,6 +15,7 @@ namespace caseload::model {
 struct ClientPlan {
   JobseekerId client{};
   PerceivedClient perceived;
+  Forecast base;                 ///< projection of `perceived` with no further action
   double claim_weeks = 0.0;
   double days_since_help = 0.0;
   double need = 1.0;

@@ -6,6 +6,7 @@
 #include <memory>
 #include <vector>
 
+#include "sim/core/bucket_event_queue.hpp"
 #include "sim/core/scheduler.hpp"
 #include "sim/model/adviser_table.hpp"
 #include "sim/model/jobseeker_table.hpp"
@@ -34,7 +35,7 @@ struct World {
   const Scenario& scenario;
   Policy policy;
   std::unique_ptr<Regime> regime;
-  core::Scheduler<> scheduler;
+  core::Scheduler<core::BucketEventQueue> scheduler;
 
   JobseekerTable jobseekers;
   AdviserTable advisers;
