@@ -28,10 +28,13 @@ void handle_vacancy_open(World& world, EmployerId employer) {
   world.pools[index(world.employers.office[id])].add(vacancy, world.vacancies);
 
   // The open market fills it after an exponential time, unless the open period ends first.
-  auto external = stream(seed, EntityKind::Employer, id, Purpose::ExternalFill, number);
-  boost::random::exponential_distribution<double> fill(model.external_fill_per_week / core::days_per_week);
   const double open_days = model.open_period_weeks * core::days_per_week;
-  const double close_after = model.external_fill_per_week > 0.0 ? std::min(fill(external), open_days) : open_days;
+  double close_after = open_days;
+  if (model.external_fill_per_week > 0.0) {  // a zero rate means the open market never fills it
+    auto external = stream(seed, EntityKind::Employer, id, Purpose::ExternalFill, number);
+    boost::random::exponential_distribution<double> fill(model.external_fill_per_week / core::days_per_week);
+    close_after = std::min(fill(external), open_days);
+  }
   world.scheduler.schedule(world.now() + close_after, code(EventKind::VacancyClose), index(vacancy),
                            close_after < open_days ? 1u : 0u);
 
