@@ -66,8 +66,8 @@ TEST(TraceReader, ReportsProvenanceTablesAndMetrics) {
   for (const auto& table : trace.variants[0].tables) {
     names.push_back(table.name);
     EXPECT_FALSE(table.is_ragged) << table.name;
-    if (table.name == "panel") EXPECT_EQ(table.rows, 3u);
-    if (table.name != "panel") EXPECT_EQ(table.rows, table.name == "jobseekers" ? 2u : 0u);
+    const std::uint64_t expected = table.name == "panel" ? 3u : table.name == "jobseekers" ? 2u : 0u;
+    EXPECT_EQ(table.rows, expected) << table.name;
   }
   EXPECT_EQ(names, (std::vector<std::string>{"advisers", "jobs", "jobseekers", "panel", "spells"}));
   ASSERT_EQ(trace.metrics.size(), 2u);
