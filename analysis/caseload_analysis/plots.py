@@ -35,7 +35,7 @@ def _figure(width: float = 8.0, height: float = 4.8) -> Figure:
 def _with_tables(runs: list[Trace], *tables: str) -> list[Trace]:
     usable = [run for run in runs if all(run.treatment.has(t) for t in tables)]
     if not usable:
-        raise Unavailable(f"needs the {', '.join(tables)} table(s): write runs with "
+        raise Unavailable(f"needs agent tables ({', '.join(tables)}): write the runs with "
                           "--trace agents (the default) or events")
     return usable
 

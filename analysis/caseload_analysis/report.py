@@ -27,10 +27,14 @@ class Written:
 
 
 def _unique_labels(runs: list[Trace]) -> list[str]:
-    """Run labels for tables and legends; runs that would share one get their file name."""
-    plain = [run.label for run in runs]
-    return [f"{label} ({run.path.name})" if plain.count(label) > 1 else label
-            for run, label in zip(runs, plain)]
+    """Run labels for tables and legends: "<scenario> seed <seed>", then the file name for runs
+    that would share one, then the run's position for the same file given twice."""
+    def disambiguate(labels: list[str], extra) -> list[str]:
+        return [f"{label} ({extra(i)})" if labels.count(label) > 1 else label
+                for i, label in enumerate(labels)]
+
+    labels = disambiguate([run.label for run in runs], lambda i: runs[i].path.name)
+    return disambiguate(labels, lambda i: f"run {i + 1}")
 
 
 def _slug(text: str) -> str:
