@@ -32,8 +32,8 @@ std::string describe_complete(const std::optional<bool>& is_complete) {
 
 // The order the writer uses (docs/TRACE_FORMAT.md); tables it does not know come last.
 int table_rank(const std::string& name) {
-  static const std::vector<std::string> order = {"panel", "jobseekers", "advisers",
-                                                 "spells", "jobs", "events"};
+  static const std::vector<std::string> order = {"panel",  "jobseekers", "advisers",
+                                                 "spells", "jobs",       "events"};
   const auto at = std::find(order.begin(), order.end(), name);
   return static_cast<int>(at - order.begin());
 }

@@ -12,9 +12,9 @@ namespace {
 
 io::TraceLevel level_named(std::string_view name) {
   if (const auto level = io::trace_level_named(name)) return *level;
-  throw core::ConfigError(core::SourceLocation{"--trace", 0, 0},
-                          fmt::format("unknown trace level '{}'; known: summary, agents, events",
-                                      name));
+  throw core::ConfigError(
+      core::SourceLocation{"--trace", 0, 0},
+      fmt::format("unknown trace level '{}'; known: summary, agents, events", name));
 }
 
 io::RunProvenance provenance_of(const RunnableScenario& runnable,

@@ -88,8 +88,8 @@ TEST(InfoCommand, TextFileExitsTwo) {
   const fs::path text = folder.write("notes.h5", "not HDF5\n");
   const auto outcome = run_caseload({"info", text.string()});
   EXPECT_EQ(outcome.exit_code, kExitBadInput);
-  EXPECT_EQ(outcome.err, "caseload info: '" + text.string() +
-                             "': not an HDF5 file (a caseload trace is one)\n");
+  EXPECT_EQ(outcome.err,
+            "caseload info: '" + text.string() + "': not an HDF5 file (a caseload trace is one)\n");
 }
 
 TEST(InfoCommand, DirectoryExitsTwo) {

@@ -1,19 +1,18 @@
 // Ctrl-C end to end: the real `caseload` binary gets a real SIGINT while it simulates, and must
 // exit 130 leaving OUT.h5.partial readable with complete=0 (and no OUT.h5).
 
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <filesystem>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "sim/cli/cli.hpp"
 #include "sim/io/trace/trace_reader.hpp"
@@ -44,9 +43,13 @@ TEST(InterruptedProcess, SigintMidRunExits130AndLeavesAReadablePartial) {
   const fs::path partial = folder.path() / "out.h5.partial";
   const fs::path log = folder.path() / "stderr.txt";
   // 5000 weeks take far longer than the signal takes to arrive, so it always lands mid-run.
-  std::vector<std::string> args = {CASELOAD_BINARY, "run",
+  std::vector<std::string> args = {CASELOAD_BINARY,
+                                   "run",
                                    std::string(CASELOAD_SOURCE_DIR) + "/scenarios/smoke.yaml",
-                                   "--set", "run.weeks=5000", "-o", out.string()};
+                                   "--set",
+                                   "run.weeks=5000",
+                                   "-o",
+                                   out.string()};
   std::vector<char*> argv;
   for (auto& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);

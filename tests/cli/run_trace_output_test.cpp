@@ -102,8 +102,8 @@ TEST(RunTraceOutput, SummaryLevelKeepsPanelsAndMetricsOnly) {
 TEST(RunTraceOutput, EventsLevelRecordsEveryHandledEvent) {
   ScratchFolder folder;
   const fs::path out = folder.path() / "out.h5";
-  const auto outcome = run_caseload({"run", smoke(), "-o", out.string(), "--trace", "events",
-                                     "--format", "json"});
+  const auto outcome =
+      run_caseload({"run", smoke(), "-o", out.string(), "--trace", "events", "--format", "json"});
   ASSERT_EQ(outcome.exit_code, kExitOk) << outcome.err;
   const io::TraceSummary trace = io::read_trace_summary(out);
   const auto* treatment = find_table(trace, "treatment", "events");

@@ -1,11 +1,11 @@
 #include "sim/io/trace/run_trace.hpp"
 
-#include <fmt/chrono.h>
-#include <fmt/format.h>
-
 #include <array>
 #include <ctime>
 #include <span>
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
 
 #include "sim/core/version.hpp"
 #include "sim/io/trace/trace_error.hpp"
@@ -111,8 +111,7 @@ void write_metrics(TraceFile& file, const RunMetrics& metrics) {
 }
 
 void write_run(TraceFile& file, const RunProvenance& provenance,
-               const model::SimulationResult& result, const RunMetrics& metrics,
-               TraceLevel level) {
+               const model::SimulationResult& result, const RunMetrics& metrics, TraceLevel level) {
   write_run_header(file, provenance, level);
   write_variant(file, result.treatment, level);
   if (result.counterfactual) write_variant(file, *result.counterfactual, level);

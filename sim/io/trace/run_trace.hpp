@@ -46,8 +46,8 @@ struct MetricArray {
 
 /// Arrays that share one label per element (customer groups, employability deciles, advisers).
 struct MetricSeries {
-  std::string name;                 ///< the group under /metrics, e.g. "by_group"
-  std::string label_description;    ///< what a label names, e.g. "customer group"
+  std::string name;               ///< the group under /metrics, e.g. "by_group"
+  std::string label_description;  ///< what a label names, e.g. "customer group"
   std::vector<std::string> labels;
   std::vector<MetricArray> arrays;  ///< each exactly labels.size() long
 };
@@ -76,7 +76,6 @@ void write_metrics(TraceFile& file, const RunMetrics& metrics);
 
 /// Everything above for one run, treatment then counterfactual (when present).
 void write_run(TraceFile& file, const RunProvenance& provenance,
-               const model::SimulationResult& result, const RunMetrics& metrics,
-               TraceLevel level);
+               const model::SimulationResult& result, const RunMetrics& metrics, TraceLevel level);
 
 }  // namespace caseload::io

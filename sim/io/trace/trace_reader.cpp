@@ -1,9 +1,9 @@
 #include "sim/io/trace/trace_reader.hpp"
 
-#include <hdf5.h>
-
 #include <algorithm>
 #include <system_error>
+
+#include <hdf5.h>
 
 #include "sim/io/trace/hdf5_handle.hpp"
 #include "sim/io/trace/trace_error.hpp"
@@ -29,9 +29,9 @@ bool exists(hid_t location, const std::string& path) {
 }
 
 h5::Id open_object(const Reader& reader, hid_t location, const std::string& path) {
-  return h5::Id(h5::check_id(H5Oopen(location, path.c_str(), H5P_DEFAULT), reader.name, "open",
-                             path),
-                H5Oclose);
+  return h5::Id(
+      h5::check_id(H5Oopen(location, path.c_str(), H5P_DEFAULT), reader.name, "open", path),
+      H5Oclose);
 }
 
 bool is_group(hid_t object_id) { return H5Iget_type(object_id) == H5I_GROUP; }
@@ -46,17 +46,17 @@ std::vector<std::string> child_names(const Reader& reader, hid_t group_id,
     return 0;
   };
   hsize_t index = 0;
-  h5::check(H5Literate(group_id, H5_INDEX_NAME, H5_ITER_INC, &index, collect, &names),
-            reader.name, "list", path);
+  h5::check(H5Literate(group_id, H5_INDEX_NAME, H5_ITER_INC, &index, collect, &names), reader.name,
+            "list", path);
   return names;
 }
 
 std::optional<std::string> string_attribute(const Reader& reader, hid_t object_id,
                                             const char* name) {
   if (H5Aexists(object_id, name) <= 0) return std::nullopt;
-  h5::Id attribute(h5::check_id(H5Aopen(object_id, name, H5P_DEFAULT), reader.name,
-                                "open attribute", name),
-                   H5Aclose);
+  h5::Id attribute(
+      h5::check_id(H5Aopen(object_id, name, H5P_DEFAULT), reader.name, "open attribute", name),
+      H5Aclose);
   h5::Id stored(h5::check_id(H5Aget_type(attribute.get()), reader.name, "read attribute", name),
                 H5Tclose);
   if (H5Tget_class(stored.get()) != H5T_STRING || H5Tis_variable_str(stored.get()) <= 0) {
@@ -74,9 +74,9 @@ template <class T>
 std::optional<T> number_attribute(const Reader& reader, hid_t object_id, const char* name,
                                   hid_t memory_type) {
   if (H5Aexists(object_id, name) <= 0) return std::nullopt;
-  h5::Id attribute(h5::check_id(H5Aopen(object_id, name, H5P_DEFAULT), reader.name,
-                                "open attribute", name),
-                   H5Aclose);
+  h5::Id attribute(
+      h5::check_id(H5Aopen(object_id, name, H5P_DEFAULT), reader.name, "open attribute", name),
+      H5Aclose);
   h5::Id stored(h5::check_id(H5Aget_type(attribute.get()), reader.name, "read attribute", name),
                 H5Tclose);
   if (H5Tget_class(stored.get()) != H5T_INTEGER) return std::nullopt;
@@ -109,11 +109,9 @@ std::vector<std::string> read_strings(const Reader& reader, const std::string& p
 
 std::vector<double> read_doubles(const Reader& reader, const std::string& path) {
   h5::Id dataset = open_object(reader, reader.file_id, path);
-  std::vector<double> values(
-      static_cast<std::size_t>(dataset_length(reader, dataset.get(), path)));
+  std::vector<double> values(static_cast<std::size_t>(dataset_length(reader, dataset.get(), path)));
   if (values.empty()) return values;
-  h5::check(H5Dread(dataset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT,
-                    values.data()),
+  h5::check(H5Dread(dataset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
             reader.name, "read", path);
   return values;
 }
@@ -204,19 +202,18 @@ TraceSummary read_trace_summary(const std::filesystem::path& path) {
   h5::quiet_errors_on_this_thread();
   const std::string name = path.string();
   h5::Id access = h5::property_list(H5P_FILE_ACCESS, name);
-  h5::check(H5Pset_fclose_degree(access.get(), H5F_CLOSE_STRONG), name, "configure",
-            "file access");
-  h5::Id file(h5::check_id(H5Fopen(name.c_str(), H5F_ACC_RDONLY, access.get()), name,
-                           "open the file", ""),
-              H5Fclose);
+  h5::check(H5Pset_fclose_degree(access.get(), H5F_CLOSE_STRONG), name, "configure", "file access");
+  h5::Id file(
+      h5::check_id(H5Fopen(name.c_str(), H5F_ACC_RDONLY, access.get()), name, "open the file", ""),
+      H5Fclose);
   const Reader reader{file.get(), name};
   h5::Id root = open_object(reader, file.get(), "/");
 
   TraceSummary summary;
   summary.format_version =
       number_attribute<std::int64_t>(reader, root.get(), "trace_format_version", H5T_NATIVE_INT64);
-  if (auto complete = number_attribute<std::uint8_t>(reader, root.get(), "complete",
-                                                     H5T_NATIVE_UINT8)) {
+  if (auto complete =
+          number_attribute<std::uint8_t>(reader, root.get(), "complete", H5T_NATIVE_UINT8)) {
     summary.is_complete = *complete != 0;
   }
   summary.version = string_attribute(reader, root.get(), "version").value_or("");

@@ -3,8 +3,6 @@
 
 #include "sim/io/trace/run_trace.hpp"
 
-#include <gtest/gtest.h>
-
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -12,6 +10,8 @@
 #include <limits>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "sim/core/version.hpp"
 #include "sim/io/trace/atomic_output.hpp"
@@ -157,11 +157,15 @@ TEST(RunTrace, VariantAttributesSayWhatWasMeasured) {
 TEST(RunTrace, PanelHasEveryDocumentedColumnWithUnits) {
   ScratchDirectory scratch;
   const fs::path out = write(scratch, TraceLevel::Summary);
-  std::vector<std::string> columns = {"week", "office", "group", "stock", "inflow", "reclaims",
-                                      "exits_work", "exits_inactivity", "exits_sanction",
-                                      "entries_via_submission", "sustained_13", "sustained_26",
-                                      "submissions", "speculative_submissions", "referrals",
-                                      "sanctions", "fund_spend"};
+  std::vector<std::string> columns = {"week",           "office",
+                                      "group",          "stock",
+                                      "inflow",         "reclaims",
+                                      "exits_work",     "exits_inactivity",
+                                      "exits_sanction", "entries_via_submission",
+                                      "sustained_13",   "sustained_26",
+                                      "submissions",    "speculative_submissions",
+                                      "referrals",      "sanctions",
+                                      "fund_spend"};
   for (const auto action : model::action_names) columns.push_back("minutes_" + std::string(action));
   for (const auto& column : columns) {
     const std::string path = "/treatment/panel/" + column;

@@ -3,13 +3,13 @@
 
 #include "sim/io/trace/trace_reader.hpp"
 
-#include <gtest/gtest.h>
-
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "sim/io/trace/atomic_output.hpp"
 #include "sim/io/trace/column_writer.hpp"
@@ -66,7 +66,9 @@ TEST(TraceReader, ReportsProvenanceTablesAndMetrics) {
   for (const auto& table : trace.variants[0].tables) {
     names.push_back(table.name);
     EXPECT_FALSE(table.is_ragged) << table.name;
-    const std::uint64_t expected = table.name == "panel" ? 3u : table.name == "jobseekers" ? 2u : 0u;
+    const std::uint64_t expected = table.name == "panel"        ? 3u
+                                   : table.name == "jobseekers" ? 2u
+                                                                : 0u;
     EXPECT_EQ(table.rows, expected) << table.name;
   }
   EXPECT_EQ(names, (std::vector<std::string>{"advisers", "jobs", "jobseekers", "panel", "spells"}));
