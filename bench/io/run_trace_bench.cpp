@@ -70,7 +70,7 @@ void write_run_trace(benchmark::State& state) {
     bytes = std::filesystem::file_size(out);
   }
   state.SetLabel(std::string(name_of(level)));
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(bytes));
   state.counters["file_MB"] = static_cast<double>(bytes) / 1e6;
   std::uint64_t events = simulated.run.simulation.treatment.events.size();
   if (simulated.run.simulation.counterfactual) {
