@@ -13,22 +13,26 @@ std::string format_value(double value) { return fmt::format("{}", value); }
 
 }  // namespace
 
-std::string format_summary_text(const model::RunResult& result) {
-  std::string text = fmt::format("scenario: {}  seed: {}  events: {}\n", result.scenario_name,
-                                 result.seed, result.events_handled);
+std::string format_figures_text(const std::vector<model::SummaryFigure>& figures) {
   std::size_t name_width = std::string_view("name").size();
   std::size_t value_width = std::string_view("value").size();
-  for (const auto& figure : result.summary) {
+  for (const auto& figure : figures) {
     name_width = std::max(name_width, figure.name.size());
     value_width = std::max(value_width, format_value(figure.value).size());
   }
-  text +=
+  std::string text =
       fmt::format("{:<{}}  {:>{}}  {}\n", "name", name_width, "value", value_width, "description");
-  for (const auto& figure : result.summary) {
+  for (const auto& figure : figures) {
     text += fmt::format("{:<{}}  {:>{}}  {}\n", figure.name, name_width, format_value(figure.value),
                         value_width, figure.description);
   }
   return text;
+}
+
+std::string format_summary_text(const model::RunResult& result) {
+  return fmt::format("scenario: {}  seed: {}  events: {}\n", result.scenario_name, result.seed,
+                     result.events_handled) +
+         format_figures_text(result.summary);
 }
 
 std::string format_summary_json(const model::RunResult& result) {

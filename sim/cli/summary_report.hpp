@@ -4,12 +4,16 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sim/model/run_result.hpp"
 
 namespace caseload::cli {
 
-/// A header line (scenario, seed, events) then `name  value  description` rows, aligned.
+/// A `name  value  description` header, then one aligned row per figure.
+std::string format_figures_text(const std::vector<model::SummaryFigure>& figures);
+
+/// A header line (scenario, seed, events) then format_figures_text.
 std::string format_summary_text(const model::RunResult& result);
 
 /// `{"scenario": ..., "seed": ..., "events": ..., "summary": {"name": value, ...}}` and a

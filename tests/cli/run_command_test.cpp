@@ -77,16 +77,6 @@ TEST(RunCommand, SeedOutOfRangeIsAUsageError) {
   EXPECT_EQ(run_caseload({"run", smoke(), "--seed", "abc"}).exit_code, kExitBadInput);
 }
 
-TEST(RunCommand, OutputFileIsNotFakedWhileTracesAreNotBuilt) {
-  caseload::testing::ScratchFolder folder;
-  const auto trace = folder.path() / "out.h5";
-  const auto outcome = run_caseload({"run", smoke(), "-o", trace.string()});
-  EXPECT_EQ(outcome.exit_code, kExitOk);
-  EXPECT_EQ(outcome.err, "caseload run: traces are not written yet; no file written to '" +
-                             trace.string() + "'\n");
-  EXPECT_FALSE(std::filesystem::exists(trace));
-}
-
 TEST(RunCommand, InterruptStopsTheRunWithExit130) {
   install_interrupt_handlers();
   std::raise(SIGINT);

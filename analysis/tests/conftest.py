@@ -1,0 +1,62 @@
+"""Traces for the analysis tests, made by the real `caseload` binary once per session.
+
+The binary is `$CASELOAD` if set, else `caseload` on PATH (scripts/test puts the release build
+there), else build/release or build/dev in this checkout. Without one the tests fail, loudly:
+they test what caseload writes, so there is nothing to test without it.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ANALYSIS = Path(__file__).resolve().parents[1]
+ROOT = ANALYSIS.parent
+sys.path.insert(0, str(ANALYSIS))
+
+
+def _binary() -> str:
+    candidates = [os.environ.get("CASELOAD"), shutil.which("caseload"),
+                  ROOT / "build/release/sim/cli/caseload", ROOT / "build/dev/sim/cli/caseload"]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    pytest.fail("no caseload binary: build it (cmake --workflow --preset release) or set "
+                "CASELOAD=/path/to/caseload")
+
+
+@pytest.fixture(scope="session")
+def caseload() -> str:
+    return _binary()
+
+
+def run_caseload(binary: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([binary, *args], capture_output=True, text=True, check=False,
+                          timeout=600)
+
+
+@pytest.fixture(scope="session")
+def make_trace(caseload, tmp_path_factory):
+    """make_trace(name, *args): runs `caseload run scenarios/smoke.yaml -o NAME.h5 *args` once
+    per session and returns the trace's path."""
+    folder = tmp_path_factory.mktemp("traces")
+    made = {}
+
+    def make(name: str, *args: str, scenario: str = "scenarios/smoke.yaml") -> Path:
+        if name not in made:
+            out = folder / f"{name}.h5"
+            result = run_caseload(caseload, "run", str(ROOT / scenario), "-o", str(out), *args)
+            assert result.returncode == 0, result.stderr
+            made[name] = out
+        return made[name]
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def smoke_trace(make_trace) -> Path:
+    """The smoke scenario, seed 42, trace level agents (the default)."""
+    return make_trace("smoke")

@@ -1,0 +1,81 @@
+#pragma once
+// Writes one run into an open trace file: provenance, the resolved scenario, label lists, each
+// variant's panel, agent tables, logs and event log as chunked columns, and the run's metrics.
+// The layout, with units, is docs/TRACE_FORMAT.md "Datasets written by a run".
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/io/trace/trace_file.hpp"
+#include "sim/model/run_result.hpp"
+#include "sim/model/simulation.hpp"
+
+namespace caseload::io {
+
+/// How much of a run a trace keeps; each level holds everything the one before it does.
+enum class TraceLevel : std::uint8_t {
+  Summary,  ///< root attributes, scenario, label lists, panels, metrics
+  Agents,   ///< + jobseekers, advisers, spells, jobs
+  Events,   ///< + the event log (the run must record it: model::RunOptions::record_events)
+};
+
+std::string_view name_of(TraceLevel level);
+/// "summary", "agents" or "events"; nullopt for anything else.
+std::optional<TraceLevel> trace_level_named(std::string_view name);
+
+/// Who made the run and from what: the root attributes and the datasets beside them.
+struct RunProvenance {
+  std::string scenario_name;
+  std::uint64_t seed = 0;
+  std::string scenario_yaml;             ///< resolved, as io::LoadedScenario holds it
+  std::vector<std::string> group_names;  ///< indexed by model::GroupId
+  std::string created;                   ///< ISO 8601 UTC, see utc_timestamp
+};
+
+/// A named 1-D metric aligned with its series' labels.
+struct MetricArray {
+  std::string name;
+  std::vector<double> values;
+  std::string units;
+  std::string description;
+};
+
+/// Arrays that share one label per element (customer groups, employability deciles, advisers).
+struct MetricSeries {
+  std::string name;               ///< the group under /metrics, e.g. "by_group"
+  std::string label_description;  ///< what a label names, e.g. "customer group"
+  std::vector<std::string> labels;
+  std::vector<MetricArray> arrays;  ///< each exactly labels.size() long
+};
+
+/// What a run measured, in a form that does not depend on how sim/metrics computes it.
+struct RunMetrics {
+  std::vector<model::SummaryFigure> scalars;  ///< in report order
+  std::vector<MetricSeries> series;
+};
+
+/// "2024-05-01T09:30:00Z": seconds precision, always UTC.
+std::string utc_timestamp(std::chrono::system_clock::time_point when);
+
+/// Root attributes (version, commit, seed, scenario_name, created, trace_level), /scenario,
+/// and the label lists /groups, /actions, /jobseeker_states, /exit_reasons, /event_kinds.
+void write_run_header(TraceFile& file, const RunProvenance& provenance, TraceLevel level);
+
+/// The group /<variant.name> with its attributes and the tables the level asks for. At level
+/// Events the variant's event log is written as it is (empty if the run did not record it).
+void write_variant(TraceFile& file, const model::VariantResult& variant, TraceLevel level);
+
+/// /metrics/scalars/{name,value,description} and /metrics/<series>/{label,<array>...}.
+/// Throws TraceError for a series named "scalars" or an array whose length differs from its
+/// labels'.
+void write_metrics(TraceFile& file, const RunMetrics& metrics);
+
+/// Everything above for one run, treatment then counterfactual (when present).
+void write_run(TraceFile& file, const RunProvenance& provenance,
+               const model::SimulationResult& result, const RunMetrics& metrics, TraceLevel level);
+
+}  // namespace caseload::io

@@ -1,0 +1,101 @@
+// `caseload info`: provenance, completeness, tables and metrics of a trace; exit 2 for a file
+// that is missing or is not HDF5.
+
+#include <csignal>
+#include <filesystem>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "sim/cli/interrupt.hpp"
+#include "tests/cli/cli_runner.hpp"
+#include "tests/io/config/test_data.hpp"
+
+namespace caseload::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using caseload::testing::run_caseload;
+using caseload::testing::ScratchFolder;
+
+std::string smoke() { return std::string(CASELOAD_SOURCE_DIR) + "/scenarios/smoke.yaml"; }
+
+bool has_line_starting(const std::string& text, const std::string& start) {
+  return text.rfind(start, 0) == 0 || text.find("\n" + start) != std::string::npos;
+}
+
+// The line that starts with `start`, without its newline; empty if there is none.
+std::string line_starting(const std::string& text, const std::string& start) {
+  std::size_t at = text.rfind(start, 0) == 0 ? 0 : text.find("\n" + start);
+  if (at == std::string::npos) return "";
+  if (at != 0) at += 1;
+  return text.substr(at, text.find('\n', at) - at);
+}
+
+TEST(InfoCommand, DescribesACompleteTrace) {
+  ScratchFolder folder;
+  const fs::path out = folder.path() / "out.h5";
+  ASSERT_EQ(run_caseload({"run", smoke(), "-o", out.string(), "--seed", "9"}).exit_code, kExitOk);
+  const auto outcome = run_caseload({"info", out.string()});
+  ASSERT_EQ(outcome.exit_code, kExitOk) << outcome.err;
+  EXPECT_EQ(outcome.err, "");
+  const std::string& text = outcome.out;
+  EXPECT_TRUE(has_line_starting(text, "trace: " + out.string() + "\n")) << text;
+  EXPECT_TRUE(has_line_starting(text, "complete: yes\n")) << text;
+  EXPECT_TRUE(has_line_starting(text, "format version: 1\n")) << text;
+  EXPECT_TRUE(has_line_starting(text, "caseload: ")) << text;
+  EXPECT_TRUE(has_line_starting(text, "scenario: smoke  seed: 9\n")) << text;
+  EXPECT_TRUE(has_line_starting(text, "created: 20")) << text;
+  EXPECT_TRUE(has_line_starting(text, "trace level: agents\n")) << text;
+  EXPECT_TRUE(has_line_starting(text, "  treatment\n")) << text;
+  EXPECT_TRUE(has_line_starting(text, "  counterfactual\n")) << text;
+  const std::string panel = line_starting(text, "    panel ");
+  EXPECT_NE(panel.find(" 234 rows  "), std::string::npos) << text;
+  EXPECT_TRUE(has_line_starting(text, "    jobseekers  ")) << text;
+  EXPECT_TRUE(has_line_starting(text, "metrics:\n")) << text;
+  EXPECT_TRUE(has_line_starting(text, "off_benefit_13w ")) << text;
+}
+
+TEST(InfoCommand, SaysWhenATraceIsIncomplete) {
+  ScratchFolder folder;
+  const fs::path out = folder.path() / "out.h5";
+  install_interrupt_handlers();
+  std::raise(SIGINT);
+  const int exit_code = run_caseload({"run", smoke(), "-o", out.string()}).exit_code;
+  clear_interrupt_request();
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+  ASSERT_EQ(exit_code, kExitInterrupted);
+  const auto outcome = run_caseload({"info", out.string() + ".partial"});
+  ASSERT_EQ(outcome.exit_code, kExitOk) << outcome.err;
+  EXPECT_TRUE(has_line_starting(outcome.out, "complete: no ")) << outcome.out;
+  EXPECT_TRUE(has_line_starting(outcome.out, "  treatment (interrupted: stopped early)\n"))
+      << outcome.out;
+  EXPECT_TRUE(has_line_starting(outcome.out, "metrics: none\n")) << outcome.out;
+}
+
+TEST(InfoCommand, MissingFileExitsTwo) {
+  ScratchFolder folder;
+  const fs::path missing = folder.path() / "missing.h5";
+  const auto outcome = run_caseload({"info", missing.string()});
+  EXPECT_EQ(outcome.exit_code, kExitBadInput);
+  EXPECT_EQ(outcome.out, "");
+  EXPECT_EQ(outcome.err, "caseload info: '" + missing.string() + "': no such file\n");
+}
+
+TEST(InfoCommand, TextFileExitsTwo) {
+  ScratchFolder folder;
+  const fs::path text = folder.write("notes.h5", "not HDF5\n");
+  const auto outcome = run_caseload({"info", text.string()});
+  EXPECT_EQ(outcome.exit_code, kExitBadInput);
+  EXPECT_EQ(outcome.err,
+            "caseload info: '" + text.string() + "': not an HDF5 file (a caseload trace is one)\n");
+}
+
+TEST(InfoCommand, DirectoryExitsTwo) {
+  ScratchFolder folder;
+  EXPECT_EQ(run_caseload({"info", folder.path().string()}).exit_code, kExitBadInput);
+}
+
+}  // namespace
+}  // namespace caseload::cli

@@ -1,0 +1,298 @@
+// The run writer's layout (docs/TRACE_FORMAT.md "Datasets written by a run"), checked through
+// HDF5's C API on a small hand-made run, so every value written is known.
+
+#include "sim/io/trace/run_trace.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "sim/core/version.hpp"
+#include "sim/io/trace/atomic_output.hpp"
+#include "sim/io/trace/trace_error.hpp"
+#include "sim/model/action.hpp"
+#include "sim/model/labels.hpp"
+#include "tests/io/trace/read_back.hpp"
+
+namespace caseload::io {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::has_object;
+using testing::read_attribute;
+using testing::read_dataset;
+using testing::read_string_attribute;
+using testing::read_strings;
+using testing::ScratchDirectory;
+
+RunProvenance provenance() {
+  RunProvenance p;
+  p.scenario_name = "tiny";
+  p.seed = 77;
+  p.scenario_yaml = "name: tiny\nrun:\n  seed: 77\n";
+  p.group_names = {"jsa_25_plus", "disabled"};
+  p.created = "2024-05-01T09:30:00Z";
+  return p;
+}
+
+// Three jobseekers, two advisers, two panel weeks, one spell, one job, three events.
+model::VariantResult variant(std::string name) {
+  model::VariantResult v;
+  v.name = std::move(name);
+  v.measure_start = 7.0;
+  v.end = 21.0;
+  v.events_handled = 3;
+  for (std::uint8_t g = 0; g < 3; ++g) {
+    model::NewJobseeker person;
+    person.group = static_cast<model::GroupId>(g % 2);
+    person.employability = 0.1f * static_cast<float>(g) - 0.35f;
+    person.motivation = 0.7f;
+    v.jobseekers.add(person);
+  }
+  v.jobseekers.help_minutes[1][static_cast<std::size_t>(model::ActionKind::Interview)] = 40.0f;
+  v.jobseekers.claim_weeks[1] = 2;
+  v.jobseekers.parked_weeks[2] = 9;
+  v.jobseekers.state[0] = model::JobseekerState::Employed;
+  v.jobseekers.adviser[1] = static_cast<model::AdviserId>(1);
+  for (std::uint16_t a = 0; a < 2; ++a) {
+    model::NewAdviser adviser;
+    adviser.team = a;
+    adviser.w_client = 0.25 * (a + 1);
+    v.advisers.add(adviser);
+  }
+  v.advisers.measured[1].action_minutes[static_cast<std::size_t>(model::ActionKind::Interview)] =
+      40.0;
+  v.advisers.measured_weeks = {2.0, 2.0};
+  v.measured_by_adviser = {0.0, 3.5};
+  for (std::uint32_t week = 0; week < 2; ++week) {
+    model::PanelRow row;
+    row.week = week;
+    row.group = static_cast<model::GroupId>(week);
+    row.counts.stock = 10 + week;
+    row.counts.exits = {1, 2, 3};
+    row.counts.minutes[static_cast<std::size_t>(model::ActionKind::Sanction)] = 12.5f;
+    row.counts.fund_spend = 75.0f;
+    v.panel.push_back(row);
+  }
+  model::SpellRecord spell;
+  spell.person = static_cast<model::JobseekerId>(2);
+  spell.start = -3.0;
+  spell.end = 21.0;
+  v.spells.push_back(spell);
+  model::JobRecord job;
+  job.person = static_cast<model::JobseekerId>(0);
+  job.quality = 0.625f;
+  job.start = 8.0;
+  job.end = 200.0;
+  job.reclaim = std::numeric_limits<double>::infinity();
+  v.jobs.push_back(job);
+  for (std::uint32_t e = 0; e < 3; ++e) v.events.push_back({1.5 * e, e, 10 + e, 20 + e});
+  return v;
+}
+
+model::SimulationResult result(bool with_counterfactual) {
+  model::SimulationResult r;
+  r.treatment = variant("treatment");
+  if (with_counterfactual) r.counterfactual = variant("counterfactual");
+  return r;
+}
+
+RunMetrics metrics() {
+  RunMetrics m;
+  m.scalars = {{"parked_share", 0.25, "share of client-weeks parked"},
+               {"net_entries", std::nan(""), "needs a counterfactual"}};
+  MetricSeries by_group;
+  by_group.name = "by_group";
+  by_group.label_description = "customer group";
+  by_group.labels = {"jsa_25_plus", "disabled"};
+  by_group.arrays.push_back({"parked_share", {0.1, 0.5}, "share", "parked share by group"});
+  m.series.push_back(by_group);
+  return m;
+}
+
+fs::path write(const ScratchDirectory& scratch, TraceLevel level, bool with_counterfactual = true) {
+  const fs::path out = scratch / "run.h5";
+  AtomicOutput output(out);
+  write_run(output.file(), provenance(), result(with_counterfactual), metrics(), level);
+  output.commit();
+  return out;
+}
+
+TEST(RunTrace, RootHoldsProvenanceScenarioAndLabelLists) {
+  ScratchDirectory scratch;
+  const fs::path out = write(scratch, TraceLevel::Summary);
+  EXPECT_EQ(read_string_attribute(out, "/", "version"), std::string(core::version()));
+  EXPECT_EQ(read_string_attribute(out, "/", "commit"), std::string(core::git_commit()));
+  EXPECT_EQ(read_attribute<std::uint64_t>(out, "/", "seed"), 77u);
+  EXPECT_EQ(read_string_attribute(out, "/", "scenario_name"), "tiny");
+  EXPECT_EQ(read_string_attribute(out, "/", "created"), "2024-05-01T09:30:00Z");
+  EXPECT_EQ(read_string_attribute(out, "/", "trace_level"), "summary");
+  EXPECT_EQ(read_attribute<std::uint8_t>(out, "/", "complete"), 1u);
+  EXPECT_EQ(read_attribute<std::int64_t>(out, "/", "trace_format_version"), 1);
+  EXPECT_EQ(testing::inspect(out, "/scenario").rank, 0);
+  EXPECT_EQ(read_strings(out, "/groups"), (std::vector<std::string>{"jsa_25_plus", "disabled"}));
+  EXPECT_EQ(read_strings(out, "/actions"),
+            std::vector<std::string>(model::action_names.begin(), model::action_names.end()));
+  EXPECT_EQ(read_strings(out, "/jobseeker_states").size(), model::jobseeker_state_names.size());
+  EXPECT_EQ(read_strings(out, "/exit_reasons"),
+            (std::vector<std::string>{"work", "inactivity", "sanction"}));
+  EXPECT_EQ(read_strings(out, "/event_kinds").front(), "claim");
+}
+
+TEST(RunTrace, VariantAttributesSayWhatWasMeasured) {
+  ScratchDirectory scratch;
+  const fs::path out = write(scratch, TraceLevel::Summary);
+  EXPECT_EQ(read_attribute<double>(out, "/treatment", "measure_start_days"), 7.0);
+  EXPECT_EQ(read_attribute<double>(out, "/treatment", "end_days"), 21.0);
+  EXPECT_EQ(read_attribute<std::uint64_t>(out, "/treatment", "events_handled"), 3u);
+  EXPECT_EQ(read_attribute<std::uint8_t>(out, "/treatment", "interrupted"), 0u);
+}
+
+TEST(RunTrace, PanelHasEveryDocumentedColumnWithUnits) {
+  ScratchDirectory scratch;
+  const fs::path out = write(scratch, TraceLevel::Summary);
+  std::vector<std::string> columns = {"week",           "office",
+                                      "group",          "stock",
+                                      "inflow",         "reclaims",
+                                      "exits_work",     "exits_inactivity",
+                                      "exits_sanction", "entries_via_submission",
+                                      "sustained_13",   "sustained_26",
+                                      "submissions",    "speculative_submissions",
+                                      "referrals",      "sanctions",
+                                      "fund_spend"};
+  for (const auto action : model::action_names) columns.push_back("minutes_" + std::string(action));
+  for (const auto& column : columns) {
+    const std::string path = "/treatment/panel/" + column;
+    ASSERT_TRUE(has_object(out, path)) << path;
+    EXPECT_EQ(testing::inspect(out, path).is_chunked, true) << path;
+    EXPECT_EQ(read_dataset<double>(out, path).size(), 2u) << path;
+  }
+  EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/panel/stock"),
+            (std::vector<std::uint32_t>{10, 11}));
+  EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/panel/exits_inactivity"),
+            (std::vector<std::uint32_t>{2, 2}));
+  EXPECT_EQ(read_dataset<double>(out, "/treatment/panel/minutes_sanction"),
+            (std::vector<double>{12.5, 12.5}));
+  EXPECT_EQ(read_dataset<std::uint8_t>(out, "/treatment/panel/group"),
+            (std::vector<std::uint8_t>{0, 1}));
+  EXPECT_EQ(read_string_attribute(out, "/treatment/panel/minutes_interview", "units"), "minutes");
+  EXPECT_EQ(read_string_attribute(out, "/treatment/panel/fund_spend", "units"), "money");
+}
+
+TEST(RunTrace, SummaryLevelLeavesOutAgentTablesAndEvents) {
+  ScratchDirectory scratch;
+  const fs::path out = write(scratch, TraceLevel::Summary);
+  EXPECT_TRUE(has_object(out, "/treatment/panel"));
+  EXPECT_TRUE(has_object(out, "/counterfactual/panel"));
+  EXPECT_TRUE(has_object(out, "/metrics/scalars/value"));
+  for (const char* table : {"jobseekers", "advisers", "spells", "jobs", "events"}) {
+    EXPECT_FALSE(has_object(out, std::string("/treatment/") + table)) << table;
+  }
+}
+
+TEST(RunTrace, AgentsLevelAddsAgentTablesAndLogsButNoEvents) {
+  ScratchDirectory scratch;
+  const fs::path out = write(scratch, TraceLevel::Agents);
+  EXPECT_EQ(read_dataset<std::uint8_t>(out, "/treatment/jobseekers/group"),
+            (std::vector<std::uint8_t>{0, 1, 0}));
+  // Stored as float64, but exactly the model's float32 values.
+  const auto employability = read_dataset<double>(out, "/treatment/jobseekers/employability");
+  ASSERT_EQ(employability.size(), 3u);
+  EXPECT_EQ(employability[2], static_cast<double>(0.1f * 2.0f - 0.35f));
+  EXPECT_EQ(read_dataset<double>(out, "/treatment/jobseekers/help_minutes_interview"),
+            (std::vector<double>{0.0, 40.0, 0.0}));
+  EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/jobseekers/parked_weeks"),
+            (std::vector<std::uint32_t>{0, 0, 9}));
+  EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/jobseekers/adviser"),
+            (std::vector<std::uint32_t>{4294967295u, 1, 4294967295u}));
+  EXPECT_EQ(read_dataset<std::uint8_t>(out, "/treatment/jobseekers/state"),
+            (std::vector<std::uint8_t>{2, 5, 5}));
+  EXPECT_EQ(read_dataset<double>(out, "/treatment/advisers/measured_performance"),
+            (std::vector<double>{0.0, 3.5}));
+  EXPECT_EQ(read_dataset<double>(out, "/treatment/advisers/minutes_interview"),
+            (std::vector<double>{0.0, 40.0}));
+  EXPECT_EQ(read_dataset<double>(out, "/treatment/spells/start"), (std::vector<double>{-3.0}));
+  EXPECT_EQ(read_dataset<std::uint8_t>(out, "/treatment/spells/is_open"),
+            (std::vector<std::uint8_t>{1}));
+  EXPECT_EQ(read_dataset<double>(out, "/treatment/jobs/quality"), (std::vector<double>{0.625}));
+  EXPECT_TRUE(std::isinf(read_dataset<double>(out, "/treatment/jobs/reclaim").at(0)));
+  EXPECT_TRUE(has_object(out, "/counterfactual/jobseekers/claim_weeks"));
+  EXPECT_FALSE(has_object(out, "/treatment/events"));
+}
+
+TEST(RunTrace, EventsLevelAddsTheEventLog) {
+  ScratchDirectory scratch;
+  const fs::path out = write(scratch, TraceLevel::Events);
+  EXPECT_EQ(read_dataset<double>(out, "/treatment/events/time"),
+            (std::vector<double>{0.0, 1.5, 3.0}));
+  EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/events/kind"),
+            (std::vector<std::uint32_t>{0, 1, 2}));
+  EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/events/detail"),
+            (std::vector<std::uint32_t>{20, 21, 22}));
+  EXPECT_EQ(read_string_attribute(out, "/treatment/events/time", "units"), "days");
+}
+
+TEST(RunTrace, NoCounterfactualGroupWithoutACounterfactual) {
+  ScratchDirectory scratch;
+  const fs::path out = write(scratch, TraceLevel::Agents, /*with_counterfactual=*/false);
+  EXPECT_TRUE(has_object(out, "/treatment/jobseekers"));
+  EXPECT_FALSE(has_object(out, "/counterfactual"));
+}
+
+TEST(RunTrace, MetricsAreScalarsAndLabelledSeries) {
+  ScratchDirectory scratch;
+  const fs::path out = write(scratch, TraceLevel::Summary);
+  EXPECT_EQ(read_strings(out, "/metrics/scalars/name"),
+            (std::vector<std::string>{"parked_share", "net_entries"}));
+  const auto values = read_dataset<double>(out, "/metrics/scalars/value");
+  ASSERT_EQ(values.size(), 2u);
+  EXPECT_EQ(values[0], 0.25);
+  EXPECT_TRUE(std::isnan(values[1])) << "NaN is kept: not defined is not zero";
+  EXPECT_EQ(read_strings(out, "/metrics/scalars/description").at(0),
+            "share of client-weeks parked");
+  EXPECT_EQ(read_strings(out, "/metrics/by_group/label"),
+            (std::vector<std::string>{"jsa_25_plus", "disabled"}));
+  EXPECT_EQ(read_dataset<double>(out, "/metrics/by_group/parked_share"),
+            (std::vector<double>{0.1, 0.5}));
+  EXPECT_EQ(read_string_attribute(out, "/metrics/by_group/parked_share", "units"), "share");
+  EXPECT_FALSE(testing::inspect(out, "/metrics/by_group/parked_share").is_chunked);
+}
+
+TEST(RunTrace, MetricArrayOfTheWrongLengthIsRefused) {
+  ScratchDirectory scratch;
+  AtomicOutput output(scratch / "run.h5");
+  RunMetrics bad = metrics();
+  bad.series[0].arrays[0].values.push_back(1.0);
+  EXPECT_THROW(write_metrics(output.file(), bad), TraceError);
+}
+
+TEST(RunTrace, SeriesMayNotTakeTheScalarsName) {
+  ScratchDirectory scratch;
+  AtomicOutput output(scratch / "run.h5");
+  RunMetrics bad = metrics();
+  bad.series[0].name = "scalars";
+  EXPECT_THROW(write_metrics(output.file(), bad), TraceError);
+}
+
+TEST(RunTrace, TraceLevelsHaveStableNames) {
+  for (const auto level : {TraceLevel::Summary, TraceLevel::Agents, TraceLevel::Events}) {
+    EXPECT_EQ(trace_level_named(name_of(level)), level);
+  }
+  EXPECT_EQ(name_of(TraceLevel::Agents), "agents");
+  EXPECT_EQ(trace_level_named("everything"), std::nullopt);
+}
+
+TEST(RunTrace, TimestampsAreIso8601InUtc) {
+  EXPECT_EQ(utc_timestamp(std::chrono::system_clock::time_point{}), "1970-01-01T00:00:00Z");
+  const auto later = std::chrono::system_clock::time_point{} + std::chrono::seconds(1714555800);
+  EXPECT_EQ(utc_timestamp(later), "2024-05-01T09:30:00Z");
+}
+
+}  // namespace
+}  // namespace caseload::io
