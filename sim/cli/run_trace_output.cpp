@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "sim/core/diagnostics.hpp"
+#include "sim/metrics/summary.hpp"
 
 namespace caseload::cli {
 
@@ -31,16 +32,57 @@ io::RunProvenance provenance_of(const RunnableScenario& runnable,
 
 }  // namespace
 
-io::RunMetrics trace_metrics(const experiment::SingleRun& run) {
-  io::RunMetrics metrics;
-  metrics.scalars = run.summary.summary;
-  return metrics;
+io::RunMetrics trace_metrics(const model::Scenario& scenario, const experiment::SingleRun& run) {
+  const metrics::MetricsReport report = metrics::make_report(scenario, run.simulation);
+  io::RunMetrics out;
+  out.scalars = run.summary.summary;
+
+  io::MetricSeries by_group{"by_group", "customer group", report.group_names, {}};
+  by_group.arrays.push_back({"parked_share", report.parking.parked_share_by_group, "share",
+                             "client-weeks in a run of 8+ weeks without help, over client-weeks"});
+  by_group.arrays.push_back({"claim_weeks", report.parking.claim_weeks_by_group, "weeks",
+                             "claiming client-weeks in the measured period"});
+  if (report.net_impact) {
+    const metrics::NetImpact& net = *report.net_impact;
+    by_group.arrays.push_back({"net_employment_weeks_per_person", net.employment_weeks_per_person_by_group,
+                               "weeks", "employment weeks gained over the counterfactual per person"});
+    by_group.arrays.push_back({"deadweight_share", net.deadweight_share_by_group, "share",
+                               "share of job entries the counterfactual also had"});
+    by_group.arrays.push_back({"equity_gap", net.equity_gap_by_group, "weeks",
+                               "net employment weeks per person in the group minus overall"});
+  }
+  out.series.push_back(std::move(by_group));
+
+  const auto& curve = report.creaming_by_employability;
+  io::MetricSeries by_decile{"by_employability_decile", "employability decile (0 = least employable)", {}, {}};
+  for (std::size_t d = 0; d < curve.minutes_per_client_week_by_decile.size(); ++d) {
+    by_decile.labels.push_back(std::to_string(d));
+  }
+  by_decile.arrays.push_back({"help_minutes_per_client_week",
+                              {curve.minutes_per_client_week_by_decile.begin(), curve.minutes_per_client_week_by_decile.end()},
+                              "minutes", "discretionary help minutes per claiming client-week (creaming curve)"});
+  by_decile.arrays.push_back({"client_weeks", {curve.client_weeks_by_decile.begin(), curve.client_weeks_by_decile.end()},
+                              "weeks", "claiming client-weeks in the decile"});
+  out.series.push_back(std::move(by_decile));
+
+  if (report.paradox) {
+    io::MetricSeries by_adviser{"by_adviser", "adviser id", {}, {}};
+    for (std::size_t a = 0; a < report.paradox->measured_by_adviser.size(); ++a) {
+      by_adviser.labels.push_back(std::to_string(a));
+    }
+    by_adviser.arrays.push_back({"measured_performance", report.paradox->measured_by_adviser, "points or money",
+                                 "what the regime credited the adviser in the measured period"});
+    by_adviser.arrays.push_back({"net_employment_weeks", report.paradox->net_weeks_by_adviser, "weeks",
+                                 "employment weeks gained by the adviser's people over the counterfactual"});
+    out.series.push_back(std::move(by_adviser));
+  }
+  return out;
 }
 
 RunTraceOutput::RunTraceOutput(const std::string& path, std::string_view level, bool force,
                                const RunnableScenario& runnable,
                                std::chrono::system_clock::time_point created)
-    : level_(level_named(level)), output_(path, io::OutputOptions{force}) {
+    : level_(level_named(level)), scenario_(&runnable.loaded.scenario), output_(path, io::OutputOptions{force}) {
   io::write_run_header(output_.file(), provenance_of(runnable, created), level_);
   // Readers of a .partial see the header even if the run is killed before it ends.
   output_.file().flush();
@@ -55,7 +97,7 @@ void RunTraceOutput::write_variants(const experiment::SingleRun& run) {
 
 void RunTraceOutput::commit(const experiment::SingleRun& run) {
   write_variants(run);
-  io::write_metrics(output_.file(), trace_metrics(run));
+  io::write_metrics(output_.file(), trace_metrics(*scenario_, run));
   output_.commit();
 }
 
