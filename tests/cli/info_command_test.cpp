@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 using caseload::testing::run_caseload;
 using caseload::testing::ScratchFolder;
 
-std::string smoke() { return std::string(CASELOAD_SOURCE_DIR) + "/scenarios/smoke.yaml"; }
+std::string smoke() { return caseload::testing::smoke_scenario(); }
 
 bool has_line_starting(const std::string& text, const std::string& start) {
   return text.rfind(start, 0) == 0 || text.find("\n" + start) != std::string::npos;

@@ -13,7 +13,7 @@ namespace {
 
 using caseload::testing::run_caseload;
 
-std::string smoke() { return std::string(CASELOAD_SOURCE_DIR) + "/scenarios/smoke.yaml"; }
+std::string smoke() { return caseload::testing::smoke_scenario(); }
 
 TEST(RunCommand, PrintsASummaryUnderAHeader) {
   const auto outcome = run_caseload({"run", smoke()});

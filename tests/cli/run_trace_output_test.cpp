@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 using caseload::testing::run_caseload;
 using caseload::testing::ScratchFolder;
 
-std::string smoke() { return std::string(CASELOAD_SOURCE_DIR) + "/scenarios/smoke.yaml"; }
+std::string smoke() { return caseload::testing::smoke_scenario(); }
 
 std::string contents(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);

@@ -51,14 +51,25 @@ std::vector<std::string> child_names(const Reader& reader, hid_t group_id,
   return names;
 }
 
-std::optional<std::string> string_attribute(const Reader& reader, hid_t object_id,
-                                            const char* name) {
-  if (H5Aexists(object_id, name) <= 0) return std::nullopt;
+// An attribute and the type it was stored with.
+struct OpenAttribute {
+  h5::Id attribute;
+  h5::Id stored;
+};
+
+OpenAttribute open_attribute(const Reader& reader, hid_t object_id, const char* name) {
   h5::Id attribute(
       h5::check_id(H5Aopen(object_id, name, H5P_DEFAULT), reader.name, "open attribute", name),
       H5Aclose);
   h5::Id stored(h5::check_id(H5Aget_type(attribute.get()), reader.name, "read attribute", name),
                 H5Tclose);
+  return {std::move(attribute), std::move(stored)};
+}
+
+std::optional<std::string> string_attribute(const Reader& reader, hid_t object_id,
+                                            const char* name) {
+  if (H5Aexists(object_id, name) <= 0) return std::nullopt;
+  const auto [attribute, stored] = open_attribute(reader, object_id, name);
   if (H5Tget_class(stored.get()) != H5T_STRING || H5Tis_variable_str(stored.get()) <= 0) {
     return std::nullopt;  // another writer's convention; info shows it as missing
   }
@@ -74,11 +85,7 @@ template <class T>
 std::optional<T> number_attribute(const Reader& reader, hid_t object_id, const char* name,
                                   hid_t memory_type) {
   if (H5Aexists(object_id, name) <= 0) return std::nullopt;
-  h5::Id attribute(
-      h5::check_id(H5Aopen(object_id, name, H5P_DEFAULT), reader.name, "open attribute", name),
-      H5Aclose);
-  h5::Id stored(h5::check_id(H5Aget_type(attribute.get()), reader.name, "read attribute", name),
-                H5Tclose);
+  const auto [attribute, stored] = open_attribute(reader, object_id, name);
   if (H5Tget_class(stored.get()) != H5T_INTEGER) return std::nullopt;
   T value{};
   h5::check(H5Aread(attribute.get(), memory_type, &value), reader.name, "read attribute", name);

@@ -14,18 +14,7 @@ namespace {
 
 using caseload::testing::config_data;
 
-template <typename Load>
-std::vector<std::string> problems_of(Load load) {
-  try {
-    load();
-  } catch (const core::ConfigError& error) {
-    std::vector<std::string> lines;
-    for (const auto& problem : error.problems()) lines.push_back(core::format_diagnostic(problem));
-    return lines;
-  }
-  ADD_FAILURE() << "expected a ConfigError";
-  return {};
-}
+using caseload::testing::problems_of;
 
 TEST(LoadScenario, ReadsTheSmokeScenario) {
   const LoadedScenario loaded =

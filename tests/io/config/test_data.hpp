@@ -1,16 +1,37 @@
 #pragma once
-// Test helpers shared by the io/config and cli suites: fixture paths and scratch folders.
+// Test helpers shared by the io/config and cli suites: fixture paths, scratch folders, and the
+// problems a load reports.
 
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <unistd.h>
 
 #include <gtest/gtest.h>
 
+#include "sim/core/diagnostics.hpp"
+
 namespace caseload::testing {
+
+/// The shipped smoke scenario.
+inline std::string smoke_scenario() { return std::string(CASELOAD_SOURCE_DIR) + "/scenarios/smoke.yaml"; }
+
+/// Every problem a load or parse reports, one formatted line each; fails the test if it succeeds.
+template <typename Load>
+std::vector<std::string> problems_of(Load load) {
+  try {
+    load();
+  } catch (const core::ConfigError& error) {
+    std::vector<std::string> lines;
+    for (const auto& problem : error.problems()) lines.push_back(core::format_diagnostic(problem));
+    return lines;
+  }
+  ADD_FAILURE() << "expected a ConfigError";
+  return {};
+}
 
 /// A fixture under tests/io/config/data/.
 inline std::filesystem::path config_data(std::string_view name) {

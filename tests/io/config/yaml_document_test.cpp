@@ -14,19 +14,7 @@ namespace {
 using caseload::testing::config_data;
 using caseload::testing::ScratchFolder;
 
-// Every problem a parse reports, one formatted line each; fails the test if it succeeds.
-template <typename Parse>
-std::vector<std::string> problems_of(Parse parse) {
-  try {
-    parse();
-  } catch (const core::ConfigError& error) {
-    std::vector<std::string> lines;
-    for (const auto& problem : error.problems()) lines.push_back(core::format_diagnostic(problem));
-    return lines;
-  }
-  ADD_FAILURE() << "expected a ConfigError";
-  return {};
-}
+using caseload::testing::problems_of;
 
 std::vector<std::string> text_problems(std::string_view text) {
   return problems_of([&] { parse_scenario_text(text, "test.yaml"); });
