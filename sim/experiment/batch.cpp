@@ -78,6 +78,7 @@ BatchResult run_batch(const std::vector<PlannedRun>& plan, const RunFunction& ru
   BatchProgress progress{plan.size(), result.resumed, 0, 0, 0.0};
   const auto start = std::chrono::steady_clock::now();
   const model::StopRequested stop = options.stop ? options.stop : [] { return false; };
+  if (options.on_progress) options.on_progress(progress);  // the resumed count, before any run
 
   ThreadPool pool(options.threads);
   pool.run_all(to_run.size(), [&](std::size_t task) {

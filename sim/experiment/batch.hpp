@@ -33,7 +33,8 @@ struct BatchOptions {
   std::string experiment;              ///< fingerprint written to, and checked in, the manifest
   bool resume = false;                 ///< reuse done runs from an existing manifest
   model::StopRequested stop;           ///< polled before each run starts and during runs
-  /// Called after each run ends, one call at a time, with the manifest already written.
+  /// Called once before any run starts, then after each run ends (with the manifest already
+  /// written); one call at a time.
   std::function<void(const BatchProgress&)> on_progress;
 };
 
