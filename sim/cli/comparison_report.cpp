@@ -37,9 +37,9 @@ std::string format_comparison_text(const std::vector<experiment::ComparisonRow>&
                                    const std::vector<std::string>& arm_names,
                                    const ComparisonHeading& heading) {
   std::string text = fmt::format(
-      "comparison: {} arms, {} replications each, seed {} (common random numbers: replication r "
+      "comparison: {} arms, {} replication{} each, seed {} (common random numbers: replication r "
       "of every arm has the same seed)\n",
-      arm_names.size(), heading.replications, heading.seed);
+      arm_names.size(), heading.replications, heading.replications == 1 ? "" : "s", heading.seed);
   std::vector<Row> table;
   table.push_back({"metric", "arm", "mean", fmt::format("diff vs {}", arm_names.front()), "95% CI", "n"});
   for (const auto& row : rows) table.push_back(row_of(row, arm_names));
