@@ -79,7 +79,8 @@ int run_compare(const CompareOptions& options, std::ostream& out, std::ostream& 
     err << "caseload compare: per-run traces are not written yet; --traces ignored\n";
   }
   if (!options.batch.output.empty()) {
-    prepare_output_folder(options.batch.output, options.batch.resume, options.batch.force);
+    prepare_output_folder(options.batch.output, options.batch.resume, options.batch.force,
+                          {"runs.csv", "comparison.csv", "compare.h5"});
   }
   const std::vector<std::string> names = arm_names(arms);
   const auto plan = experiment::plan_comparison(arms.size(), options.replications, options.seed);

@@ -49,7 +49,8 @@ void write_table(io::TraceFile& file, const std::string& group,
 
 }  // namespace
 
-void prepare_output_folder(const std::filesystem::path& folder, bool resume, bool force) {
+void prepare_output_folder(const std::filesystem::path& folder, bool resume, bool force,
+                           const std::vector<std::string>& outputs) {
   std::error_code error;
   if (std::filesystem::exists(folder, error) && !std::filesystem::is_directory(folder, error)) {
     throw folder_error(folder, "the output must be a folder; this is a file");
@@ -65,6 +66,9 @@ void prepare_output_folder(const std::filesystem::path& folder, bool resume, boo
                                            "to finish it, --force to start again, or another folder",
                                            experiment::kManifestFileName));
   }
+  if (!force) return;
+  std::filesystem::remove(manifest, error);
+  for (const auto& name : outputs) std::filesystem::remove(folder / name, error);
 }
 
 void write_csv(const std::filesystem::path& file, const experiment::ResultTable& table) {

@@ -14,8 +14,10 @@ namespace caseload::cli {
 
 /// Creates `folder` if needed. Throws core::ConfigError when it is not a folder, cannot be
 /// created or written, or already holds a manifest and neither `resume` nor `force` is set
-/// (so an earlier batch's results are never overwritten by accident).
-void prepare_output_folder(const std::filesystem::path& folder, bool resume, bool force);
+/// (so an earlier batch's results are never overwritten by accident). With `force`, the
+/// earlier manifest and the named `outputs` are removed, so no stale file outlives the restart.
+void prepare_output_folder(const std::filesystem::path& folder, bool resume, bool force,
+                           const std::vector<std::string>& outputs);
 
 /// Writes the table as CSV to `file`, atomically.
 void write_csv(const std::filesystem::path& file, const experiment::ResultTable& table);

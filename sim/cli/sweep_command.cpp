@@ -125,7 +125,8 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
   const std::filesystem::path folder = options.batch.output;
   const experiment::ResultTable design_rows = experiment::design_table(design);
   if (!folder.empty()) {
-    prepare_output_folder(folder, options.batch.resume, options.batch.force);
+    prepare_output_folder(folder, options.batch.resume, options.batch.force,
+                          {"design.csv", "runs.csv", "sweep.h5"});
     write_csv(folder / "design.csv", design_rows);
   }
 
