@@ -26,7 +26,8 @@ PreparedPoint prepare_point(const std::filesystem::path& file,
   }
 }
 
-experiment::BatchResult run_prepared(const std::string& label, const std::vector<PreparedPoint>& points,
+experiment::BatchResult run_prepared(const std::string& label,
+                                     const std::vector<PreparedPoint>& points,
                                      const std::vector<experiment::PlannedRun>& plan,
                                      const std::string& experiment_fingerprint,
                                      const BatchCommandOptions& options, std::ostream& err,
@@ -49,13 +50,16 @@ experiment::BatchResult run_prepared(const std::string& label, const std::vector
     // A copy per run: the run's own seed, and nothing shared between threads but const data.
     model::Scenario scenario = point.runnable->loaded.scenario;
     scenario.run.seed = planned.seed;
-    const experiment::SingleRun result = experiment::run_once(scenario, point.runnable->regime, stop);
-    const bool interrupted = result.simulation.treatment.interrupted ||
-                             (result.simulation.counterfactual && result.simulation.counterfactual->interrupted);
+    const experiment::SingleRun result =
+        experiment::run_once(scenario, point.runnable->regime, stop);
+    const bool interrupted =
+        result.simulation.treatment.interrupted ||
+        (result.simulation.counterfactual && result.simulation.counterfactual->interrupted);
     if (interrupted) return {};  // pending: abandoned part-way
     if (trace_hook) trace_hook(index, planned, scenario, result);
     experiment::RunOutcome outcome{experiment::RunStatus::Done, {}, {}};
-    for (const auto& figure : result.summary.summary) outcome.metrics.push_back({figure.name, figure.value});
+    for (const auto& figure : result.summary.summary)
+      outcome.metrics.push_back({figure.name, figure.value});
     return outcome;
   };
   experiment::BatchResult result = experiment::run_batch(plan, run, batch);
@@ -65,14 +69,15 @@ experiment::BatchResult run_prepared(const std::string& label, const std::vector
 
 int report_batch_interrupted(const std::string& command, const experiment::BatchResult& result,
                              const BatchCommandOptions& options, std::ostream& err) {
-  const auto done = std::count_if(result.outcomes.begin(), result.outcomes.end(), [](const auto& o) {
-    return o.status != experiment::RunStatus::Pending;
-  });
+  const auto done =
+      std::count_if(result.outcomes.begin(), result.outcomes.end(),
+                    [](const auto& o) { return o.status != experiment::RunStatus::Pending; });
   std::string message = fmt::format("caseload {}: stopped with {} of {} runs finished", command,
                                     done, result.outcomes.size());
   if (!options.output.empty()) {
-    message += fmt::format("; '{}' is up to date: run the same command with --resume to finish",
-                           (std::filesystem::path(options.output) / experiment::kManifestFileName).string());
+    message += fmt::format(
+        "; '{}' is up to date: run the same command with --resume to finish",
+        (std::filesystem::path(options.output) / experiment::kManifestFileName).string());
   }
   err << message << '\n';
   return report_interrupted(err);

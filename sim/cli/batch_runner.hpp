@@ -39,14 +39,15 @@ PreparedPoint prepare_point(const std::filesystem::path& file,
 /// Per-run traces: called after each done run with its index, plan entry, scenario (seed set)
 /// and result. The hook for writing one trace per run into the output folder once the run
 /// trace writer exists; nothing sets it yet, and `--traces` says so.
-using RunTraceHook = std::function<void(std::size_t index, const experiment::PlannedRun& run,
-                                        const model::Scenario& scenario,
-                                        const experiment::SingleRun& result)>;
+using RunTraceHook =
+    std::function<void(std::size_t index, const experiment::PlannedRun& run,
+                       const model::Scenario& scenario, const experiment::SingleRun& result)>;
 
 /// Runs the plan (run i is replication plan[i].replication of point plan[i].point) with the
 /// manifest in options.output, if any; progress on `err` when it is a terminal. Stops launching
 /// runs at Ctrl-C.
-experiment::BatchResult run_prepared(const std::string& label, const std::vector<PreparedPoint>& points,
+experiment::BatchResult run_prepared(const std::string& label,
+                                     const std::vector<PreparedPoint>& points,
                                      const std::vector<experiment::PlannedRun>& plan,
                                      const std::string& experiment_fingerprint,
                                      const BatchCommandOptions& options, std::ostream& err,

@@ -37,7 +37,8 @@ std::vector<std::string> arm_names(const std::vector<PreparedPoint>& arms) {
   std::vector<std::string> names;
   for (std::size_t a = 0; a < arms.size(); ++a) {
     std::string name = arms[a].runnable->loaded.scenario.name;
-    if (std::find(names.begin(), names.end(), name) != names.end()) name += fmt::format(" ({})", a + 1);
+    if (std::find(names.begin(), names.end(), name) != names.end())
+      name += fmt::format(" ({})", a + 1);
     names.push_back(std::move(name));
   }
   return names;
@@ -46,7 +47,8 @@ std::vector<std::string> arm_names(const std::vector<PreparedPoint>& arms) {
 // What a resumed comparison must match: every arm's resolved scenario, the replications and
 // the seed. Any change to a scenario makes the manifest's results another experiment's.
 std::string describe(const CompareOptions& options, const std::vector<PreparedPoint>& arms) {
-  std::string text = fmt::format("compare\nreplications {}\nseed {}\n", options.replications, options.seed);
+  std::string text =
+      fmt::format("compare\nreplications {}\nseed {}\n", options.replications, options.seed);
   for (const auto& arm : arms) text += "arm\n" + arm.runnable->loaded.resolved_yaml;
   return text;
 }
@@ -54,9 +56,11 @@ std::string describe(const CompareOptions& options, const std::vector<PreparedPo
 void write_outputs(const CompareOptions& options, const std::vector<std::string>& names,
                    const std::vector<experiment::PlannedRun>& plan,
                    const experiment::BatchResult& result,
-                   const std::vector<experiment::ComparisonRow>& rows, const std::string& fingerprint) {
+                   const std::vector<experiment::ComparisonRow>& rows,
+                   const std::string& fingerprint) {
   const std::filesystem::path folder = options.batch.output;
-  const experiment::ResultTable runs = experiment::comparison_runs_table(names, plan, result.outcomes);
+  const experiment::ResultTable runs =
+      experiment::comparison_runs_table(names, plan, result.outcomes);
   const experiment::ResultTable comparison = experiment::comparison_table(rows, names);
   write_csv(folder / "runs.csv", runs);
   write_csv(folder / "comparison.csv", comparison);
@@ -74,7 +78,8 @@ int run_compare(const CompareOptions& options, std::ostream& out, std::ostream& 
   }
   // Every arm must load before anything runs: a typo is exit 2 now, not a failed batch later.
   std::vector<PreparedPoint> arms;
-  for (const auto& file : options.scenarios) arms.push_back({load_runnable(file, options.overrides), {}});
+  for (const auto& file : options.scenarios)
+    arms.push_back({load_runnable(file, options.overrides), {}});
   if (options.batch.traces) {
     err << "caseload compare: per-run traces are not written yet; --traces ignored\n";
   }
@@ -118,13 +123,15 @@ CommandAction add_compare_command(CLI::App& app) {
   command->add_option("-r,--reps,--replications", options->replications, "Replications per arm")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000}))
       ->capture_default_str();
-  command->add_option("--seed", options->seed,
-                      "Experiment seed; replication r's seed is derived from (seed, r)")
+  command
+      ->add_option("--seed", options->seed,
+                   "Experiment seed; replication r's seed is derived from (seed, r)")
       ->capture_default_str();
   add_set_option(*command, options->overrides);
   add_batch_options(*command, options->batch);
   // The options must outlive parsing: CLI11 writes into them after this returns.
-  return [options](std::ostream& out, std::ostream& err) { return run_compare(*options, out, err); };
+  return
+      [options](std::ostream& out, std::ostream& err) { return run_compare(*options, out, err); };
 }
 
 }  // namespace caseload::cli

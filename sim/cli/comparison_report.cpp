@@ -23,12 +23,13 @@ Row row_of(const experiment::ComparisonRow& row, const std::vector<std::string>&
     return {row.metric, arm_names[0], number(row.mean), "-", "-", fmt::format("{}", row.runs)};
   }
   const auto& difference = row.difference;
-  const std::string interval =
-      difference.interval ? fmt::format("[{}, {}]", number(difference.interval->lower),
-                                        number(difference.interval->upper))
-                          : "n/a";
-  return {row.metric, arm_names[row.arm], number(row.mean), number(difference.mean), interval,
-          fmt::format("{}", difference.pairs)};
+  const std::string interval = difference.interval
+                                   ? fmt::format("[{}, {}]", number(difference.interval->lower),
+                                                 number(difference.interval->upper))
+                                   : "n/a";
+  return {row.metric,       arm_names[row.arm],
+          number(row.mean), number(difference.mean),
+          interval,         fmt::format("{}", difference.pairs)};
 }
 
 }  // namespace
@@ -41,7 +42,8 @@ std::string format_comparison_text(const std::vector<experiment::ComparisonRow>&
       "of every arm has the same seed)\n",
       arm_names.size(), heading.replications, heading.replications == 1 ? "" : "s", heading.seed);
   std::vector<Row> table;
-  table.push_back({"metric", "arm", "mean", fmt::format("diff vs {}", arm_names.front()), "95% CI", "n"});
+  table.push_back(
+      {"metric", "arm", "mean", fmt::format("diff vs {}", arm_names.front()), "95% CI", "n"});
   for (const auto& row : rows) table.push_back(row_of(row, arm_names));
   std::array<std::size_t, kColumns> width{};
   for (const auto& row : table) {

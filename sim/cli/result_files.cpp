@@ -28,7 +28,8 @@ void write_table(io::TraceFile& file, const std::string& group,
   file.create_group(group);
   io::Table& columns = file.add_table(group);
   // One chunk for a small table: the default 8192-row chunk would pad a 20-run sweep's file.
-  const std::size_t chunk_rows = std::clamp<std::size_t>(table.row_count(), 1, io::kDefaultChunkRows);
+  const std::size_t chunk_rows =
+      std::clamp<std::size_t>(table.row_count(), 1, io::kDefaultChunkRows);
   for (const auto& column : table.columns) {
     const io::ColumnOptions options{"", column.description, chunk_rows};
     std::visit(
@@ -37,7 +38,8 @@ void write_table(io::TraceFile& file, const std::string& group,
           if constexpr (std::is_same_v<Values, std::vector<std::string>>) {
             const std::string path = group + "/" + column.name;
             file.write_strings(path, values);
-            if (!column.description.empty()) file.set_attribute(path, "description", column.description);
+            if (!column.description.empty())
+              file.set_attribute(path, "description", column.description);
           } else {
             using Value = typename Values::value_type;
             columns.add_column<Value>(column.name, options).append(std::span<const Value>(values));
@@ -56,15 +58,18 @@ void prepare_output_folder(const std::filesystem::path& folder, bool resume, boo
     throw folder_error(folder, "the output must be a folder; this is a file");
   }
   std::filesystem::create_directories(folder, error);
-  if (error) throw folder_error(folder, fmt::format("cannot create the output folder ({})", error.message()));
+  if (error)
+    throw folder_error(folder,
+                       fmt::format("cannot create the output folder ({})", error.message()));
   if (::access(folder.c_str(), W_OK) != 0) {
     throw folder_error(folder, "cannot write into the output folder (permission denied)");
   }
   const auto manifest = folder / experiment::kManifestFileName;
   if (!resume && !force && std::filesystem::exists(manifest, error)) {
-    throw folder_error(folder, fmt::format("already holds the results of a batch ({}); use --resume "
-                                           "to finish it, --force to start again, or another folder",
-                                           experiment::kManifestFileName));
+    throw folder_error(folder,
+                       fmt::format("already holds the results of a batch ({}); use --resume "
+                                   "to finish it, --force to start again, or another folder",
+                                   experiment::kManifestFileName));
   }
   if (!force) return;
   std::filesystem::remove(manifest, error);

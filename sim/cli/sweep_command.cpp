@@ -41,7 +41,8 @@ experiment::DesignMatrix design_of(const io::SweepFile& sweep) {
     case io::SweepDesignKind::LatinHypercube: {
       std::vector<experiment::ParameterRange> ranges;
       for (const auto& [low, high] : sweep.bounds) ranges.push_back({low, high});
-      return experiment::latin_hypercube_design(sweep.parameters, ranges, sweep.samples, sweep.seed);
+      return experiment::latin_hypercube_design(sweep.parameters, ranges, sweep.samples,
+                                                sweep.seed);
     }
   }
   return {};
@@ -64,7 +65,8 @@ std::vector<std::string> overrides_for(const io::SweepFile& sweep, const SweepOp
                                        const experiment::DesignMatrix& design, std::size_t point) {
   std::vector<std::string> overrides = sweep.set;
   overrides.insert(overrides.end(), options.overrides.begin(), options.overrides.end());
-  for (auto& assignment : experiment::point_overrides(design, point)) overrides.push_back(std::move(assignment));
+  for (auto& assignment : experiment::point_overrides(design, point))
+    overrides.push_back(std::move(assignment));
   return overrides;
 }
 
@@ -90,7 +92,8 @@ int report_failures(const experiment::DesignMatrix& design,
     ++failed;
     // Every replication of a point with bad values fails alike: say it once per point.
     const std::size_t point = plan[i].point;
-    if (std::find(points_reported.begin(), points_reported.end(), point) != points_reported.end()) continue;
+    if (std::find(points_reported.begin(), points_reported.end(), point) != points_reported.end())
+      continue;
     points_reported.push_back(point);
     std::string values;
     for (const auto& assignment : experiment::point_overrides(design, point)) {
@@ -121,7 +124,8 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
   }
   const experiment::DesignMatrix design = design_of(sweep);
   const auto plan = experiment::plan_sweep(design.points.size(), sweep.replications, sweep.seed);
-  const std::string fingerprint = experiment::fingerprint(describe(sweep, base_yaml, design, options));
+  const std::string fingerprint =
+      experiment::fingerprint(describe(sweep, base_yaml, design, options));
   const std::filesystem::path folder = options.batch.output;
   const experiment::ResultTable design_rows = experiment::design_table(design);
   if (!folder.empty()) {
@@ -153,12 +157,14 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
     attributes.numbers = {{"seed", sweep.seed}, {"replications", sweep.replications}};
     write_summary_h5(folder / "sweep.h5", {{"/design", &design_rows}, {"/runs", &runs}},
                      {{"/parameters", design.parameters}}, attributes);
-    const auto done = std::count_if(result.outcomes.begin(), result.outcomes.end(),
-                                    [](const auto& o) { return o.status == experiment::RunStatus::Done; });
-    out << fmt::format("sweep {}: {} points x {} replications = {} runs, {} done ({} resumed); wrote "
-                       "{}/{{design.csv, runs.csv, sweep.h5, {}}}\n",
-                       sweep.name, design.points.size(), sweep.replications, plan.size(), done,
-                       result.resumed, folder.string(), experiment::kManifestFileName);
+    const auto done =
+        std::count_if(result.outcomes.begin(), result.outcomes.end(),
+                      [](const auto& o) { return o.status == experiment::RunStatus::Done; });
+    out << fmt::format(
+        "sweep {}: {} points x {} replications = {} runs, {} done ({} resumed); wrote "
+        "{}/{{design.csv, runs.csv, sweep.h5, {}}}\n",
+        sweep.name, design.points.size(), sweep.replications, plan.size(), done, result.resumed,
+        folder.string(), experiment::kManifestFileName);
   }
   return report_failures(design, plan, result, err);
 }
@@ -168,8 +174,9 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
 CommandAction add_sweep_command(CLI::App& app) {
   auto options = std::make_shared<SweepOptions>();
   CLI::App* command = app.add_subcommand(
-      "sweep", "Run a base scenario over a design of parameter values (grid, points or Latin "
-               "hypercube), with replications; see docs/EXPERIMENTS.md");
+      "sweep",
+      "Run a base scenario over a design of parameter values (grid, points or Latin "
+      "hypercube), with replications; see docs/EXPERIMENTS.md");
   command->add_option("sweep", options->sweep, "Sweep file (YAML)")
       ->required()
       ->type_name("SWEEP.yaml");

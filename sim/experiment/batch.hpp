@@ -24,15 +24,15 @@ struct BatchProgress {
 
 /// Runs one planned run. Returns Done with metrics, Failed with a message, or Pending when
 /// `stop` ended it early. May be called on several threads at once.
-using RunFunction =
-    std::function<RunOutcome(std::size_t index, const PlannedRun& run, const model::StopRequested& stop)>;
+using RunFunction = std::function<RunOutcome(std::size_t index, const PlannedRun& run,
+                                             const model::StopRequested& stop)>;
 
 struct BatchOptions {
-  unsigned threads = 0;                ///< 0: all cores
-  std::filesystem::path manifest;      ///< empty: keep none
-  std::string experiment;              ///< fingerprint written to, and checked in, the manifest
-  bool resume = false;                 ///< reuse done runs from an existing manifest
-  model::StopRequested stop;           ///< polled before each run starts and during runs
+  unsigned threads = 0;            ///< 0: all cores
+  std::filesystem::path manifest;  ///< empty: keep none
+  std::string experiment;          ///< fingerprint written to, and checked in, the manifest
+  bool resume = false;             ///< reuse done runs from an existing manifest
+  model::StopRequested stop;       ///< polled before each run starts and during runs
   /// Called once before any run starts, then after each run ends (with the manifest already
   /// written); one call at a time.
   std::function<void(const BatchProgress&)> on_progress;

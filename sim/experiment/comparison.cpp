@@ -31,8 +31,8 @@ std::vector<ComparisonRow> compare_arms(std::size_t arms, const std::vector<Plan
     }
     for (std::size_t a = 0; a < arms; ++a) {
       ComparisonRow row{metric, a, mean(values[a]), 0, {}};
-      row.runs = static_cast<std::size_t>(
-          std::count_if(values[a].begin(), values[a].end(), [](double v) { return std::isfinite(v); }));
+      row.runs = static_cast<std::size_t>(std::count_if(values[a].begin(), values[a].end(),
+                                                        [](double v) { return std::isfinite(v); }));
       if (a > 0) row.difference = paired_difference(values[a], values[0]);
       rows.push_back(std::move(row));
     }
@@ -45,13 +45,17 @@ ResultTable comparison_table(const std::vector<ComparisonRow>& rows,
   ResultTable table;
   auto& metric = values_of<std::string>(table.add_texts("metric", "summary figure"));
   auto& arm = values_of<std::string>(table.add_texts("arm", "scenario name"));
-  auto& mean_value = values_of<double>(table.add_numbers("mean", "mean over the arm's done replications"));
+  auto& mean_value =
+      values_of<double>(table.add_numbers("mean", "mean over the arm's done replications"));
   auto& runs = values_of<std::int64_t>(table.add_integers("runs", "replications in the mean"));
   auto& difference = values_of<double>(
       table.add_numbers("difference", "mean paired difference, this arm minus the first"));
-  auto& lower = values_of<double>(table.add_numbers("ci_lower", "95% interval, Student t, pairs - 1 df"));
-  auto& upper = values_of<double>(table.add_numbers("ci_upper", "95% interval, Student t, pairs - 1 df"));
-  auto& pairs = values_of<std::int64_t>(table.add_integers("pairs", "replications done in both arms"));
+  auto& lower =
+      values_of<double>(table.add_numbers("ci_lower", "95% interval, Student t, pairs - 1 df"));
+  auto& upper =
+      values_of<double>(table.add_numbers("ci_upper", "95% interval, Student t, pairs - 1 df"));
+  auto& pairs =
+      values_of<std::int64_t>(table.add_integers("pairs", "replications done in both arms"));
   for (const auto& row : rows) {
     metric.push_back(row.metric);
     arm.push_back(arm_names[row.arm]);
@@ -77,7 +81,8 @@ ResultTable comparison_runs_table(const std::vector<std::string>& arm_names,
   auto& status = values_of<std::string>(table.add_texts("status", "done, failed or pending"));
   const std::vector<std::string> names = metric_names(outcomes);
   std::vector<std::vector<double>*> metric_columns;
-  for (const auto& name : names) metric_columns.push_back(&values_of<double>(table.add_numbers(name)));
+  for (const auto& name : names)
+    metric_columns.push_back(&values_of<double>(table.add_numbers(name)));
   auto& message = values_of<std::string>(table.add_texts("message", "why a run failed"));
   for (std::size_t i = 0; i < plan.size(); ++i) {
     arm.push_back(arm_names[plan[i].point]);

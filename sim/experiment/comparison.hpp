@@ -16,8 +16,8 @@ namespace caseload::experiment {
 struct ComparisonRow {
   std::string metric;
   std::size_t arm = 0;
-  double mean = 0.0;      ///< over the arm's done replications with a finite value
-  std::size_t runs = 0;   ///< how many values the mean is over
+  double mean = 0.0;            ///< over the arm's done replications with a finite value
+  std::size_t runs = 0;         ///< how many values the mean is over
   PairedDifference difference;  ///< arm minus the first arm; empty (0 pairs) for the first
 };
 

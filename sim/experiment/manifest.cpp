@@ -52,12 +52,14 @@ class ManifestParser {
   Manifest parse(std::string_view text) {
     std::vector<std::string_view> lines = split(text, '\n');
     if (!lines.empty() && lines.back().empty()) lines.pop_back();
-    if (lines.size() < 3 || lines[0] != kMagic) fail(1, fmt::format("not a caseload manifest (expected '{}')", kMagic));
+    if (lines.size() < 3 || lines[0] != kMagic)
+      fail(1, fmt::format("not a caseload manifest (expected '{}')", kMagic));
     if (!lines[1].starts_with(kExperimentPrefix)) fail(2, "expected '# experiment FINGERPRINT'");
     if (lines[2] != kColumns) fail(3, "expected the column names line");
     Manifest manifest;
     manifest.experiment = std::string(lines[1].substr(kExperimentPrefix.size()));
-    for (std::size_t i = 3; i < lines.size(); ++i) read_run(lines[i], static_cast<int>(i + 1), manifest);
+    for (std::size_t i = 3; i < lines.size(); ++i)
+      read_run(lines[i], static_cast<int>(i + 1), manifest);
     return manifest;
   }
 
@@ -68,11 +70,13 @@ class ManifestParser {
 
   void read_run(std::string_view line, int line_number, Manifest& manifest) const {
     const std::vector<std::string_view> fields = split(line, '\t');
-    if (fields.size() != 7) fail(line_number, fmt::format("expected 7 tab-separated fields, got {}", fields.size()));
+    if (fields.size() != 7)
+      fail(line_number, fmt::format("expected 7 tab-separated fields, got {}", fields.size()));
     std::size_t index = 0;
     PlannedRun run;
     if (!parse_whole(fields[0], index) || index != manifest.runs.size()) {
-      fail(line_number, fmt::format("expected run index {}, got '{}'", manifest.runs.size(), fields[0]));
+      fail(line_number,
+           fmt::format("expected run index {}, got '{}'", manifest.runs.size(), fields[0]));
     }
     if (!parse_whole(fields[1], run.point) || !parse_whole(fields[2], run.replication) ||
         !parse_whole(fields[3], run.seed)) {
@@ -80,7 +84,8 @@ class ManifestParser {
     }
     RunOutcome outcome;
     const auto status = parse_status(fields[4]);
-    if (!status) fail(line_number, fmt::format("unknown status '{}' (pending, done or failed)", fields[4]));
+    if (!status)
+      fail(line_number, fmt::format("unknown status '{}' (pending, done or failed)", fields[4]));
     outcome.status = *status;
     if (!fields[5].empty()) {
       for (const std::string_view pair : split(fields[5], ';')) {
@@ -105,7 +110,8 @@ class ManifestParser {
 }  // namespace
 
 std::string format_manifest(const Manifest& manifest) {
-  std::string text = fmt::format("{}\n{}{}\n{}\n", kMagic, kExperimentPrefix, manifest.experiment, kColumns);
+  std::string text =
+      fmt::format("{}\n{}{}\n{}\n", kMagic, kExperimentPrefix, manifest.experiment, kColumns);
   for (std::size_t i = 0; i < manifest.runs.size(); ++i) {
     const PlannedRun& run = manifest.runs[i];
     const RunOutcome& outcome = manifest.outcomes[i];

@@ -39,7 +39,8 @@ std::size_t ResultTable::row_count() const {
 }
 
 ResultColumn& ResultTable::add_numbers(std::string name, std::string description) {
-  return columns.emplace_back(ResultColumn{std::move(name), std::vector<double>{}, std::move(description)});
+  return columns.emplace_back(
+      ResultColumn{std::move(name), std::vector<double>{}, std::move(description)});
 }
 
 ResultColumn& ResultTable::add_integers(std::string name, std::string description) {

@@ -31,7 +31,8 @@ std::vector<PlannedRun> plan_sweep(std::size_t points, std::size_t replications,
   std::vector<PlannedRun> plan;
   plan.reserve(points * replications);
   for (std::size_t p = 0; p < points; ++p) {
-    for (std::size_t r = 0; r < replications; ++r) plan.push_back({p, r, derive_run_seed(seed, p, r)});
+    for (std::size_t r = 0; r < replications; ++r)
+      plan.push_back({p, r, derive_run_seed(seed, p, r)});
   }
   return plan;
 }

@@ -30,10 +30,12 @@ void add_parameter_columns(ResultTable& table, const DesignMatrix& design,
   for (std::size_t j = 0; j < design.parameters.size(); ++j) {
     const std::string description = "swept parameter (YAML path)";
     if (is_numeric(design, j)) {
-      auto& column = std::get<std::vector<double>>(table.add_numbers(design.parameters[j], description).values);
+      auto& column = std::get<std::vector<double>>(
+          table.add_numbers(design.parameters[j], description).values);
       for (const std::size_t p : point_of_row) column.push_back(*as_number(design.points[p][j]));
     } else {
-      auto& column = std::get<std::vector<std::string>>(table.add_texts(design.parameters[j], description).values);
+      auto& column = std::get<std::vector<std::string>>(
+          table.add_texts(design.parameters[j], description).values);
       for (const std::size_t p : point_of_row) column.push_back(design.points[p][j]);
     }
   }
@@ -56,13 +58,16 @@ ResultTable design_table(const DesignMatrix& design) {
 ResultTable sweep_runs_table(const DesignMatrix& design, const std::vector<PlannedRun>& plan,
                              const std::vector<RunOutcome>& outcomes) {
   ResultTable table;
-  auto& index = std::get<std::vector<std::int64_t>>(table.add_integers("index", "run number, 0-based").values);
-  auto& point = std::get<std::vector<std::int64_t>>(table.add_integers("point", "design point, 0-based").values);
+  auto& index = std::get<std::vector<std::int64_t>>(
+      table.add_integers("index", "run number, 0-based").values);
+  auto& point = std::get<std::vector<std::int64_t>>(
+      table.add_integers("point", "design point, 0-based").values);
   auto& replication =
       std::get<std::vector<std::int64_t>>(table.add_integers("replication", "0-based").values);
   auto& seed = std::get<std::vector<std::int64_t>>(
       table.add_integers("seed", "derived from (sweep seed, point, replication)").values);
-  auto& status = std::get<std::vector<std::string>>(table.add_texts("status", "done, failed or pending").values);
+  auto& status = std::get<std::vector<std::string>>(
+      table.add_texts("status", "done, failed or pending").values);
   std::vector<std::size_t> point_of_row;
   for (std::size_t i = 0; i < plan.size(); ++i) {
     index.push_back(static_cast<std::int64_t>(i));
@@ -77,7 +82,8 @@ ResultTable sweep_runs_table(const DesignMatrix& design, const std::vector<Plann
     auto& column = std::get<std::vector<double>>(table.add_numbers(name).values);
     for (const auto& outcome : outcomes) column.push_back(metric_value(outcome, name));
   }
-  auto& message = std::get<std::vector<std::string>>(table.add_texts("message", "why a run failed").values);
+  auto& message =
+      std::get<std::vector<std::string>>(table.add_texts("message", "why a run failed").values);
   for (const auto& outcome : outcomes) message.push_back(outcome.message);
   return table;
 }

@@ -24,7 +24,8 @@ std::string smoke() { return std::string(CASELOAD_SOURCE_DIR) + "/scenarios/smok
 // The smoke scenario with a fourth adviser: the same people arrive, fewer per adviser.
 std::string four_advisers(const ScratchFolder& folder) {
   return folder
-      .write("smoke-4.yaml", "include: " + smoke() + "\nname: smoke-4\nnetwork: {advisers_per_office: 4}\n")
+      .write("smoke-4.yaml",
+             "include: " + smoke() + "\nname: smoke-4\nnetwork: {advisers_per_office: 4}\n")
       .string();
 }
 
@@ -40,11 +41,14 @@ std::vector<std::string> compare_args(std::vector<std::string> args) {
 
 TEST(CompareCommand, PrintsMeansAndPairedDifferencesPerMetricAndArm) {
   ScratchFolder folder;
-  const auto outcome = run_caseload(compare_args({"compare", smoke(), four_advisers(folder), "--reps", "2", "-j", "2"}));
+  const auto outcome = run_caseload(
+      compare_args({"compare", smoke(), four_advisers(folder), "--reps", "2", "-j", "2"}));
   ASSERT_EQ(outcome.exit_code, kExitOk) << outcome.err;
   EXPECT_EQ(outcome.err, "");
   const std::string& text = outcome.out;
-  EXPECT_EQ(text.rfind("comparison: 2 arms, 2 replications each, seed 1 (common random numbers", 0), 0u) << text;
+  EXPECT_EQ(text.rfind("comparison: 2 arms, 2 replications each, seed 1 (common random numbers", 0),
+            0u)
+      << text;
   EXPECT_NE(text.find("\nmetric  "), std::string::npos) << text;
   EXPECT_NE(text.find("diff vs smoke  95% CI"), std::string::npos) << text;
   EXPECT_NE(text.find("\ncaseload_per_adviser  smoke  "), std::string::npos) << text;
@@ -53,7 +57,8 @@ TEST(CompareCommand, PrintsMeansAndPairedDifferencesPerMetricAndArm) {
 
 TEST(CompareCommand, OneReplicationHasNoInterval) {
   ScratchFolder folder;
-  const auto outcome = run_caseload(compare_args({"compare", smoke(), four_advisers(folder), "--reps", "1"}));
+  const auto outcome =
+      run_caseload(compare_args({"compare", smoke(), four_advisers(folder), "--reps", "1"}));
   ASSERT_EQ(outcome.exit_code, kExitOk) << outcome.err;
   EXPECT_NE(outcome.out.find("  n/a     1\n"), std::string::npos) << outcome.out;
 }
@@ -61,8 +66,9 @@ TEST(CompareCommand, OneReplicationHasNoInterval) {
 TEST(CompareCommand, WritesRunsComparisonAndManifest) {
   ScratchFolder folder;
   const auto out = folder.path() / "out";
-  const auto outcome = run_caseload(
-      compare_args({"compare", smoke(), four_advisers(folder), "--reps", "3", "--seed", "5", "-o", out.string()}));
+  const auto outcome =
+      run_caseload(compare_args({"compare", smoke(), four_advisers(folder), "--reps", "3", "--seed",
+                                 "5", "-o", out.string()}));
   ASSERT_EQ(outcome.exit_code, kExitOk) << outcome.err;
   for (const char* name : {"runs.csv", "comparison.csv", "compare.h5", "manifest.tsv"}) {
     EXPECT_TRUE(std::filesystem::exists(out / name)) << name;
@@ -91,8 +97,8 @@ TEST(CompareCommand, CommonRandomNumbersShrinkTheVarianceOfDifferences) {
   const auto first = folder.path() / "seed1";
   const auto second = folder.path() / "seed2";
   for (const auto& [dir, seed] : {std::pair{first, "1"}, std::pair{second, "2"}}) {
-    const auto outcome = run_caseload(
-        compare_args({"compare", smoke(), other, "--reps", "6", "--seed", seed, "-j", "2", "-o", dir.string()}));
+    const auto outcome = run_caseload(compare_args(
+        {"compare", smoke(), other, "--reps", "6", "--seed", seed, "-j", "2", "-o", dir.string()}));
     ASSERT_EQ(outcome.exit_code, kExitOk) << outcome.err;
   }
   const auto split = [](const std::vector<double>& values, std::size_t arm) {
@@ -123,7 +129,8 @@ TEST(CompareCommand, ABadArmStopsEverythingBeforeAnyRun) {
   const auto out = folder.path() / "out";
   const auto outcome = run_caseload({"compare", smoke(), bad.string(), "-o", out.string()});
   EXPECT_EQ(outcome.exit_code, kExitBadInput);
-  EXPECT_EQ(outcome.err, bad.string() + ":2:7: unknown key 'sead' in 'run' (did you mean 'seed'?)\n");
+  EXPECT_EQ(outcome.err,
+            bad.string() + ":2:7: unknown key 'sead' in 'run' (did you mean 'seed'?)\n");
   EXPECT_FALSE(std::filesystem::exists(out));
 }
 

@@ -23,29 +23,32 @@ using caseload::testing::ScratchFolder;
 
 std::string smoke() { return std::string(CASELOAD_SOURCE_DIR) + "/scenarios/smoke.yaml"; }
 
+// Sweep files in the tests name the smoke scenario by its absolute path.
+std::string base_line() { return "base: " + smoke() + "\n"; }
+
 // The smoke scenario under a matched job-entry regime, its lag and matching misses swept on a
 // 3 x 2 grid, two replications each: 12 short runs. The regime's keys vary like any other.
 std::filesystem::path grid_sweep(const ScratchFolder& folder) {
-  return folder.write("grid.yaml",
-                      "name: lag\n"
-                      "base: " + smoke() + "\n"
-                      "set:\n"
-                      "  - run.weeks=13\n"
-                      "  - run.warmup_weeks=0\n"
-                      "  - 'regime={indicators: [{kind: job_entry, attribution: matched}]}'\n"
-                      "parameters:\n"
-                      "  - regime.indicators[0].lag_weeks\n"
-                      "  - regime.indicators[0].false_negative\n"
-                      "design:\n"
-                      "  grid:\n"
-                      "    regime.indicators[0].lag_weeks: [0, 4, 8]\n"
-                      "    regime.indicators[0].false_negative: [0.0, 0.2]\n"
-                      "replications: 2\n"
-                      "seed: 7\n");
+  return folder.write("grid.yaml", R"(
+name: lag
+set:
+  - run.weeks=13
+  - run.warmup_weeks=0
+  - 'regime={indicators: [{kind: job_entry, attribution: matched}]}'
+parameters:
+  - regime.indicators[0].lag_weeks
+  - regime.indicators[0].false_negative
+design:
+  grid:
+    regime.indicators[0].lag_weeks: [0, 4, 8]
+    regime.indicators[0].false_negative: [0.0, 0.2]
+replications: 2
+seed: 7
+)" + base_line());
 }
 
-std::vector<std::string> sweep_args(const std::filesystem::path& sweep, const std::filesystem::path& out,
-                                    const std::string& jobs) {
+std::vector<std::string> sweep_args(const std::filesystem::path& sweep,
+                                    const std::filesystem::path& out, const std::string& jobs) {
   return {"sweep", sweep.string(), "-j", jobs, "-o", out.string(), "--quiet"};
 }
 
@@ -67,9 +70,8 @@ TEST(SweepCommand, OneThreadAndTwoWriteIdenticalFiles) {
   EXPECT_EQ(csv_column(runs, "status"), std::vector<std::string>(12, "done"));
   EXPECT_EQ(csv_column(runs, "regime.indicators[0].lag_weeks"),
             (std::vector<std::string>{"0", "0", "0", "0", "4", "4", "4", "4", "8", "8", "8", "8"}));
-  EXPECT_EQ(one.out,
-            "sweep lag: 6 points x 2 replications = 12 runs, 12 done (0 resumed); wrote " +
-                serial.string() + "/{design.csv, runs.csv, sweep.h5, manifest.tsv}\n");
+  EXPECT_EQ(one.out, "sweep lag: 6 points x 2 replications = 12 runs, 12 done (0 resumed); wrote " +
+                         serial.string() + "/{design.csv, runs.csv, sweep.h5, manifest.tsv}\n");
 }
 
 TEST(SweepCommand, AnInterruptedSweepResumesToTheSameResults) {
@@ -122,25 +124,27 @@ TEST(SweepCommand, AnInterruptedSweepResumesToTheSameResults) {
 
 TEST(SweepCommand, AnInvalidPointFailsAloneAndIsReported) {
   ScratchFolder folder;
-  const auto sweep = folder.write("points.yaml",
-                                  "base: " + smoke() + "\n"
-                                  "set: [run.weeks=13, run.warmup_weeks=0,"
-                                  " 'regime={indicators: [{kind: job_entry, attribution: matched}]}']\n"
-                                  "parameters: [regime.indicators.0.false_negative]\n"
-                                  "design:\n"
-                                  "  points:\n"
-                                  "    - regime.indicators.0.false_negative: 0.1\n"
-                                  "    - regime.indicators.0.false_negative: 1.5\n"
-                                  "    - regime.indicators.0.false_negative: 0.3\n");
+  const auto sweep = folder.write("points.yaml", R"(
+set: [run.weeks=13, run.warmup_weeks=0, 'regime={indicators: [{kind: job_entry, attribution: matched}]}']
+parameters: [regime.indicators.0.false_negative]
+design:
+  points:
+    - regime.indicators.0.false_negative: 0.1
+    - regime.indicators.0.false_negative: 1.5
+    - regime.indicators.0.false_negative: 0.3
+)" + base_line());
   const auto out = folder.path() / "out";
   const auto outcome = run_caseload(sweep_args(sweep, out, "2"));
   EXPECT_EQ(outcome.exit_code, kExitBadInput);
   const auto lines = outcome.err_lines();
   ASSERT_EQ(lines.size(), 2u) << outcome.err;
-  EXPECT_EQ(lines[0].rfind("caseload sweep: point 1 (regime.indicators.0.false_negative=1.5) failed: ", 0), 0u)
+  EXPECT_EQ(lines[0].rfind(
+                "caseload sweep: point 1 (regime.indicators.0.false_negative=1.5) failed: ", 0),
+            0u)
       << lines[0];
-  EXPECT_NE(lines[0].find("'regime.indicators[0].false_negative' must be a number in [0, 1], got 1.5"),
-            std::string::npos)
+  EXPECT_NE(
+      lines[0].find("'regime.indicators[0].false_negative' must be a number in [0, 1], got 1.5"),
+      std::string::npos)
       << lines[0];
   EXPECT_EQ(lines[1], "caseload sweep: 1 of 3 runs failed; the others are done and written");
   const std::string runs = file_bytes(out / "runs.csv");
@@ -151,57 +155,64 @@ TEST(SweepCommand, AnInvalidPointFailsAloneAndIsReported) {
 
 TEST(SweepCommand, WithoutOutputFolderPrintsTheRunsTable) {
   ScratchFolder folder;
-  const auto sweep = folder.write("one.yaml",
-                                  "base: " + smoke() + "\n"
-                                  "set: [run.weeks=4, run.warmup_weeks=0]\n"
-                                  "parameters: [network.advisers_per_office]\n"
-                                  "design: {grid: {network.advisers_per_office: [2, 3]}}\n");
+  const auto sweep = folder.write("one.yaml", R"(
+set: [run.weeks=4, run.warmup_weeks=0]
+parameters: [network.advisers_per_office]
+design: {grid: {network.advisers_per_office: [2, 3]}}
+)" + base_line());
   const auto outcome = run_caseload({"sweep", sweep.string(), "--quiet"});
   ASSERT_EQ(outcome.exit_code, kExitOk) << outcome.err;
-  EXPECT_EQ(outcome.out.rfind("index,point,replication,seed,status,network.advisers_per_office,", 0), 0u)
+  EXPECT_EQ(
+      outcome.out.rfind("index,point,replication,seed,status,network.advisers_per_office,", 0), 0u)
       << outcome.out;
-  EXPECT_EQ(csv_column(outcome.out, "network.advisers_per_office"), (std::vector<std::string>{"2", "3"}));
+  EXPECT_EQ(csv_column(outcome.out, "network.advisers_per_office"),
+            (std::vector<std::string>{"2", "3"}));
 }
 
 TEST(SweepCommand, LatinHypercubeSweepRecordsItsDesign) {
   ScratchFolder folder;
-  const auto sweep = folder.write("lhs.yaml",
-                                  "base: " + smoke() + "\n"
-                                  "set: [run.weeks=4, run.warmup_weeks=0]\n"
-                                  "parameters: [search.intercept]\n"
-                                  "design:\n"
-                                  "  latin_hypercube: {samples: 4, bounds: {search.intercept: [-3, -1]}}\n");
+  const auto sweep = folder.write("lhs.yaml", R"(
+set: [run.weeks=4, run.warmup_weeks=0]
+parameters: [search.intercept]
+design:
+  latin_hypercube: {samples: 4, bounds: {search.intercept: [-3, -1]}}
+)" + base_line());
   const auto out = folder.path() / "out";
   ASSERT_EQ(run_caseload(sweep_args(sweep, out, "2")).exit_code, kExitOk);
-  const auto values = caseload::testing::csv_numbers(file_bytes(out / "design.csv"), "search.intercept");
+  const auto values =
+      caseload::testing::csv_numbers(file_bytes(out / "design.csv"), "search.intercept");
   ASSERT_EQ(values.size(), 4u);
   std::vector<bool> stratum_taken(4, false);
-  for (const double value : values) stratum_taken.at(static_cast<std::size_t>((value + 3.0) / 0.5)) = true;
+  for (const double value : values)
+    stratum_taken.at(static_cast<std::size_t>((value + 3.0) / 0.5)) = true;
   EXPECT_EQ(stratum_taken, std::vector<bool>(4, true));
 }
 
 TEST(SweepCommand, BadSweepFileExitsTwoWithWhere) {
   ScratchFolder folder;
-  const auto sweep = folder.write("bad.yaml",
-                                  "base: " + smoke() + "\n"
-                                  "parameters: [run.weeks]\n"
-                                  "design: {grid: {run.weeks: [1]}}\n"
-                                  "replications: 0\n");
+  const auto sweep = folder.write("bad.yaml", R"(
+parameters: [run.weeks]
+design: {grid: {run.weeks: [1]}}
+replications: 0
+)" + base_line());
   const auto outcome = run_caseload({"sweep", sweep.string()});
   EXPECT_EQ(outcome.exit_code, kExitBadInput);
-  EXPECT_EQ(outcome.err, sweep.string() + ":4:15: 'replications' must be a number in [1, 100000], got 0\n");
+  EXPECT_EQ(outcome.err,
+            sweep.string() + ":4:15: 'replications' must be a number in [1, 100000], got 0\n");
 }
 
 TEST(SweepCommand, ABaseThatDoesNotLoadStopsTheSweepBeforeAnyRun) {
   ScratchFolder folder;
-  const auto sweep = folder.write("bad-set.yaml",
-                                  "base: " + smoke() + "\n"
-                                  "set: [run.wekks=3]\n"
-                                  "parameters: [run.weeks]\n"
-                                  "design: {grid: {run.weeks: [1]}}\n");
-  const auto outcome = run_caseload({"sweep", sweep.string(), "-o", (folder.path() / "out").string()});
+  const auto sweep = folder.write("bad-set.yaml", R"(
+set: [run.wekks=3]
+parameters: [run.weeks]
+design: {grid: {run.weeks: [1]}}
+)" + base_line());
+  const auto outcome =
+      run_caseload({"sweep", sweep.string(), "-o", (folder.path() / "out").string()});
   EXPECT_EQ(outcome.exit_code, kExitBadInput);
-  EXPECT_NE(outcome.err.find("unknown key 'wekks' in 'run' (did you mean 'weeks'?)"), std::string::npos)
+  EXPECT_NE(outcome.err.find("unknown key 'wekks' in 'run' (did you mean 'weeks'?)"),
+            std::string::npos)
       << outcome.err;
   EXPECT_FALSE(std::filesystem::exists(folder.path() / "out"));
 }

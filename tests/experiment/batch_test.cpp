@@ -15,7 +15,8 @@ namespace caseload::experiment {
 namespace {
 
 // A stand-in for a simulation: metrics are a pure function of the run, as a seeded run's are.
-RunOutcome fake_run(std::size_t /*index*/, const PlannedRun& run, const model::StopRequested& /*stop*/) {
+RunOutcome fake_run(std::size_t /*index*/, const PlannedRun& run,
+                    const model::StopRequested& /*stop*/) {
   const double x = static_cast<double>(run.seed % 1000) / 7.0;
   return {RunStatus::Done, {{"x", x}, {"y", std::sqrt(x) + static_cast<double>(run.point)}}, ""};
 }
@@ -47,7 +48,8 @@ TEST(RunBatch, ResultsAreTheSameWhateverTheThreads) {
 
 TEST(RunBatch, ExceptionsBecomeFailedRunsAndTheOthersGoOn) {
   const auto plan = plan_sweep(3, 2, 5);
-  const RunFunction run = [](std::size_t index, const PlannedRun& planned, const model::StopRequested& stop) {
+  const RunFunction run = [](std::size_t index, const PlannedRun& planned,
+                             const model::StopRequested& stop) {
     if (planned.point == 1) throw core::ConfigError({"--set", 1, 5}, "bad value");
     if (index == 5) throw std::runtime_error("disk on fire");
     return fake_run(index, planned, stop);
@@ -71,7 +73,9 @@ TEST(RunBatch, StopLeavesTheRestPendingAndResumeFinishesIdentically) {
   options.experiment = fingerprint("test");
   std::atomic<int> finished{0};
   options.stop = [&] { return finished.load() >= 3; };  // as if Ctrl-C came after 3 runs
-  options.on_progress = [&](const BatchProgress& progress) { finished = static_cast<int>(progress.finished); };
+  options.on_progress = [&](const BatchProgress& progress) {
+    finished = static_cast<int>(progress.finished);
+  };
   const BatchResult stopped = run_batch(plan, fake_run, options);
   EXPECT_FALSE(stopped.is_complete);
 
@@ -85,7 +89,8 @@ TEST(RunBatch, StopLeavesTheRestPendingAndResumeFinishesIdentically) {
   options.stop = {};
   options.resume = true;
   std::atomic<int> calls{0};
-  const RunFunction counting = [&](std::size_t index, const PlannedRun& run, const model::StopRequested& stop) {
+  const RunFunction counting = [&](std::size_t index, const PlannedRun& run,
+                                   const model::StopRequested& stop) {
     calls.fetch_add(1);
     return fake_run(index, run, stop);
   };

@@ -12,8 +12,8 @@ RunOutcome done(double value) { return {RunStatus::Done, {{"m", value}}, ""}; }
 TEST(CompareArms, MeansPerArmAndPairedDifferencesAgainstTheFirst) {
   // Replication-major: (arm 0, arm 1) for replication 0, then 1, then 2.
   const auto plan = plan_comparison(2, 3, 1);
-  const std::vector<RunOutcome> outcomes{done(1.0), done(3.0), done(2.0), done(5.0),
-                                         done(2.0), done(4.0)};
+  const std::vector<RunOutcome> outcomes{done(1.0), done(3.0), done(2.0),
+                                         done(5.0), done(2.0), done(4.0)};
   const auto rows = compare_arms(2, plan, outcomes);
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].metric, "m");
@@ -25,7 +25,8 @@ TEST(CompareArms, MeansPerArmAndPairedDifferencesAgainstTheFirst) {
   EXPECT_EQ(rows[1].difference.pairs, 3u);
   EXPECT_DOUBLE_EQ(rows[1].difference.mean, 7.0 / 3.0);
   ASSERT_TRUE(rows[1].difference.interval.has_value());
-  EXPECT_NEAR(rows[1].difference.interval->upper - 7.0 / 3.0, 4.3026527 * std::sqrt(1.0 / 9.0), 1e-6);
+  EXPECT_NEAR(rows[1].difference.interval->upper - 7.0 / 3.0, 4.3026527 * std::sqrt(1.0 / 9.0),
+              1e-6);
 }
 
 TEST(CompareArms, OneReplicationHasNoInterval) {
@@ -40,7 +41,8 @@ TEST(CompareArms, OneReplicationHasNoInterval) {
 
 TEST(CompareArms, FailedRunsDropOutOfThePairs) {
   const auto plan = plan_comparison(2, 2, 1);
-  const std::vector<RunOutcome> outcomes{done(1.0), done(2.0), {RunStatus::Failed, {}, "x"}, done(9.0)};
+  const std::vector<RunOutcome> outcomes{
+      done(1.0), done(2.0), {RunStatus::Failed, {}, "x"}, done(9.0)};
   const auto rows = compare_arms(2, plan, outcomes);
   EXPECT_EQ(rows[0].runs, 1u);
   EXPECT_EQ(rows[1].runs, 2u);

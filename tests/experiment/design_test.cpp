@@ -54,7 +54,8 @@ TEST(LatinHypercube, ParametersArePermutedIndependently) {
   // With one stream per parameter, two parameters over the same range do not move in step.
   const auto points = latin_hypercube({{0.0, 1.0}, {0.0, 1.0}}, 20, 3);
   int same_stratum = 0;
-  for (const auto& point : points) same_stratum += std::floor(point[0] * 20) == std::floor(point[1] * 20);
+  for (const auto& point : points)
+    same_stratum += std::floor(point[0] * 20) == std::floor(point[1] * 20);
   EXPECT_LT(same_stratum, 20);
 }
 

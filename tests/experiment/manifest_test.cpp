@@ -14,11 +14,13 @@ Manifest sample() {
   Manifest manifest;
   manifest.experiment = fingerprint("example");
   manifest.runs = {{0, 0, 11}, {0, 1, 12}, {1, 0, 13}};
-  manifest.outcomes = {
-      {RunStatus::Done, {{"a", 0.1 + 0.2}, {"b", std::numeric_limits<double>::quiet_NaN()},
-                         {"c", -std::numeric_limits<double>::infinity()}}, ""},
-      {RunStatus::Failed, {}, "--set:1:5: bad\tvalue\nsecond line"},
-      {RunStatus::Pending, {}, ""}};
+  manifest.outcomes = {{RunStatus::Done,
+                        {{"a", 0.1 + 0.2},
+                         {"b", std::numeric_limits<double>::quiet_NaN()},
+                         {"c", -std::numeric_limits<double>::infinity()}},
+                        ""},
+                       {RunStatus::Failed, {}, "--set:1:5: bad\tvalue\nsecond line"},
+                       {RunStatus::Pending, {}, ""}};
   return manifest;
 }
 
@@ -42,8 +44,10 @@ TEST(Manifest, RoundTripsMetricsBitForBit) {
 TEST(Manifest, IsOneLinePerRunUnderAHeader) {
   const std::string text = format_manifest(sample());
   EXPECT_EQ(text.rfind("# caseload manifest 1\n# experiment ", 0), 0u) << text;
-  EXPECT_NE(text.find("\nindex\tpoint\treplication\tseed\tstatus\tmetrics\tmessage\n"), std::string::npos);
-  EXPECT_NE(text.find("\n1\t0\t1\t12\tfailed\t\t--set:1:5: bad value second line\n"), std::string::npos)
+  EXPECT_NE(text.find("\nindex\tpoint\treplication\tseed\tstatus\tmetrics\tmessage\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("\n1\t0\t1\t12\tfailed\t\t--set:1:5: bad value second line\n"),
+            std::string::npos)
       << text;
   EXPECT_NE(text.find("\n2\t1\t0\t13\tpending\t\t\n"), std::string::npos) << text;
 }
@@ -65,7 +69,7 @@ TEST(Manifest, MalformedLinesAreReportedWithTheirLine) {
 }
 
 TEST(Fingerprint, IsStableAndSensitive) {
-  EXPECT_EQ(fingerprint(""), "cbf29ce484222325");  // the FNV-1a 64 offset basis
+  EXPECT_EQ(fingerprint(""), "cbf29ce484222325");   // the FNV-1a 64 offset basis
   EXPECT_EQ(fingerprint("a"), "af63dc4c8601ec8c");  // published FNV-1a test vector
   EXPECT_NE(fingerprint("sweep 1"), fingerprint("sweep 2"));
 }

@@ -52,11 +52,13 @@ std::vector<std::string> read_parameters(ConfigReader& reader) {
     return {};
   }
   std::vector<std::string> parameters = reader.texts("parameters", {});
-  if (parameters.empty()) reader.error("parameters", "'parameters' must name at least one YAML path");
+  if (parameters.empty())
+    reader.error("parameters", "'parameters' must name at least one YAML path");
   for (std::size_t i = 0; i < parameters.size(); ++i) {
     if (parameters[i].empty() || parameters[i].find('=') != std::string::npos) {
       reader.error("parameters", fmt::format("'parameters[{}]' must be a YAML path like "
-                                             "regime.pressure.k, got '{}'", i, parameters[i]));
+                                             "regime.pressure.k, got '{}'",
+                                             i, parameters[i]));
     }
     if (std::find(parameters.begin(), parameters.begin() + static_cast<std::ptrdiff_t>(i),
                   parameters[i]) != parameters.begin() + static_cast<std::ptrdiff_t>(i)) {
@@ -80,7 +82,8 @@ void read_grid(ConfigReader grid, SweepFile& sweep) {
         }
       }
       if (list->items().empty()) {
-        grid.error(parameter, fmt::format("'{}' must list at least one value", grid.path_of(parameter)));
+        grid.error(parameter,
+                   fmt::format("'{}' must list at least one value", grid.path_of(parameter)));
       }
     } else if (auto value = read_value(*list, grid.path_of(parameter), grid.diagnostics())) {
       values.push_back(std::move(*value));
@@ -101,10 +104,12 @@ void read_points(ConfigReader& design, SweepFile& sweep) {
       point.accept(parameter);
       const ConfigNode* value = point.node().find(parameter);
       if (value == nullptr) {
-        point.error_here(fmt::format("'{}' has no value for parameter '{}'", point.path(), parameter));
+        point.error_here(
+            fmt::format("'{}' has no value for parameter '{}'", point.path(), parameter));
         row.emplace_back();
       } else {
-        row.push_back(read_value(*value, point.path_of(parameter), point.diagnostics()).value_or(""));
+        row.push_back(
+            read_value(*value, point.path_of(parameter), point.diagnostics()).value_or(""));
       }
     }
     point.finish();
@@ -118,7 +123,8 @@ void read_latin_hypercube(ConfigReader lhs, SweepFile& sweep) {
   ConfigReader bounds = lhs.required_section("bounds");
   for (const auto& parameter : sweep.parameters) {
     if (!bounds.has(parameter)) {
-      bounds.error_here(fmt::format("'{}' has no [low, high] for parameter '{}'", bounds.path(), parameter));
+      bounds.error_here(
+          fmt::format("'{}' has no [low, high] for parameter '{}'", bounds.path(), parameter));
       bounds.accept(parameter);
       sweep.bounds.emplace_back(0.0, 0.0);
       continue;
@@ -213,8 +219,8 @@ SweepFile read_sweep(ConfigNode& root, const std::filesystem::path& name,
   sweep.seed = static_cast<std::uint64_t>(reader.integer("seed", 1, Bounds::at_least(0)));
   reader.finish();
   if (diagnostics.empty() && point_count(sweep) > kMaxSweepRuns / sweep.replications) {
-    reader.error_here(fmt::format("the sweep asks for more than {} runs (points x replications)",
-                                  kMaxSweepRuns));
+    reader.error_here(
+        fmt::format("the sweep asks for more than {} runs (points x replications)", kMaxSweepRuns));
   }
   return sweep;
 }
@@ -261,8 +267,9 @@ SweepFile load_sweep_text(std::string_view text, const std::filesystem::path& na
   std::optional<ConfigNode> root = parse_yaml(text, {display}, diagnostics);
   throw_in_file_order(diagnostics);
   if (!root || root->is_null()) {
-    throw core::ConfigError({display, 1, 1}, "sweep file is empty; a sweep needs base, "
-                                             "parameters and design");
+    throw core::ConfigError({display, 1, 1},
+                            "sweep file is empty; a sweep needs base, "
+                            "parameters and design");
   }
   if (!root->is_map()) {
     throw core::ConfigError(root->location(),

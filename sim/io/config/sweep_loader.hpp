@@ -15,9 +15,9 @@ namespace caseload::io {
 enum class SweepDesignKind { Grid, Points, LatinHypercube };
 
 struct SweepFile {
-  std::string name;             ///< `name`, or the file's stem
-  std::filesystem::path base;   ///< the base scenario, resolved against the sweep file's folder
-  std::vector<std::string> set;         ///< `path=value` assignments applied to every run first
+  std::string name;              ///< `name`, or the file's stem
+  std::filesystem::path base;    ///< the base scenario, resolved against the sweep file's folder
+  std::vector<std::string> set;  ///< `path=value` assignments applied to every run first
   std::vector<std::string> parameters;  ///< YAML paths of the swept values, in column order
   SweepDesignKind design = SweepDesignKind::Grid;
   /// Grid: values[j] lists parameter j's values. Points: points[p][j]. Values are YAML scalar

@@ -45,8 +45,7 @@ TEST(LoadSweep, ReadsAGrid) {
   EXPECT_EQ(sweep.base, (kName.parent_path() / "../smoke.yaml").lexically_normal());
   EXPECT_EQ(sweep.set, std::vector<std::string>{"run.weeks=13"});
   EXPECT_EQ(sweep.design, SweepDesignKind::Grid);
-  EXPECT_EQ(sweep.grid_values,
-            (std::vector<std::vector<std::string>>{{"0", "0.5", "1"}, {"3"}}));
+  EXPECT_EQ(sweep.grid_values, (std::vector<std::vector<std::string>>{{"0", "0.5", "1"}, {"3"}}));
   EXPECT_EQ(sweep.replications, 4u);
   EXPECT_EQ(sweep.seed, 99u);
 }
@@ -63,8 +62,8 @@ TEST(LoadSweep, ReadsPointsAndKeepsQuotedTextQuoted) {
       kName);
   EXPECT_EQ(sweep.name, "attribution");
   EXPECT_EQ(sweep.design, SweepDesignKind::Points);
-  EXPECT_EQ(sweep.points, (std::vector<std::vector<std::string>>{{"\"say \\\"3\\\"\"", "13"},
-                                                                 {"plain", "26"}}));
+  EXPECT_EQ(sweep.points,
+            (std::vector<std::vector<std::string>>{{"\"say \\\"3\\\"\"", "13"}, {"plain", "26"}}));
   EXPECT_EQ(sweep.replications, 1u);
   EXPECT_EQ(sweep.seed, 1u);
 }
@@ -85,17 +84,18 @@ TEST(LoadSweep, ReadsALatinHypercube) {
 }
 
 TEST(LoadSweep, UnknownKeysSayWhereAndSuggest) {
-  EXPECT_EQ(problems_of("base: ../nowhere.yaml\n"
-                        "parameters: [run.weeks]\n"
-                        "design:\n"
-                        "  grid:\n"
-                        "    run.weks: [1, 2]\n"
-                        "replicatons: 3\n"),
-            (std::vector<std::string>{
-                "sweep.yaml:1:7: cannot open base scenario '../nowhere.yaml' (No such file or directory)",
-                "sweep.yaml:5:5: 'design.grid' has no values for parameter 'run.weeks'",
-                "sweep.yaml:5:5: unknown key 'run.weks' in 'design.grid' (did you mean 'run.weeks'?)",
-                "sweep.yaml:6:1: unknown key 'replicatons' (did you mean 'replications'?)"}));
+  EXPECT_EQ(
+      problems_of("base: ../nowhere.yaml\n"
+                  "parameters: [run.weeks]\n"
+                  "design:\n"
+                  "  grid:\n"
+                  "    run.weks: [1, 2]\n"
+                  "replicatons: 3\n"),
+      (std::vector<std::string>{
+          "sweep.yaml:1:7: cannot open base scenario '../nowhere.yaml' (No such file or directory)",
+          "sweep.yaml:5:5: 'design.grid' has no values for parameter 'run.weeks'",
+          "sweep.yaml:5:5: unknown key 'run.weks' in 'design.grid' (did you mean 'run.weeks'?)",
+          "sweep.yaml:6:1: unknown key 'replicatons' (did you mean 'replications'?)"}));
 }
 
 TEST(LoadSweep, DesignNeedsExactlyOneKind) {
@@ -127,10 +127,14 @@ TEST(LoadSweep, PointsMustNameEveryParameterAndOnlyThose) {
       "    - run.weeks: [1, 2]\n"
       "      run.seed: 3\n");
   ASSERT_EQ(problems.size(), 4u) << ::testing::PrintToString(problems);
-  EXPECT_EQ(problems[1], "sweep.yaml:7:7: 'design.points[0]' has no value for parameter 'run.seed'");
-  EXPECT_EQ(problems[2], "sweep.yaml:8:7: unknown key 'run.sed' in 'design.points[0]' (did you mean 'run.seed'?)");
+  EXPECT_EQ(problems[1],
+            "sweep.yaml:7:7: 'design.points[0]' has no value for parameter 'run.seed'");
+  EXPECT_EQ(
+      problems[2],
+      "sweep.yaml:8:7: unknown key 'run.sed' in 'design.points[0]' (did you mean 'run.seed'?)");
   EXPECT_EQ(problems[3],
-            "sweep.yaml:9:18: 'design.points[1].run.weeks' must be a single value (a number or text), got a list");
+            "sweep.yaml:9:18: 'design.points[1].run.weeks' must be a single value (a number or "
+            "text), got a list");
 }
 
 TEST(LoadSweep, LatinHypercubeBoundsAreLowHighPairs) {
@@ -143,20 +147,27 @@ TEST(LoadSweep, LatinHypercubeBoundsAreLowHighPairs) {
       "    bounds:\n"
       "      a: [2, 1]\n");
   ASSERT_EQ(problems.size(), 4u) << ::testing::PrintToString(problems);
-  EXPECT_EQ(problems[1], "sweep.yaml:5:14: 'design.latin_hypercube.samples' must be a number in [1, 1000000], got 0");
-  EXPECT_EQ(problems[2], "sweep.yaml:7:7: 'design.latin_hypercube.bounds' has no [low, high] for parameter 'b'");
-  EXPECT_EQ(problems[3], "sweep.yaml:7:10: 'design.latin_hypercube.bounds.a' must be [low, high] with low <= high");
+  EXPECT_EQ(
+      problems[1],
+      "sweep.yaml:5:14: 'design.latin_hypercube.samples' must be a number in [1, 1000000], got 0");
+  EXPECT_EQ(problems[2],
+            "sweep.yaml:7:7: 'design.latin_hypercube.bounds' has no [low, high] for parameter 'b'");
+  EXPECT_EQ(
+      problems[3],
+      "sweep.yaml:7:10: 'design.latin_hypercube.bounds.a' must be [low, high] with low <= high");
 }
 
 TEST(LoadSweep, TooManyRunsIsRefusedBeforeAnythingRuns) {
-  EXPECT_EQ(problems_of("base: ../smoke.yaml\n"
-                        "parameters: [a, b, c]\n"
-                        "design:\n"
-                        "  latin_hypercube: {samples: 1000000, bounds: {a: [0, 1], b: [0, 1], c: [0, 1]}}\n"
-                        "replications: 2\n",
-                        kName)
-                .back(),
-            kName.string() + ":1:1: the sweep asks for more than 1000000 runs (points x replications)");
+  EXPECT_EQ(
+      problems_of(
+          "base: ../smoke.yaml\n"
+          "parameters: [a, b, c]\n"
+          "design:\n"
+          "  latin_hypercube: {samples: 1000000, bounds: {a: [0, 1], b: [0, 1], c: [0, 1]}}\n"
+          "replications: 2\n",
+          kName)
+          .back(),
+      kName.string() + ":1:1: the sweep asks for more than 1000000 runs (points x replications)");
 }
 
 TEST(LoadSweep, MissingFileAndEmptyFile) {
