@@ -20,7 +20,8 @@ PreparedPoint prepare_point(const std::filesystem::path& file,
   } catch (const core::ConfigError& error) {
     std::string problem;
     for (const auto& diagnostic : error.problems()) {
-      problem += (problem.empty() ? "" : "; ") + core::format_diagnostic(diagnostic);
+      if (!problem.empty()) problem += "; ";
+      problem += core::format_diagnostic(diagnostic);
     }
     return {std::nullopt, problem};
   }

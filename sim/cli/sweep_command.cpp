@@ -97,7 +97,8 @@ int report_failures(const experiment::DesignMatrix& design,
     points_reported.push_back(point);
     std::string values;
     for (const auto& assignment : experiment::point_overrides(design, point)) {
-      values += (values.empty() ? "" : " ") + assignment;
+      if (!values.empty()) values += ' ';
+      values += assignment;
     }
     err << fmt::format("caseload sweep: point {} ({}) failed: {}\n", point, values,
                        result.outcomes[i].message);

@@ -44,7 +44,8 @@ RunOutcome run_guarded(const RunFunction& run, std::size_t index, const PlannedR
   } catch (const core::ConfigError& error) {
     std::string message;
     for (const auto& problem : error.problems()) {
-      message += (message.empty() ? "" : "; ") + core::format_diagnostic(problem);
+      if (!message.empty()) message += "; ";
+      message += core::format_diagnostic(problem);
     }
     return {RunStatus::Failed, {}, message};
   } catch (const std::exception& error) {

@@ -70,7 +70,8 @@ std::string format_csv(const ResultTable& table) {
   const std::size_t rows = table.row_count();
   std::string text;
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
-    text += (c == 0 ? "" : ",") + csv_field(table.columns[c].name);
+    if (c > 0) text += ',';
+    text += csv_field(table.columns[c].name);
   }
   text += '\n';
   for (std::size_t row = 0; row < rows; ++row) {
@@ -78,7 +79,8 @@ std::string format_csv(const ResultTable& table) {
       const ResultColumn& column = table.columns[c];
       CASELOAD_ASSERT(std::visit([](const auto& v) { return v.size(); }, column.values) == rows,
                       "every column of a result table has the same length");
-      text += (c == 0 ? "" : ",") + field(column, row);
+      if (c > 0) text += ',';
+      text += field(column, row);
     }
     text += '\n';
   }
