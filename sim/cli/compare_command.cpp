@@ -1,52 +1,137 @@
-// `caseload compare`: two scenarios under common random numbers (issue 6). Arguments are
-// parsed now so the interface is fixed; the work is not built yet.
+// `caseload compare`: scenarios (arms) run over the same replications under common random
+// numbers; prints each metric's mean per arm and the paired difference against the first arm.
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
+#include "sim/cli/batch_options.hpp"
+#include "sim/cli/batch_runner.hpp"
+#include "sim/cli/cli.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/comparison_report.hpp"
+#include "sim/cli/interrupt.hpp"
+#include "sim/cli/result_files.hpp"
+#include "sim/experiment/comparison.hpp"
+#include "sim/experiment/manifest.hpp"
 
 namespace caseload::cli {
 
 namespace {
 
 struct CompareOptions {
-  std::string baseline;
-  std::string alternative;
-  std::uint64_t replications = 20;
+  std::vector<std::string> scenarios;
+  std::uint64_t replications = 10;
   std::uint64_t seed = 1;
   std::vector<std::string> overrides;
-  std::string output;
+  BatchCommandOptions batch;
 };
+
+// Scenario names label the arms; a repeated name gets its position, so labels stay unique.
+std::vector<std::string> arm_names(const std::vector<PreparedPoint>& arms) {
+  std::vector<std::string> names;
+  for (std::size_t a = 0; a < arms.size(); ++a) {
+    std::string name = arms[a].runnable->loaded.scenario.name;
+    if (std::find(names.begin(), names.end(), name) != names.end())
+      name += fmt::format(" ({})", a + 1);
+    names.push_back(std::move(name));
+  }
+  return names;
+}
+
+// What a resumed comparison must match: every arm's resolved scenario, the replications and
+// the seed. Any change to a scenario makes the manifest's results another experiment's.
+std::string describe(const CompareOptions& options, const std::vector<PreparedPoint>& arms) {
+  std::string text =
+      fmt::format("compare\nreplications {}\nseed {}\n", options.replications, options.seed);
+  for (const auto& arm : arms) text += "arm\n" + arm.runnable->loaded.resolved_yaml;
+  return text;
+}
+
+void write_outputs(const CompareOptions& options, const std::vector<std::string>& names,
+                   const std::vector<experiment::PlannedRun>& plan,
+                   const experiment::BatchResult& result,
+                   const std::vector<experiment::ComparisonRow>& rows,
+                   const std::string& fingerprint) {
+  const std::filesystem::path folder = options.batch.output;
+  const experiment::ResultTable runs =
+      experiment::comparison_runs_table(names, plan, result.outcomes);
+  const experiment::ResultTable comparison = experiment::comparison_table(rows, names);
+  write_csv(folder / "runs.csv", runs);
+  write_csv(folder / "comparison.csv", comparison);
+  SummaryAttributes attributes;
+  attributes.texts = {{"kind", "compare"}, {"experiment", fingerprint}};
+  attributes.numbers = {{"seed", options.seed}, {"replications", options.replications}};
+  write_summary_h5(folder / "compare.h5", {{"/runs", &runs}, {"/comparison", &comparison}},
+                   {{"/arms", names}, {"/arm_files", options.scenarios}}, attributes);
+}
+
+int run_compare(const CompareOptions& options, std::ostream& out, std::ostream& err) {
+  if (const std::string problem = check_batch_options(options.batch); !problem.empty()) {
+    err << "caseload compare: " << problem << '\n';
+    return kExitBadInput;
+  }
+  // Every arm must load before anything runs: a typo is exit 2 now, not a failed batch later.
+  std::vector<PreparedPoint> arms;
+  for (const auto& file : options.scenarios)
+    arms.push_back({load_runnable(file, options.overrides), {}});
+  if (options.batch.traces) {
+    err << "caseload compare: per-run traces are not written yet; --traces ignored\n";
+  }
+  if (!options.batch.output.empty()) {
+    prepare_output_folder(options.batch.output, options.batch.resume, options.batch.force,
+                          {"runs.csv", "comparison.csv", "compare.h5"});
+  }
+  const std::vector<std::string> names = arm_names(arms);
+  const auto plan = experiment::plan_comparison(arms.size(), options.replications, options.seed);
+  const std::string fingerprint = experiment::fingerprint(describe(options, arms));
+  if (interrupt_requested()) return report_interrupted(err);
+  const experiment::BatchResult result =
+      run_prepared("compare", arms, plan, fingerprint, options.batch, err);
+  if (!result.is_complete) return report_batch_interrupted("compare", result, options.batch, err);
+
+  const auto rows = experiment::compare_arms(arms.size(), plan, result.outcomes);
+  out << format_comparison_text(rows, names, {options.replications, options.seed});
+  if (!options.batch.output.empty()) write_outputs(options, names, plan, result, rows, fingerprint);
+  int failed = 0;
+  for (std::size_t i = 0; i < plan.size(); ++i) {
+    if (result.outcomes[i].status != experiment::RunStatus::Failed) continue;
+    err << fmt::format("caseload compare: {} replication {} failed: {}\n", names[plan[i].point],
+                       plan[i].replication, result.outcomes[i].message);
+    ++failed;
+  }
+  return failed == 0 ? kExitOk : kExitInternalError;
+}
 
 }  // namespace
 
 CommandAction add_compare_command(CLI::App& app) {
   auto options = std::make_shared<CompareOptions>();
   CLI::App* command = app.add_subcommand(
-      "compare", "Compare two scenarios over paired replications (not built yet)");
-  command->add_option("baseline", options->baseline, "Baseline scenario file")
+      "compare",
+      "Run scenarios over the same replications (common random numbers) and compare each "
+      "metric against the first");
+  command->add_option("scenarios", options->scenarios, "Scenario files; the first is the baseline")
       ->required()
-      ->type_name("BASELINE.yaml");
-  command->add_option("alternative", options->alternative, "Alternative scenario file")
-      ->required()
-      ->type_name("ALTERNATIVE.yaml");
-  command->add_option("-r,--replications", options->replications, "Paired replications")
+      ->expected(2, -1)
+      ->type_name("A.yaml B.yaml ...");
+  command->add_option("-r,--reps,--replications", options->replications, "Replications per arm")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000}))
       ->capture_default_str();
-  command->add_option("--seed", options->seed, "First seed of the replications")
+  command
+      ->add_option("--seed", options->seed,
+                   "Experiment seed; replication r's seed is derived from (seed, r)")
       ->capture_default_str();
   add_set_option(*command, options->overrides);
-  command->add_option("-o,--output", options->output, "Write the comparison here")
-      ->type_name("OUT");
+  add_batch_options(*command, options->batch);
   // The options must outlive parsing: CLI11 writes into them after this returns.
-  return [options](std::ostream& /*out*/, std::ostream& err) {
-    return report_not_built(err, "compare", 6);
-  };
+  return
+      [options](std::ostream& out, std::ostream& err) { return run_compare(*options, out, err); };
 }
 
 }  // namespace caseload::cli

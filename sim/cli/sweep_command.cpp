@@ -1,13 +1,26 @@
-// `caseload sweep`: a scenario over a grid of parameter values (issue 6). Arguments are
-// parsed now so the interface is fixed; the work is not built yet.
+// `caseload sweep`: a base scenario over a design of parameter values, each point replicated
+// with seeds derived from (sweep seed, point, replication); writes the design and every run's
+// inputs and metrics.
 
-#include <cstdint>
+#include <algorithm>
+#include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
+#include "sim/cli/batch_options.hpp"
+#include "sim/cli/batch_runner.hpp"
+#include "sim/cli/cli.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/interrupt.hpp"
+#include "sim/cli/result_files.hpp"
+#include "sim/experiment/design.hpp"
+#include "sim/experiment/manifest.hpp"
+#include "sim/experiment/sweep_tables.hpp"
+#include "sim/io/config/sweep_loader.hpp"
 
 namespace caseload::cli {
 
@@ -15,28 +28,163 @@ namespace {
 
 struct SweepOptions {
   std::string sweep;
-  std::uint64_t jobs = 1;
-  std::string output;
+  std::vector<std::string> overrides;
+  BatchCommandOptions batch;
 };
+
+experiment::DesignMatrix design_of(const io::SweepFile& sweep) {
+  switch (sweep.design) {
+    case io::SweepDesignKind::Grid:
+      return experiment::grid_design(sweep.parameters, sweep.grid_values);
+    case io::SweepDesignKind::Points:
+      return {sweep.parameters, sweep.points};
+    case io::SweepDesignKind::LatinHypercube: {
+      std::vector<experiment::ParameterRange> ranges;
+      for (const auto& [low, high] : sweep.bounds) ranges.push_back({low, high});
+      return experiment::latin_hypercube_design(sweep.parameters, ranges, sweep.samples,
+                                                sweep.seed);
+    }
+  }
+  return {};
+}
+
+std::string_view design_name(io::SweepDesignKind kind) {
+  switch (kind) {
+    case io::SweepDesignKind::Grid:
+      return "grid";
+    case io::SweepDesignKind::Points:
+      return "points";
+    case io::SweepDesignKind::LatinHypercube:
+      return "latin_hypercube";
+  }
+  return "grid";
+}
+
+// The sweep file's `set`, then the command line's, then the point's own values.
+std::vector<std::string> overrides_for(const io::SweepFile& sweep, const SweepOptions& options,
+                                       const experiment::DesignMatrix& design, std::size_t point) {
+  std::vector<std::string> overrides = sweep.set;
+  overrides.insert(overrides.end(), options.overrides.begin(), options.overrides.end());
+  for (auto& assignment : experiment::point_overrides(design, point))
+    overrides.push_back(std::move(assignment));
+  return overrides;
+}
+
+// What a resumed sweep must match: the base as resolved, the design, replications and seed.
+std::string describe(const io::SweepFile& sweep, const std::string& base_yaml,
+                     const experiment::DesignMatrix& design, const SweepOptions& options) {
+  std::string text = fmt::format("sweep\nreplications {}\nseed {}\nbase\n{}", sweep.replications,
+                                 sweep.seed, base_yaml);
+  for (const auto& assignment : options.overrides) text += "set " + assignment + "\n";
+  for (std::size_t p = 0; p < design.points.size(); ++p) {
+    for (const auto& assignment : experiment::point_overrides(design, p)) text += assignment + "\n";
+  }
+  return text;
+}
+
+int report_failures(const experiment::DesignMatrix& design,
+                    const std::vector<experiment::PlannedRun>& plan,
+                    const experiment::BatchResult& result, std::ostream& err) {
+  std::size_t failed = 0;
+  std::vector<std::size_t> points_reported;
+  for (std::size_t i = 0; i < plan.size(); ++i) {
+    if (result.outcomes[i].status != experiment::RunStatus::Failed) continue;
+    ++failed;
+    // Every replication of a point with bad values fails alike: say it once per point.
+    const std::size_t point = plan[i].point;
+    if (std::find(points_reported.begin(), points_reported.end(), point) != points_reported.end())
+      continue;
+    points_reported.push_back(point);
+    std::string values;
+    for (const auto& assignment : experiment::point_overrides(design, point)) {
+      if (!values.empty()) values += ' ';
+      values += assignment;
+    }
+    err << fmt::format("caseload sweep: point {} ({}) failed: {}\n", point, values,
+                       result.outcomes[i].message);
+  }
+  if (failed == 0) return kExitOk;
+  err << fmt::format("caseload sweep: {} of {} runs failed; the others are done and written\n",
+                     failed, plan.size());
+  return kExitBadInput;
+}
+
+int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err) {
+  if (const std::string problem = check_batch_options(options.batch); !problem.empty()) {
+    err << "caseload sweep: " << problem << '\n';
+    return kExitBadInput;
+  }
+  const io::SweepFile sweep = io::load_sweep_file(options.sweep);
+  // The base must load with the fixed overrides before anything runs; each point's own values
+  // are checked when the point is prepared, and a bad point fails alone.
+  std::vector<std::string> fixed = sweep.set;
+  fixed.insert(fixed.end(), options.overrides.begin(), options.overrides.end());
+  const std::string base_yaml = load_runnable(sweep.base, fixed).loaded.resolved_yaml;
+  if (options.batch.traces) {
+    err << "caseload sweep: per-run traces are not written yet; --traces ignored\n";
+  }
+  const experiment::DesignMatrix design = design_of(sweep);
+  const auto plan = experiment::plan_sweep(design.points.size(), sweep.replications, sweep.seed);
+  const std::string fingerprint =
+      experiment::fingerprint(describe(sweep, base_yaml, design, options));
+  const std::filesystem::path folder = options.batch.output;
+  const experiment::ResultTable design_rows = experiment::design_table(design);
+  if (!folder.empty()) {
+    prepare_output_folder(folder, options.batch.resume, options.batch.force,
+                          {"design.csv", "runs.csv", "sweep.h5"});
+    write_csv(folder / "design.csv", design_rows);
+  }
+
+  std::vector<PreparedPoint> points;
+  for (std::size_t p = 0; p < design.points.size(); ++p) {
+    if (interrupt_requested()) return report_interrupted(err);
+    points.push_back(prepare_point(sweep.base, overrides_for(sweep, options, design, p)));
+  }
+  const experiment::BatchResult result =
+      run_prepared("sweep " + sweep.name, points, plan, fingerprint, options.batch, err);
+  if (!result.is_complete) return report_batch_interrupted("sweep", result, options.batch, err);
+
+  const experiment::ResultTable runs = experiment::sweep_runs_table(design, plan, result.outcomes);
+  if (folder.empty()) {
+    out << experiment::format_csv(runs);
+  } else {
+    write_csv(folder / "runs.csv", runs);
+    SummaryAttributes attributes;
+    attributes.texts = {{"kind", "sweep"},
+                        {"name", sweep.name},
+                        {"base", sweep.base.string()},
+                        {"design", std::string(design_name(sweep.design))},
+                        {"experiment", fingerprint}};
+    attributes.numbers = {{"seed", sweep.seed}, {"replications", sweep.replications}};
+    write_summary_h5(folder / "sweep.h5", {{"/design", &design_rows}, {"/runs", &runs}},
+                     {{"/parameters", design.parameters}}, attributes);
+    const auto done =
+        std::count_if(result.outcomes.begin(), result.outcomes.end(),
+                      [](const auto& o) { return o.status == experiment::RunStatus::Done; });
+    out << fmt::format(
+        "sweep {}: {} points x {} replications = {} runs, {} done ({} resumed); wrote "
+        "{}/{{design.csv, runs.csv, sweep.h5, {}}}\n",
+        sweep.name, design.points.size(), sweep.replications, plan.size(), done, result.resumed,
+        folder.string(), experiment::kManifestFileName);
+  }
+  return report_failures(design, plan, result, err);
+}
 
 }  // namespace
 
 CommandAction add_sweep_command(CLI::App& app) {
   auto options = std::make_shared<SweepOptions>();
-  CLI::App* command =
-      app.add_subcommand("sweep", "Run a scenario over a grid of parameter values (not built yet)");
+  CLI::App* command = app.add_subcommand(
+      "sweep",
+      "Run a base scenario over a design of parameter values (grid, points or Latin "
+      "hypercube), with replications; see docs/EXPERIMENTS.md");
   command->add_option("sweep", options->sweep, "Sweep file (YAML)")
       ->required()
       ->type_name("SWEEP.yaml");
-  command->add_option("-j,--jobs", options->jobs, "Runs in parallel")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1024}))
-      ->capture_default_str();
-  command->add_option("-o,--output", options->output, "Write results into this folder")
-      ->type_name("DIR");
+  add_set_option(*command, options->overrides);
+  add_batch_options(*command, options->batch);
   // The options must outlive parsing: CLI11 writes into them after this returns.
-  return [options](std::ostream& /*out*/, std::ostream& err) {
-    return report_not_built(err, "sweep", 6);
-  };
+  return [options](std::ostream& out, std::ostream& err) { return run_sweep(*options, out, err); };
 }
 
 }  // namespace caseload::cli

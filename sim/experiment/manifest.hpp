@@ -1,0 +1,35 @@
+#pragma once
+// The manifest of a batch of runs: one tab-separated line per run (index, point, replication,
+// seed, status, metrics, message), under a header naming the experiment it belongs to. It is
+// the batch's memory: rewritten whole after every run, and read back by --resume.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/experiment/run_record.hpp"
+
+namespace caseload::experiment {
+
+inline constexpr std::string_view kManifestFileName = "manifest.tsv";
+
+struct Manifest {
+  std::string experiment;  ///< fingerprint of what was run (see fingerprint())
+  std::vector<PlannedRun> runs;
+  std::vector<RunOutcome> outcomes;  ///< one per run
+};
+
+/// The manifest as text. A done run's metrics are `name=value` pairs joined by ';', values in
+/// shortest round-trip form, so reading them back gives the same doubles bit for bit. Tabs and
+/// line breaks in messages become spaces.
+std::string format_manifest(const Manifest& manifest);
+
+/// Reads text written by format_manifest. Throws core::ConfigError at `file`:line for anything
+/// else (a truncated or hand-edited file).
+Manifest parse_manifest(std::string_view text, const std::string& file);
+
+/// 16 hex digits of the 64-bit FNV-1a hash of `description`: a cheap check that a manifest
+/// being resumed was written for the same experiment, not a security measure.
+std::string fingerprint(std::string_view description);
+
+}  // namespace caseload::experiment

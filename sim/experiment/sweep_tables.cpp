@@ -1,0 +1,91 @@
+#include "sim/experiment/sweep_tables.hpp"
+
+#include <charconv>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace caseload::experiment {
+
+namespace {
+
+std::optional<double> as_number(const std::string& text) {
+  double value = 0.0;
+  const char* end = text.data() + text.size();
+  const auto result = std::from_chars(text.data(), end, value);
+  if (text.empty() || result.ec != std::errc{} || result.ptr != end) return std::nullopt;
+  return value;
+}
+
+bool is_numeric(const DesignMatrix& design, std::size_t parameter) {
+  for (const auto& point : design.points) {
+    if (!as_number(point[parameter])) return false;
+  }
+  return true;
+}
+
+// Appends one column per parameter, holding the value of each row's point.
+void add_parameter_columns(ResultTable& table, const DesignMatrix& design,
+                           const std::vector<std::size_t>& point_of_row) {
+  for (std::size_t j = 0; j < design.parameters.size(); ++j) {
+    const std::string description = "swept parameter (YAML path)";
+    if (is_numeric(design, j)) {
+      auto& column = std::get<std::vector<double>>(
+          table.add_numbers(design.parameters[j], description).values);
+      for (const std::size_t p : point_of_row) column.push_back(*as_number(design.points[p][j]));
+    } else {
+      auto& column = std::get<std::vector<std::string>>(
+          table.add_texts(design.parameters[j], description).values);
+      for (const std::size_t p : point_of_row) column.push_back(design.points[p][j]);
+    }
+  }
+}
+
+}  // namespace
+
+ResultTable design_table(const DesignMatrix& design) {
+  ResultTable table;
+  auto& point = std::get<std::vector<std::int64_t>>(table.add_integers("point", "0-based").values);
+  std::vector<std::size_t> rows;
+  for (std::size_t p = 0; p < design.points.size(); ++p) {
+    point.push_back(static_cast<std::int64_t>(p));
+    rows.push_back(p);
+  }
+  add_parameter_columns(table, design, rows);
+  return table;
+}
+
+ResultTable sweep_runs_table(const DesignMatrix& design, const std::vector<PlannedRun>& plan,
+                             const std::vector<RunOutcome>& outcomes) {
+  ResultTable table;
+  auto& index = std::get<std::vector<std::int64_t>>(
+      table.add_integers("index", "run number, 0-based").values);
+  auto& point = std::get<std::vector<std::int64_t>>(
+      table.add_integers("point", "design point, 0-based").values);
+  auto& replication =
+      std::get<std::vector<std::int64_t>>(table.add_integers("replication", "0-based").values);
+  auto& seed = std::get<std::vector<std::int64_t>>(
+      table.add_integers("seed", "derived from (sweep seed, point, replication)").values);
+  auto& status = std::get<std::vector<std::string>>(
+      table.add_texts("status", "done, failed or pending").values);
+  std::vector<std::size_t> point_of_row;
+  for (std::size_t i = 0; i < plan.size(); ++i) {
+    index.push_back(static_cast<std::int64_t>(i));
+    point.push_back(static_cast<std::int64_t>(plan[i].point));
+    replication.push_back(static_cast<std::int64_t>(plan[i].replication));
+    seed.push_back(static_cast<std::int64_t>(plan[i].seed));
+    status.emplace_back(status_name(outcomes[i].status));
+    point_of_row.push_back(plan[i].point);
+  }
+  add_parameter_columns(table, design, point_of_row);
+  for (const auto& name : metric_names(outcomes)) {
+    auto& column = std::get<std::vector<double>>(table.add_numbers(name).values);
+    for (const auto& outcome : outcomes) column.push_back(metric_value(outcome, name));
+  }
+  auto& message =
+      std::get<std::vector<std::string>>(table.add_texts("message", "why a run failed").values);
+  for (const auto& outcome : outcomes) message.push_back(outcome.message);
+  return table;
+}
+
+}  // namespace caseload::experiment
