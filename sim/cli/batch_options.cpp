@@ -20,9 +20,12 @@ void add_batch_options(CLI::App& command, BatchCommandOptions& options) {
   command.add_flag("--force", options.force,
                    "Start afresh even if DIR holds an earlier batch's manifest");
   command.add_flag("--quiet", options.quiet, "No progress line on the terminal");
-  command.add_flag(
-      "--traces", options.traces,
-      "Write one trace per run into DIR (not built yet: waits for the run trace writer)");
+  command
+      .add_option("--traces", options.traces,
+                  "Write one trace per run into DIR/traces, keeping LEVEL: summary (panels, "
+                  "metrics), agents (+ agent tables and logs) or events (+ every event)")
+      ->check(CLI::IsMember({"summary", "agents", "events"}))
+      ->type_name("LEVEL");
 }
 
 std::string check_batch_options(const BatchCommandOptions& options) {
@@ -30,6 +33,7 @@ std::string check_batch_options(const BatchCommandOptions& options) {
     return "--resume needs -o DIR (the batch to finish)";
   if (options.resume && options.force) return "--resume and --force contradict each other";
   if (options.force && options.output.empty()) return "--force needs -o DIR";
+  if (!options.traces.empty() && options.output.empty()) return "--traces needs -o DIR";
   return {};
 }
 

@@ -1,38 +1,98 @@
 #include "sim/cli/batch_runner.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
+#include <mutex>
+#include <sstream>
 
 #include <fmt/format.h>
 
 #include "sim/cli/commands.hpp"
 #include "sim/cli/interrupt.hpp"
 #include "sim/cli/progress_line.hpp"
+#include "sim/cli/run_trace_output.hpp"
 #include "sim/core/diagnostics.hpp"
 #include "sim/experiment/manifest.hpp"
+#include "sim/io/trace/trace_error.hpp"
 
 namespace caseload::cli {
 
-PreparedPoint prepare_point(const std::filesystem::path& file,
-                            const std::vector<std::string>& overrides) {
+namespace {
+
+bool was_interrupted(const model::SimulationResult& result) {
+  return result.treatment.interrupted ||
+         (result.counterfactual && result.counterfactual->interrupted);
+}
+
+experiment::RunOutcome done(const experiment::SingleRun& result) {
+  experiment::RunOutcome outcome{experiment::RunStatus::Done, {}, {}};
+  for (const auto& figure : result.summary.summary) {
+    outcome.metrics.push_back({figure.name, figure.value});
+  }
+  return outcome;
+}
+
+// Scenario files are read on one thread at a time: yaml-cpp does not promise that parsing on
+// several threads at once is safe, and a load costs milliseconds against a run's seconds.
+std::mutex loading;
+
+// A run that writes its trace: the point is reloaded with the run's seed, so the trace's
+// scenario text (its provenance) reproduces this run exactly, not the base file's seed.
+experiment::RunOutcome run_traced(const PreparedPoint& point, const experiment::PlannedRun& planned,
+                                  const std::filesystem::path& path, const std::string& level,
+                                  const model::StopRequested& stop) {
+  std::optional<RunnableScenario> runnable;
+  {
+    std::lock_guard lock(loading);
+    runnable.emplace(load_runnable(point.file, point.overrides, planned.seed));
+  }
   try {
-    return {load_runnable(file, overrides), {}};
-  } catch (const core::ConfigError& error) {
-    std::string problem;
-    for (const auto& diagnostic : error.problems()) {
-      if (!problem.empty()) problem += "; ";
-      problem += core::format_diagnostic(diagnostic);
+    // force: a trace left by an earlier, interrupted session of this batch is replaced.
+    RunTraceOutput trace(path.string(), level, true, *runnable, std::chrono::system_clock::now());
+    model::RunOptions options;
+    options.record_events = trace.records_events();
+    const experiment::SingleRun result =
+        experiment::run_once(runnable->loaded.scenario, runnable->regime, stop, options);
+    if (was_interrupted(result.simulation)) {
+      std::ostringstream ignored;  // the batch reports the interruption once, for all runs
+      trace.abandon(result, ignored);
+      return {};
     }
-    return {std::nullopt, problem};
+    trace.commit(result);
+    return done(result);
+  } catch (const io::TraceError& error) {
+    return {experiment::RunStatus::Failed, {}, fmt::format("trace: {}", error.what())};
   }
 }
 
-experiment::BatchResult run_prepared(const std::string& label,
+}  // namespace
+
+PreparedPoint prepare_point(const std::filesystem::path& file,
+                            const std::vector<std::string>& overrides) {
+  PreparedPoint point{std::nullopt, {}, file, overrides};
+  try {
+    point.runnable.emplace(load_runnable(file, overrides));
+  } catch (const core::ConfigError& error) {
+    for (const auto& diagnostic : error.problems()) {
+      if (!point.problem.empty()) point.problem += "; ";
+      point.problem += core::format_diagnostic(diagnostic);
+    }
+  }
+  return point;
+}
+
+std::filesystem::path trace_path(const std::string& folder, const std::string& point_word,
+                                 const experiment::PlannedRun& run) {
+  return std::filesystem::path(folder) / "traces" /
+         fmt::format("{}-{}_rep-{}.h5", point_word, run.point, run.replication);
+}
+
+experiment::BatchResult run_prepared(const std::string& label, const std::string& point_word,
                                      const std::vector<PreparedPoint>& points,
                                      const std::vector<experiment::PlannedRun>& plan,
                                      const std::string& experiment_fingerprint,
-                                     const BatchCommandOptions& options, std::ostream& err,
-                                     const RunTraceHook& trace_hook) {
+                                     const BatchCommandOptions& options, std::ostream& err) {
   ProgressLine progress(err, label, !options.quiet && is_terminal(err));
   experiment::BatchOptions batch;
   batch.threads = options.jobs;
@@ -43,25 +103,25 @@ experiment::BatchResult run_prepared(const std::string& label,
   batch.resume = options.resume;
   batch.stop = [] { return interrupt_requested(); };
   batch.on_progress = [&progress](const experiment::BatchProgress& now) { progress.update(now); };
+  if (!options.traces.empty()) {
+    std::filesystem::create_directories(std::filesystem::path(options.output) / "traces");
+  }
 
-  const auto run = [&](std::size_t index, const experiment::PlannedRun& planned,
+  const auto run = [&](std::size_t /*index*/, const experiment::PlannedRun& planned,
                        const model::StopRequested& stop) -> experiment::RunOutcome {
     const PreparedPoint& point = points[planned.point];
     if (!point.runnable) return {experiment::RunStatus::Failed, {}, point.problem};
+    if (!options.traces.empty()) {
+      return run_traced(point, planned, trace_path(options.output, point_word, planned),
+                        options.traces, stop);
+    }
     // A copy per run: the run's own seed, and nothing shared between threads but const data.
     model::Scenario scenario = point.runnable->loaded.scenario;
     scenario.run.seed = planned.seed;
     const experiment::SingleRun result =
         experiment::run_once(scenario, point.runnable->regime, stop);
-    const bool interrupted =
-        result.simulation.treatment.interrupted ||
-        (result.simulation.counterfactual && result.simulation.counterfactual->interrupted);
-    if (interrupted) return {};  // pending: abandoned part-way
-    if (trace_hook) trace_hook(index, planned, scenario, result);
-    experiment::RunOutcome outcome{experiment::RunStatus::Done, {}, {}};
-    for (const auto& figure : result.summary.summary)
-      outcome.metrics.push_back({figure.name, figure.value});
-    return outcome;
+    if (was_interrupted(result.simulation)) return {};  // pending: abandoned part-way
+    return done(result);
   };
   experiment::BatchResult result = experiment::run_batch(plan, run, batch);
   progress.finish();
@@ -70,11 +130,11 @@ experiment::BatchResult run_prepared(const std::string& label,
 
 int report_batch_interrupted(const std::string& command, const experiment::BatchResult& result,
                              const BatchCommandOptions& options, std::ostream& err) {
-  const auto done =
+  const auto done_or_failed =
       std::count_if(result.outcomes.begin(), result.outcomes.end(),
                     [](const auto& o) { return o.status != experiment::RunStatus::Pending; });
   std::string message = fmt::format("caseload {}: stopped with {} of {} runs finished", command,
-                                    done, result.outcomes.size());
+                                    done_or_failed, result.outcomes.size());
   if (!options.output.empty()) {
     message += fmt::format(
         "; '{}' is up to date: run the same command with --resume to finish",

@@ -1,10 +1,11 @@
 #pragma once
 // What `compare` and `sweep` share: each point (an arm, or a design point) loaded once as a
 // runnable scenario, or the reason it cannot be; runs that copy their point's scenario, give it
-// the run's seed and simulate it; progress on the terminal; Ctrl-C leaves the batch resumable.
+// the run's seed, simulate it and, if asked, write its trace; progress on the terminal; Ctrl-C
+// leaves the batch resumable.
 
 #include <cstdint>
-#include <functional>
+#include <filesystem>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -23,35 +24,36 @@ struct BatchCommandOptions {
   bool resume = false;
   bool force = false;
   bool quiet = false;
-  bool traces = false;  ///< per-run traces: not written yet (see run_trace_hook)
+  std::string traces;  ///< trace level for one trace per run (summary, agents, events); empty: none
 };
 
-/// A point's scenario, or why it cannot run (every run of the point then fails with it).
+/// A point's scenario, or why it cannot run (every run of the point then fails with it), and
+/// what it was loaded from, so a traced run can reload it with its own seed.
 struct PreparedPoint {
   std::optional<RunnableScenario> runnable;
   std::string problem;
+  std::filesystem::path file;
+  std::vector<std::string> overrides;
 };
 
 /// Loads `file` with `overrides`; a ConfigError becomes the point's problem, one line.
 PreparedPoint prepare_point(const std::filesystem::path& file,
                             const std::vector<std::string>& overrides);
 
-/// Per-run traces: called after each done run with its index, plan entry, scenario (seed set)
-/// and result. The hook for writing one trace per run into the output folder once the run
-/// trace writer exists; nothing sets it yet, and `--traces` says so.
-using RunTraceHook =
-    std::function<void(std::size_t index, const experiment::PlannedRun& run,
-                       const model::Scenario& scenario, const experiment::SingleRun& result)>;
+/// Where run `run`'s trace goes: DIR/traces/POINT_WORD-P_rep-R.h5 ("point-3_rep-1.h5" in a
+/// sweep, "arm-0_rep-2.h5" in a comparison).
+std::filesystem::path trace_path(const std::string& folder, const std::string& point_word,
+                                 const experiment::PlannedRun& run);
 
 /// Runs the plan (run i is replication plan[i].replication of point plan[i].point) with the
 /// manifest in options.output, if any; progress on `err` when it is a terminal. Stops launching
-/// runs at Ctrl-C.
-experiment::BatchResult run_prepared(const std::string& label,
+/// runs at Ctrl-C. With options.traces, each run also writes its trace (see trace_path); a run
+/// whose trace cannot be written fails, with the reason.
+experiment::BatchResult run_prepared(const std::string& label, const std::string& point_word,
                                      const std::vector<PreparedPoint>& points,
                                      const std::vector<experiment::PlannedRun>& plan,
                                      const std::string& experiment_fingerprint,
-                                     const BatchCommandOptions& options, std::ostream& err,
-                                     const RunTraceHook& trace_hook = {});
+                                     const BatchCommandOptions& options, std::ostream& err);
 
 /// One line for an interrupted batch (how far it got, how to finish it); returns exit 130.
 int report_batch_interrupted(const std::string& command, const experiment::BatchResult& result,

@@ -78,21 +78,19 @@ int run_compare(const CompareOptions& options, std::ostream& out, std::ostream& 
   }
   // Every arm must load before anything runs: a typo is exit 2 now, not a failed batch later.
   std::vector<PreparedPoint> arms;
-  for (const auto& file : options.scenarios)
-    arms.push_back({load_runnable(file, options.overrides), {}});
-  if (options.batch.traces) {
-    err << "caseload compare: per-run traces are not written yet; --traces ignored\n";
+  for (const auto& file : options.scenarios) {
+    arms.push_back({load_runnable(file, options.overrides), {}, file, options.overrides});
   }
   if (!options.batch.output.empty()) {
     prepare_output_folder(options.batch.output, options.batch.resume, options.batch.force,
-                          {"runs.csv", "comparison.csv", "compare.h5"});
+                          {"runs.csv", "comparison.csv", "compare.h5", "traces"});
   }
   const std::vector<std::string> names = arm_names(arms);
   const auto plan = experiment::plan_comparison(arms.size(), options.replications, options.seed);
   const std::string fingerprint = experiment::fingerprint(describe(options, arms));
   if (interrupt_requested()) return report_interrupted(err);
   const experiment::BatchResult result =
-      run_prepared("compare", arms, plan, fingerprint, options.batch, err);
+      run_prepared("compare", "arm", arms, plan, fingerprint, options.batch, err);
   if (!result.is_complete) return report_batch_interrupted("compare", result, options.batch, err);
 
   const auto rows = experiment::compare_arms(arms.size(), plan, result.outcomes);

@@ -73,7 +73,7 @@ void prepare_output_folder(const std::filesystem::path& folder, bool resume, boo
   }
   if (!force) return;
   std::filesystem::remove(manifest, error);
-  for (const auto& name : outputs) std::filesystem::remove(folder / name, error);
+  for (const auto& name : outputs) std::filesystem::remove_all(folder / name, error);
 }
 
 void write_csv(const std::filesystem::path& file, const experiment::ResultTable& table) {

@@ -15,7 +15,7 @@ namespace caseload::cli {
 /// Creates `folder` if needed. Throws core::ConfigError when it is not a folder, cannot be
 /// created or written, or already holds a manifest and neither `resume` nor `force` is set
 /// (so an earlier batch's results are never overwritten by accident). With `force`, the
-/// earlier manifest and the named `outputs` are removed, so no stale file outlives the restart.
+/// earlier manifest and the named `outputs` (files or folders) are removed, so no stale file outlives the restart.
 void prepare_output_folder(const std::filesystem::path& folder, bool resume, bool force,
                            const std::vector<std::string>& outputs);
 

@@ -120,9 +120,6 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
   std::vector<std::string> fixed = sweep.set;
   fixed.insert(fixed.end(), options.overrides.begin(), options.overrides.end());
   const std::string base_yaml = load_runnable(sweep.base, fixed).loaded.resolved_yaml;
-  if (options.batch.traces) {
-    err << "caseload sweep: per-run traces are not written yet; --traces ignored\n";
-  }
   const experiment::DesignMatrix design = design_of(sweep);
   const auto plan = experiment::plan_sweep(design.points.size(), sweep.replications, sweep.seed);
   const std::string fingerprint =
@@ -131,7 +128,7 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
   const experiment::ResultTable design_rows = experiment::design_table(design);
   if (!folder.empty()) {
     prepare_output_folder(folder, options.batch.resume, options.batch.force,
-                          {"design.csv", "runs.csv", "sweep.h5"});
+                          {"design.csv", "runs.csv", "sweep.h5", "traces"});
     write_csv(folder / "design.csv", design_rows);
   }
 
@@ -141,7 +138,7 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
     points.push_back(prepare_point(sweep.base, overrides_for(sweep, options, design, p)));
   }
   const experiment::BatchResult result =
-      run_prepared("sweep " + sweep.name, points, plan, fingerprint, options.batch, err);
+      run_prepared("sweep " + sweep.name, "point", points, plan, fingerprint, options.batch, err);
   if (!result.is_complete) return report_batch_interrupted("sweep", result, options.batch, err);
 
   const experiment::ResultTable runs = experiment::sweep_runs_table(design, plan, result.outcomes);
@@ -163,9 +160,10 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
                       [](const auto& o) { return o.status == experiment::RunStatus::Done; });
     out << fmt::format(
         "sweep {}: {} points x {} replications = {} runs, {} done ({} resumed); wrote "
-        "{}/{{design.csv, runs.csv, sweep.h5, {}}}\n",
+        "{}/{{design.csv, runs.csv, sweep.h5, {}{}}}\n",
         sweep.name, design.points.size(), sweep.replications, plan.size(), done, result.resumed,
-        folder.string(), experiment::kManifestFileName);
+        folder.string(), experiment::kManifestFileName,
+        options.batch.traces.empty() ? "" : ", traces/");
   }
   return report_failures(design, plan, result, err);
 }

@@ -122,6 +122,37 @@ TEST(SweepCommand, AnInterruptedSweepResumesToTheSameResults) {
   }
 }
 
+TEST(SweepCommand, TracesOnePerRunWithoutChangingTheResults) {
+  ScratchFolder folder;
+  const auto sweep = folder.write("small.yaml", R"(
+set: [run.weeks=4, run.warmup_weeks=0]
+parameters: [network.advisers_per_office]
+design: {grid: {network.advisers_per_office: [2, 3]}}
+replications: 2
+)" + base_line());
+  const auto plain = folder.path() / "plain";
+  const auto traced = folder.path() / "traced";
+  ASSERT_EQ(run_caseload(sweep_args(sweep, plain, "2")).exit_code, kExitOk);
+  auto args = sweep_args(sweep, traced, "2");
+  args.insert(args.end(), {"--traces", "summary"});
+  const auto outcome = run_caseload(args);
+  ASSERT_EQ(outcome.exit_code, kExitOk) << outcome.err;
+  EXPECT_NE(outcome.out.find(", traces/}"), std::string::npos) << outcome.out;
+  for (const char* name :
+       {"point-0_rep-0.h5", "point-0_rep-1.h5", "point-1_rep-0.h5", "point-1_rep-1.h5"}) {
+    EXPECT_TRUE(std::filesystem::exists(traced / "traces" / name)) << name;
+  }
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(traced / "traces"),
+                          std::filesystem::directory_iterator()),
+            4)
+      << "no .partial left behind";
+  EXPECT_TRUE(file_bytes(plain / "runs.csv") == file_bytes(traced / "runs.csv"))
+      << "a traced run reloads its scenario with its seed; the results must not change";
+  const auto no_folder = run_caseload({"sweep", sweep.string(), "--traces", "summary"});
+  EXPECT_EQ(no_folder.exit_code, kExitBadInput);
+  EXPECT_EQ(no_folder.err, "caseload sweep: --traces needs -o DIR\n");
+}
+
 TEST(SweepCommand, AnInvalidPointFailsAloneAndIsReported) {
   ScratchFolder folder;
   const auto sweep = folder.write("points.yaml", R"(
