@@ -8,6 +8,8 @@ AdviserId AdviserTable::add(const NewAdviser& init) {
   team.push_back(init.team);
   w_client.push_back(init.w_client);
   effectiveness.push_back(init.effectiveness);
+  is_provider.push_back(init.is_provider ? 1 : 0);
+  provider.push_back(init.provider);
   fund_spent.push_back(0.0);
   caseload.emplace_back();
   this_week.emplace_back();

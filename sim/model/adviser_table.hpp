@@ -16,6 +16,8 @@ struct NewAdviser {
   std::uint16_t team = 0;
   double w_client = 0.5;       ///< public-service motivation
   double effectiveness = 1.0;  ///< multiplies what an interview does
+  bool is_provider = false;    ///< a contracted provider's caseworker, not a jobcentre adviser
+  std::uint32_t provider = 0;  ///< office * providers per office + provider, if is_provider
 };
 
 /// Minutes an adviser spent in one week, by use.
@@ -30,6 +32,8 @@ struct AdviserTable {
   std::vector<std::uint16_t> team;
   std::vector<double> w_client;
   std::vector<double> effectiveness;
+  std::vector<std::uint8_t> is_provider;
+  std::vector<std::uint32_t> provider;
   std::vector<double> fund_spent;         ///< in the current 52-week budget year
   std::vector<std::vector<JobseekerId>> caseload;
   std::vector<AdviserWeek> this_week;

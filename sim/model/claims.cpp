@@ -1,5 +1,7 @@
 // Claims: new people arriving, claims beginning and ending, and caseload membership.
 
+#include <limits>
+
 #include <boost/random/beta_distribution.hpp>
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
@@ -78,6 +80,7 @@ void start_claim(World& world, JobseekerId person, bool is_reclaim, double claim
   js.weeks_without_help[row] = 0;
   js.missed_review[row] = 0;  // grounds for a sanction belong to the claim they arose in
   js.adviser[row] = static_cast<AdviserId>(no_row);  // a new claim goes to whoever has room
+  js.attached_until[row] = -std::numeric_limits<float>::infinity();  // referral is per claim
   join_caseload(world, person);
   world.stock[world.cell(js.office[row], js.group[row])] += 1;
 

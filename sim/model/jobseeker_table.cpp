@@ -17,7 +17,7 @@ void for_each_column(Table& t, Fn&& fn) {
   fn(t.last_help); fn(t.minutes_known); fn(t.fund_used); fn(t.fund_window_start);
   fn(t.spell); fn(t.reviews); fn(t.jobs); fn(t.submissions); fn(t.sanctions);
   fn(t.weeks_without_help); fn(t.missed_review); fn(t.placed_by_office); fn(t.job_quality); fn(t.job_start);
-  fn(t.job_end); fn(t.employer); fn(t.job_record);
+  fn(t.job_end); fn(t.employer); fn(t.job_record); fn(t.attached_until);
   fn(t.help_minutes); fn(t.employed_days); fn(t.entries); fn(t.sustained_13);
   fn(t.sustained_26); fn(t.claim_weeks); fn(t.parked_weeks); fn(t.reclaims);
 }
@@ -44,6 +44,7 @@ JobseekerId JobseekerTable::add(const NewJobseeker& init) {
   boost_time[row] = 0.0;
   employer[row] = static_cast<EmployerId>(no_row);
   job_record[row] = no_row;
+  attached_until[row] = -std::numeric_limits<float>::infinity();
   return id;
 }
 

@@ -70,6 +70,8 @@ struct JobseekerTable {
   std::vector<double> job_end;
   std::vector<EmployerId> employer;
   std::vector<std::uint32_t> job_record;     ///< row of the current job in the job log
+  /// Day a provider attachment ends (-inf: not referred this claim); float keeps the row small.
+  std::vector<float> attached_until;
 
   // History for metrics, over the measured period (after warm-up).
   std::vector<std::array<float, action_count>> help_minutes;

@@ -206,8 +206,10 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
   auto& week = world.advisers.this_week[index(adviser)];
   const auto& caseload = world.advisers.caseload[index(adviser)];
 
+  const bool provider = world.advisers.is_provider[index(adviser)] != 0;
   double reviews_due = 0.0;
   for (JobseekerId client : caseload) {
+    if (provider) break;  // signing on stays with the jobcentre
     if (world.jobseekers.next_sign_on[index(client)] < now + core::days_per_week) {
       reviews_due += advisers.review_minutes;
     }
@@ -222,6 +224,26 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
     world.plan.push_back(PlannedAction{static_cast<JobseekerId>(no_row), static_cast<EmployerId>(no_row),
                                               adviser, ActionKind::Validation, false,
                                               static_cast<float>(validation), 0.0f});
+  }
+  // Minimum service level: a client the provider has not interviewed for that long (since the
+  // attachment began) gets a mandatory interview first. Mandatory, so the counterfactual has it too.
+  const double min_every = scenario.providers.min_interview_every_weeks;
+  if (provider && min_every > 0.0) {
+    const double interview_minutes = scenario.actions.interview.minutes;
+    const double match_days = scenario.actions.interview.match_weeks * core::days_per_week;
+    const double attachment_days = scenario.providers.attachment_weeks * core::days_per_week;
+    for (JobseekerId client : caseload) {
+      if (budget < interview_minutes) break;
+      const auto row = index(client);
+      // matched_until is set only by an interview, so it dates the last one.
+      const double last_interview = world.jobseekers.matched_until[row] - match_days;
+      const double attached_since = static_cast<double>(world.jobseekers.attached_until[row]) - attachment_days;
+      const double since = std::max(last_interview, attached_since);
+      if (now - since < min_every * core::days_per_week) continue;
+      budget -= interview_minutes;
+      world.plan.push_back(PlannedAction{client, static_cast<EmployerId>(no_row), adviser, ActionKind::Interview,
+                                         false, static_cast<float>(interview_minutes), 0.0f});
+    }
   }
   if (!world.policy.discretionary_help || budget <= 0.0) return;
 
@@ -256,6 +278,7 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
       candidate.money = action == ActionKind::DiscretionFund ? scenario.actions.discretion_fund.amount : 0.0;
       candidate.claim_weeks = plan.claim_weeks;
       candidate.days_since_help = plan.days_since_help;
+      candidate.attached = provider;
       forecast_candidate(world, model, plan, candidate);
       scratch.candidates.push_back(candidate);
       scratch.candidate_client.push_back(client_index);

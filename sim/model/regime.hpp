@@ -29,6 +29,7 @@ struct ActionCandidate {
   Forecast after;           ///< projection with it
   double claim_weeks = 0.0;
   double days_since_help = std::numeric_limits<double>::infinity();  ///< last qualifying help
+  bool attached = false;    ///< the client is attached to a provider (valued by its caseworker)
 };
 
 enum class OutcomeKind : std::uint8_t {

@@ -162,6 +162,18 @@ struct Policy {
 };
 
 
+/// Contracted providers for payment by results: long-term claimants are referred to a
+/// provider drawn at random among the office's, and attached for a fixed period. Off when
+/// per_office is 0 (then no provider caseworkers exist and runs are as before).
+struct ProviderModel {
+  int per_office = 0;
+  int caseworkers_per_provider = 3;
+  std::vector<double> referral_after_weeks;  ///< by customer group (filled at load)
+  double attachment_weeks = 104.0;
+  double min_interview_every_weeks = 0.0;    ///< 0 = no minimum service level
+  bool enabled() const { return per_office > 0; }
+};
+
 struct CounterfactualSettings {
   bool enabled = true;
   Policy policy{false, {}, {}};
@@ -172,6 +184,7 @@ struct Scenario {
   std::string description;
   RunSettings run;
   OfficeNetwork network;
+  ProviderModel providers;
   std::vector<CustomerGroup> groups;
   SearchModel search;
   EmployerModel employers;

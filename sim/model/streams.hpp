@@ -29,6 +29,7 @@ enum class Purpose : std::uint32_t {
   ExternalFill,      // when the open market fills a vacancy, by vacancy number
   InitialStock,      // the stock present at the start
   MatchNoise,        // whether record matching finds an outcome (regimes), by day
+  ProviderAllocation,  // which of the office's providers a referred person goes to
 };
 
 inline core::RandomStream stream(std::uint64_t seed, EntityKind kind, std::uint32_t id,

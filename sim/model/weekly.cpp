@@ -74,6 +74,7 @@ void close_week(World& world) {
 void handle_week(World& world, int week) {
   if (week > 0) close_week(world);
   world.current_week = week;
+  if (world.scenario.providers.enabled()) update_attachments(world);
   plan_week(world);
   const double next = (week + 1) * core::days_per_week;
   if (next < world.end) world.scheduler.schedule(next, code(EventKind::Week), static_cast<std::uint32_t>(week + 1));

@@ -43,6 +43,8 @@ struct World {
   VacancyTable vacancies;
   std::vector<VacancyPool> pools;                 ///< by office
   std::vector<std::vector<AdviserId>> office_advisers;
+  std::vector<std::vector<AdviserId>> provider_caseworkers;  ///< by provider (office * per_office + p)
+  std::vector<JobseekerId> moving;                ///< reused by the weekly referral pass
   std::vector<std::vector<EmployerId>> office_employers;
   std::vector<std::uint32_t> arrivals;            ///< by inflow source
   std::vector<std::uint8_t> group_helped;         ///< policy: may this group get help
@@ -89,6 +91,10 @@ void begin_repeat_claim(World& world, JobseekerId person);
 void handle_reclaim(World& world, JobseekerId person);
 void join_caseload(World& world, JobseekerId person);
 void leave_caseload(World& world, JobseekerId person);
+
+// providers.cpp
+void update_attachments(World& world);
+bool is_provider(const World& world, AdviserId adviser);
 
 // reviews.cpp
 void handle_sign_on(World& world, JobseekerId person, std::uint32_t spell);

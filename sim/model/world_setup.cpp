@@ -50,6 +50,35 @@ void add_advisers(World& world) {
   }
 }
 
+// Provider caseworkers come after every office adviser, so adviser ids (and results) with
+// providers off are those of a run without them.
+void add_providers(World& world) {
+  const auto& network = world.scenario.network;
+  const auto& providers = world.scenario.providers;
+  const auto& model = world.scenario.advisers;
+  world.provider_caseworkers.resize(static_cast<std::size_t>(network.offices * providers.per_office));
+  for (int o = 0; o < network.offices; ++o) {
+    for (int p = 0; p < providers.per_office; ++p) {
+      const auto provider = static_cast<std::uint32_t>(o * providers.per_office + p);
+      for (int c = 0; c < providers.caseworkers_per_provider; ++c) {
+        const std::uint32_t id = world.advisers.size();
+        auto attributes = stream(world.scenario.run.seed, EntityKind::Adviser, id, Purpose::Attributes);
+        boost::random::beta_distribution<double> w_client(model.w_client_alpha, model.w_client_beta);
+        const double sd = model.effectiveness_sd;
+        boost::random::lognormal_distribution<double> effectiveness(-0.5 * sd * sd, sd);
+        NewAdviser init;
+        init.office = static_cast<OfficeId>(o);
+        init.team = 0;
+        init.w_client = w_client(attributes);
+        init.effectiveness = sd > 0.0 ? effectiveness(attributes) : 1.0;
+        init.is_provider = true;
+        init.provider = provider;
+        world.provider_caseworkers[provider].push_back(world.advisers.add(init));
+      }
+    }
+  }
+}
+
 void add_employers(World& world) {
   const auto& model = world.scenario.employers;
   for (std::size_t o = 0; o < world.pools.size(); ++o) {
@@ -134,6 +163,7 @@ void populate(World& world) {
   world.scheduler.reserve(people / 2 + 4096);
 
   add_advisers(world);
+  add_providers(world);
   add_employers(world);
   add_initial_stock(world);
   schedule_inflow(world);

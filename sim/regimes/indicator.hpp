@@ -18,6 +18,10 @@ namespace caseload::regimes {
 struct IndicatorContext {
   const model::Scenario* scenario = nullptr;
   std::vector<std::string> group_names;
+  /// Whether an adviser is a provider caseworker (they come after every office adviser).
+  bool is_provider(model::AdviserId adviser) const {
+    return model::index(adviser) >= static_cast<std::uint32_t>(scenario->network.offices * scenario->network.advisers_per_office);
+  }
 };
 
 class Indicator {

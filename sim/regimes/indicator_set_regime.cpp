@@ -8,7 +8,7 @@ namespace caseload::regimes {
 IndicatorSetRegime::IndicatorSetRegime(const model::Scenario& scenario, RegimeRules rules,
                                        std::vector<std::unique_ptr<Indicator>> indicators)
     : rules_(rules),
-      organisation_(scenario.network, rules.level),
+      organisation_(scenario.network, scenario.providers, rules.level),
       ledger_(organisation_, scenario.run.warmup_weeks * 7.0),
       indicators_(std::move(indicators)),
       pressure_(organisation_.units(), 1.0) {}

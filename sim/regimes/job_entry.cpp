@@ -20,12 +20,15 @@ namespace {
 
 class JobEntry final : public Indicator {
  public:
-  enum class Attribution { Evidenced, Matched };
+  enum class Attribution { Evidenced, Matched, Attached };
 
   JobEntry(core::ConfigReader& reader, const IndicatorContext& context)
-      : seed_(context.scenario->run.seed) {
-    const std::string attribution = reader.choice("attribution", "matched", {"evidenced", "matched"});
-    attribution_ = attribution == "evidenced" ? Attribution::Evidenced : Attribution::Matched;
+      : seed_(context.scenario->run.seed), context_(context) {
+    const std::string attribution =
+        reader.choice("attribution", "matched", {"evidenced", "matched", "attached"});
+    attribution_ = attribution == "evidenced" ? Attribution::Evidenced
+                   : attribution == "attached" ? Attribution::Attached
+                                               : Attribution::Matched;
     points_ = read_group_weights(reader, "points", 1.0, context);
     long_term_weeks_ = reader.number("long_term_after_weeks", 0.0, core::Bounds::at_least(0.0));
     long_term_points_ = reader.number("long_term_points", 0.0, core::Bounds::at_least(0.0));
@@ -40,13 +43,16 @@ class JobEntry final : public Indicator {
   double value(const model::ActionCandidate& c) const override {
     const double worth = points(c.group, c.claim_weeks);
     const double gain = c.after.entry - c.before.entry;
-    if (attribution_ == Attribution::Matched) return worth * (1.0 - false_negative_) * gain;
+    if (attribution_ == Attribution::Attached && !c.attached) return 0.0;
+    if (attribution_ != Attribution::Evidenced) return worth * (1.0 - false_negative_) * gain;
     const bool evidenced = c.days_since_help <= window_days_;
     if (!evidenced && model::is_evidence(c.action)) return worth * c.after.entry;
     return evidenced ? worth * gain : 0.0;
   }
 
   void record(const model::Outcome& outcome, CreditLedger& ledger) override {
+    // attached: matched records, counted only for people on a provider's caseload at the time.
+    if (attribution_ == Attribution::Attached && !context_.is_provider(outcome.adviser)) return;
     if (outcome.kind == model::OutcomeKind::JobEntry) {
       const double worth = points(outcome.group, outcome.claim_weeks);
       if (attribution_ == Attribution::Evidenced) {
@@ -60,7 +66,7 @@ class JobEntry final : public Indicator {
       return;
     }
     // Record matching can also read a non-work exit as a job start.
-    if (outcome.kind == model::OutcomeKind::Exit && attribution_ == Attribution::Matched &&
+    if (outcome.kind == model::OutcomeKind::Exit && attribution_ != Attribution::Evidenced &&
         outcome.exit_reason != static_cast<std::uint8_t>(model::ExitReason::Work) &&
         false_positive_ > 0.0 && draw(outcome) < false_positive_) {
       ledger.credit(outcome.adviser, points(outcome.group, outcome.claim_weeks), outcome.time + lag_days_);
@@ -81,6 +87,7 @@ class JobEntry final : public Indicator {
   }
 
   std::uint64_t seed_;
+  IndicatorContext context_;
   Attribution attribution_ = Attribution::Matched;
   std::vector<double> points_;
   double long_term_weeks_ = 0.0;

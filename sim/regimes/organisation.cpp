@@ -2,7 +2,8 @@
 
 namespace caseload::regimes {
 
-Organisation::Organisation(const model::OfficeNetwork& network, Level level) {
+Organisation::Organisation(const model::OfficeNetwork& network, const model::ProviderModel& providers,
+                           Level level) {
   // Advisers are created office by office, and teams of advisers_per_team within an office
   // (world_setup.cpp); units here follow the same order.
   const int teams_per_office =
@@ -15,8 +16,20 @@ Organisation::Organisation(const model::OfficeNetwork& network, Level level) {
         case Level::Team:
           unit = static_cast<std::uint32_t>(office * teams_per_office + a / network.advisers_per_team);
           break;
-        case Level::Office: unit = static_cast<std::uint32_t>(office); break;
+        case Level::Office:
+        case Level::Provider: unit = static_cast<std::uint32_t>(office); break;
       }
+      if (size_.size() <= unit) size_.resize(unit + 1, 0);
+      size_[unit] += 1;
+      unit_.push_back(unit);
+    }
+  }
+  // Provider caseworkers follow, provider by provider (world_setup.cpp).
+  const auto first_provider_unit = static_cast<std::uint32_t>(size_.size());
+  for (int provider = 0; provider < network.offices * providers.per_office; ++provider) {
+    for (int c = 0; c < providers.caseworkers_per_provider; ++c) {
+      const std::uint32_t unit = level == Level::Adviser ? static_cast<std::uint32_t>(size_.size())
+                                                         : first_provider_unit + static_cast<std::uint32_t>(provider);
       if (size_.size() <= unit) size_.resize(unit + 1, 0);
       size_[unit] += 1;
       unit_.push_back(unit);

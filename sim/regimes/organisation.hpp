@@ -11,13 +11,18 @@
 
 namespace caseload::regimes {
 
-enum class Level : std::uint8_t { Adviser, Team, Office };
+/// Provider caseworkers (after the office advisers) are counted per provider at every level but
+/// adviser; `provider` counts jobcentre advisers per office and caseworkers per provider.
+enum class Level : std::uint8_t { Adviser, Team, Office, Provider };
 
-inline const std::vector<std::string> level_names = {"adviser", "team", "office"};
+inline const std::vector<std::string> level_names = {"adviser", "team", "office", "provider"};
 
 class Organisation {
  public:
-  Organisation(const model::OfficeNetwork& network, Level level);
+  Organisation(const model::OfficeNetwork& network, const model::ProviderModel& providers, Level level);
+  /// Without providers.
+  Organisation(const model::OfficeNetwork& network, Level level)
+      : Organisation(network, model::ProviderModel{}, level) {}
   std::uint32_t unit_of(model::AdviserId adviser) const { return unit_[model::index(adviser)]; }
   std::uint32_t unit_size(std::uint32_t unit) const { return size_[unit]; }
   std::uint32_t units() const { return static_cast<std::uint32_t>(size_.size()); }

@@ -14,7 +14,8 @@ namespace {
 
 class SustainedJob final : public Indicator {
  public:
-  SustainedJob(core::ConfigReader& reader, const IndicatorContext& context) {
+  SustainedJob(core::ConfigReader& reader, const IndicatorContext& context) : context_(context) {
+    attached_ = reader.choice("attribution", "matched", {"matched", "attached"}) == "attached";
     weeks_ = reader.choice("weeks", "26", {"13", "26"}) == "13" ? 13.0 : 26.0;
     price_ = read_group_weights(reader, "points", 1.0, context);
     sustainment_ = read_group_weights(reader, "sustainment_points", 0.0, context);
@@ -25,11 +26,14 @@ class SustainedJob final : public Indicator {
   double value(const model::ActionCandidate& c) const override {
     const double gain = weeks_ == 13.0 ? c.after.sustained_13 - c.before.sustained_13
                                        : c.after.sustained_26 - c.before.sustained_26;
+    if (attached_ && !c.attached) return 0.0;
     return price_[model::index(c.group)] * gain;
   }
 
   void record(const model::Outcome& outcome, CreditLedger& ledger) override {
     if (outcome.kind != model::OutcomeKind::Sustained) return;
+    // attached: only jobs entered while on a provider's caseload, credited to that provider.
+    if (attached_ && !context_.is_provider(outcome.adviser)) return;
     const auto group = model::index(outcome.group);
     double amount = 0.0;
     if (outcome.weeks == weeks_) amount += price_[group];
@@ -47,6 +51,8 @@ class SustainedJob final : public Indicator {
     return std::min(max_payments_, std::floor((mark - weeks_) / every_weeks_));
   }
 
+  IndicatorContext context_;
+  bool attached_ = false;
   double weeks_ = 26.0;
   std::vector<double> price_;
   std::vector<double> sustainment_;

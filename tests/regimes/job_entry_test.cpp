@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include "sim/core/config_reader.hpp"
+#include "sim/regimes/credit_ledger.hpp"
 #include "sim/regimes/indicator.hpp"
+#include "sim/regimes/organisation.hpp"
 
 namespace caseload::regimes {
 
@@ -50,6 +52,35 @@ TEST(JobEntry, MatchedIsWorthOnlyTheChangeItCauses) {
   const auto jot = job_entry("matched", scenario);
   const double never = std::numeric_limits<double>::infinity();
   EXPECT_NEAR(jot->value(submission(0.80, 0.82, never)), 4.0 * 0.02, 1e-12);
+}
+
+TEST(JobEntry, AttachedCreditsOnlyEntriesOfAttachedClientsToTheirProvider) {
+  model::Scenario scenario;
+  scenario.network.offices = 1;
+  scenario.network.advisers_per_office = 2;
+  scenario.network.advisers_per_team = 2;
+  scenario.providers.per_office = 2;
+  scenario.providers.caseworkers_per_provider = 1;  // advisers 0-1 office, 2 and 3 providers
+  const auto attached = job_entry("attached", scenario);
+  const Organisation organisation(scenario.network, scenario.providers, Level::Provider);
+  ASSERT_EQ(organisation.units(), 3u);  // the office, then one unit per provider
+  CreditLedger ledger(organisation, 0.0);
+  model::Outcome entry;
+  entry.kind = model::OutcomeKind::JobEntry;
+  entry.time = 10.0;
+  entry.adviser = static_cast<model::AdviserId>(1);  // on the jobcentre's caseload
+  attached->record(entry, ledger);
+  entry.adviser = static_cast<model::AdviserId>(3);  // attached to the second provider
+  attached->record(entry, ledger);
+  ledger.release_until(100.0);
+  EXPECT_DOUBLE_EQ(ledger.unit_to_date(0), 0.0);
+  EXPECT_DOUBLE_EQ(ledger.unit_to_date(1), 0.0);
+  EXPECT_DOUBLE_EQ(ledger.unit_to_date(2), 4.0);
+  // Valued only by a provider's caseworker.
+  auto c = submission(0.5, 0.6, 0.0);
+  EXPECT_DOUBLE_EQ(attached->value(c), 0.0);
+  c.attached = true;
+  EXPECT_NEAR(attached->value(c), 4.0 * 0.1, 1e-12);
 }
 
 }  // namespace

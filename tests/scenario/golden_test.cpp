@@ -52,7 +52,8 @@ INSTANTIATE_TEST_SUITE_P(ShippedScenarios, Golden,
                          ::testing::Values("smoke", "baseline-uk", "regimes/jet", "regimes/jot",
                                            "regimes/offflow", "regimes/pbr-flat",
                                            "regimes/pbr-differential", "regimes/process-targets",
-                                           "regimes/benchmark"),
+                                           "regimes/benchmark", "regimes/pbr-providers-flat",
+                                           "regimes/pbr-providers-differential"),
                          [](const auto& test_param) {
                            std::string name = test_param.param;
                            for (char& c : name) c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';

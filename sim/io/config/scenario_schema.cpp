@@ -241,6 +241,33 @@ model::Policy read_policy(ConfigReader reader, model::Policy policy,
 
 }  // namespace
 
+model::ProviderModel read_providers(ConfigReader reader, const std::vector<std::string>& group_names) {
+  model::ProviderModel providers;
+  providers.per_office = static_cast<int>(reader.integer("per_office", providers.per_office, Bounds::between(0, 100)));
+  providers.caseworkers_per_provider = static_cast<int>(
+      reader.integer("caseworkers_per_provider", providers.caseworkers_per_provider, Bounds::between(1, 10000)));
+  providers.attachment_weeks = reader.number("attachment_weeks", providers.attachment_weeks, positive);
+  providers.min_interview_every_weeks =
+      reader.number("min_interview_every_weeks", providers.min_interview_every_weeks, non_negative);
+  // A single number for all groups, or {default: 52, <group>: ...}.
+  const double fallback = 52.0;
+  providers.referral_after_weeks.assign(group_names.size(), fallback);
+  if (!reader.has("referral_after_weeks") || reader.node().find("referral_after_weeks")->is_scalar()) {
+    const double all = reader.number("referral_after_weeks", fallback, non_negative);
+    std::fill(providers.referral_after_weeks.begin(), providers.referral_after_weeks.end(), all);
+  } else {
+    ConfigReader by_group = reader.section("referral_after_weeks");
+    const double base = by_group.number("default", fallback, non_negative);
+    for (std::size_t g = 0; g < group_names.size(); ++g) {
+      providers.referral_after_weeks[g] = by_group.number(group_names[g], base, non_negative);
+    }
+    // Any other key is an unknown group, reported by finish() with a did-you-mean.
+    by_group.finish();
+  }
+  reader.finish();
+  return providers;
+}
+
 model::Scenario read_scenario(ConfigReader& root) {
   model::Scenario scenario;
   scenario.name = root.required_text("name");
@@ -256,6 +283,7 @@ model::Scenario read_scenario(ConfigReader& root) {
   scenario.advisers = read_advisers(root.section("advisers"));
   scenario.actions = read_actions(root.section("actions"));
   scenario.policy = read_policy(root.section("policy"), scenario.policy, group_names);
+  scenario.providers = read_providers(root.section("providers"), group_names);
   // The regime is compiled and validated by sim/regimes, which owns its keys.
   if (const core::ConfigNode* regime = root.node().find("regime")) scenario.regime = *regime;
   root.accept("regime");

@@ -40,6 +40,30 @@ TEST(LoadScenario, EveryProblemIsReportedInFileOrder) {
                 file + ":6:10: 'run.weeks' must be a number > 0, got -3"}));
 }
 
+TEST(LoadScenario, ProvidersAreOffByDefault) {
+  const LoadedScenario loaded = load_scenario_text("name: x\ngroups: {a: {inflow_per_week: 1}, b: {inflow_per_week: 1}}\n", "inline.yaml", {});
+  EXPECT_FALSE(loaded.scenario.providers.enabled());
+  EXPECT_EQ(loaded.scenario.providers.referral_after_weeks, (std::vector<double>{52.0, 52.0}));
+}
+
+TEST(LoadScenario, ProvidersReadReferralWeeksByGroup) {
+  const LoadedScenario loaded = load_scenario_text(
+      "name: x\ngroups: {a: {inflow_per_week: 1}, b: {inflow_per_week: 1}}\nproviders:\n  per_office: 2\n  referral_after_weeks: {default: 40, b: 13}\n",
+      "inline.yaml", {});
+  EXPECT_EQ(loaded.scenario.providers.per_office, 2);
+  EXPECT_EQ(loaded.scenario.providers.referral_after_weeks, (std::vector<double>{40.0, 13.0}));
+  EXPECT_DOUBLE_EQ(loaded.scenario.providers.attachment_weeks, 104.0);
+}
+
+TEST(LoadScenario, ProvidersRejectAnUnknownGroup) {
+  const auto problems = problems_of([] {
+    load_scenario_text("name: x\ngroups: {a: {inflow_per_week: 1}}\nproviders:\n  referral_after_weeks: {default: 40, c: 13}\n",
+                       "inline.yaml", {});
+  });
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems.front().find("unknown key 'c'"), std::string::npos) << problems.front();
+}
+
 TEST(LoadScenario, OverridesApplyBeforeValidation) {
   const LoadedScenario loaded = load_scenario_text("name: x\nrun:\n  weeks: -3\ngroups: {all: {inflow_per_week: 1}}\n",
                                                    "inline.yaml",

@@ -1,0 +1,84 @@
+// Contracted providers (payment by results): a claimant still claiming after the group's
+// referral duration leaves the office adviser's caseload for a provider caseworker's, and comes
+// back when the attachment ends. Referral and the provider drawn depend only on the claim and
+// the person, so a treatment run and its counterfactual refer the same people to the same
+// providers; only the help they get there differs.
+
+#include <cmath>
+
+#include "sim/core/assert.hpp"
+#include "sim/model/streams.hpp"
+#include "sim/model/world.hpp"
+
+namespace caseload::model {
+
+bool is_provider(const World& world, AdviserId adviser) {
+  const auto row = index(adviser);
+  return row < world.advisers.size() && world.advisers.is_provider[row] != 0;
+}
+
+namespace {
+
+void refer(World& world, JobseekerId person) {
+  auto& js = world.jobseekers;
+  const auto row = index(person);
+  const auto& providers = world.scenario.providers;
+  // Random allocation among the office's providers, by person (as in the Work Programme).
+  auto draw = stream(world.scenario.run.seed, EntityKind::Jobseeker, row, Purpose::ProviderAllocation);
+  auto pick = static_cast<std::uint32_t>(draw.uniform01() * providers.per_office);
+  if (pick >= static_cast<std::uint32_t>(providers.per_office)) pick = static_cast<std::uint32_t>(providers.per_office - 1);
+  const auto provider = index(js.office[row]) * static_cast<std::uint32_t>(providers.per_office) + pick;
+  const auto& caseworkers = world.provider_caseworkers[provider];
+  CASELOAD_ASSERT(!caseworkers.empty(), "provider without caseworkers");
+  // The caseworker with the smallest caseload; ties go to the lowest id.
+  AdviserId chosen = caseworkers.front();
+  for (AdviserId caseworker : caseworkers) {
+    if (world.advisers.caseload[index(caseworker)].size() < world.advisers.caseload[index(chosen)].size()) {
+      chosen = caseworker;
+    }
+  }
+  leave_caseload(world, person);
+  js.adviser[row] = chosen;
+  join_caseload(world, person);
+  js.attached_until[row] = static_cast<float>(world.now() + providers.attachment_weeks * core::days_per_week);
+}
+
+void return_to_office(World& world, JobseekerId person) {
+  auto& js = world.jobseekers;
+  leave_caseload(world, person);
+  js.adviser[index(person)] = static_cast<AdviserId>(no_row);  // whoever in the office has room
+  join_caseload(world, person);
+}
+
+}  // namespace
+
+void update_attachments(World& world) {
+  auto& js = world.jobseekers;
+  const double now = world.now();
+  const auto& referral_weeks = world.scenario.providers.referral_after_weeks;
+  // Attachments that have run their course first, so a returning client frees a place.
+  world.moving.clear();
+  for (const auto& caseworkers : world.provider_caseworkers) {
+    for (AdviserId caseworker : caseworkers) {
+      for (JobseekerId client : world.advisers.caseload[index(caseworker)]) {
+        if (now >= static_cast<double>(js.attached_until[index(client)])) world.moving.push_back(client);
+      }
+    }
+  }
+  for (JobseekerId client : world.moving) return_to_office(world, client);
+
+  world.moving.clear();
+  for (const auto& advisers : world.office_advisers) {
+    for (AdviserId adviser : advisers) {
+      for (JobseekerId client : world.advisers.caseload[index(adviser)]) {
+        const auto row = index(client);
+        if (!std::isinf(js.attached_until[row])) continue;  // referred once this claim already
+        const double claim_weeks = (now - js.claim_start[row]) / core::days_per_week;
+        if (claim_weeks >= referral_weeks[index(js.group[row])]) world.moving.push_back(client);
+      }
+    }
+  }
+  for (JobseekerId client : world.moving) refer(world, client);
+}
+
+}  // namespace caseload::model

@@ -1,0 +1,135 @@
+// Contracted providers: who is referred and when, how long they stay attached, and that the
+// counterfactual refers the same people to the same providers.
+
+#include <cmath>
+
+#include <gtest/gtest.h>
+
+#include "tests/model/fixtures.hpp"
+
+namespace caseload::model {
+namespace {
+
+constexpr double week = 7.0;
+
+Scenario provider_scenario() {
+  Scenario s = fixtures::small_scenario(5);
+  CustomerGroup hard = s.groups.front();
+  hard.name = "hard";
+  hard.employability_mean = -1.0;
+  hard.inflow_per_week = 10.0;
+  s.groups.push_back(hard);
+  s.providers.per_office = 2;
+  s.providers.caseworkers_per_provider = 2;
+  s.providers.referral_after_weeks = {20.0, 10.0};  // all, hard
+  s.providers.attachment_weeks = 26.0;
+  // Programme referrals take people off the caseload for a while and so delay a provider
+  // referral past its week; without them the timing is exact to the weekly tick.
+  s.policy.disabled_actions = {"referral"};
+  return s;
+}
+
+bool on_provider(const VariantResult& v, std::uint32_t row) {
+  const auto adviser = index(v.jobseekers.adviser[row]);
+  return adviser < v.advisers.size() && v.advisers.is_provider[adviser] != 0;
+}
+
+TEST(Providers, ReferAtTheGroupDurationAndOnlyLongTermClaimants) {
+  const Scenario scenario = provider_scenario();
+  const auto result = fixtures::run(scenario);
+  const auto& v = result.treatment;
+  const auto& js = v.jobseekers;
+  const double last_tick = v.end - week;
+  const double attachment_days = scenario.providers.attachment_weeks * week;
+  int referred = 0, short_claims = 0;
+  for (std::uint32_t i = 0; i < js.size(); ++i) {
+    if (js.state[i] != JobseekerState::Claiming) continue;
+    const double referral_days = scenario.providers.referral_after_weeks[index(js.group[i])] * week;
+    const double due = js.claim_start[i] + referral_days;
+    if (due > last_tick) {
+      ++short_claims;
+      EXPECT_TRUE(std::isinf(js.attached_until[i])) << "person " << i << " referred too early";
+      EXPECT_FALSE(on_provider(v, i));
+      continue;
+    }
+    ASSERT_FALSE(std::isinf(js.attached_until[i])) << "person " << i << " never referred";
+    ++referred;
+    const double referred_on = static_cast<double>(js.attached_until[i]) - attachment_days;
+    // At the first weekly tick once the duration is reached (the stock at t = 0 at the first).
+    EXPECT_GE(referred_on, due - 0.01) << "person " << i;
+    EXPECT_LT(referred_on, std::max(due, 0.0) + week + 0.01) << "person " << i;
+  }
+  EXPECT_GT(referred, 20);
+  EXPECT_GT(short_claims, 20);
+}
+
+TEST(Providers, AttachmentEndsAfterAttachmentWeeks) {
+  const Scenario scenario = provider_scenario();
+  const auto result = fixtures::run(scenario);
+  const auto& v = result.treatment;
+  const auto& js = v.jobseekers;
+  const double last_tick = v.end - week;
+  int returned = 0, attached = 0;
+  for (std::uint32_t i = 0; i < js.size(); ++i) {
+    if (js.state[i] != JobseekerState::Claiming || js.caseload_slot[i] == no_row) continue;
+    if (std::isinf(js.attached_until[i])) continue;
+    const double until = static_cast<double>(js.attached_until[i]);
+    if (until <= last_tick) {
+      ++returned;
+      EXPECT_FALSE(on_provider(v, i)) << "person " << i << " still attached after the attachment";
+    } else {
+      ++attached;
+      EXPECT_TRUE(on_provider(v, i)) << "person " << i << " left the provider early";
+    }
+  }
+  EXPECT_GT(returned, 5);
+  EXPECT_GT(attached, 5);
+}
+
+TEST(Providers, SamePersonGoesToTheSameProviderInTheCounterfactual) {
+  const auto result = fixtures::run(provider_scenario());
+  ASSERT_TRUE(result.counterfactual.has_value());
+  const auto& t = result.treatment;
+  const auto& c = *result.counterfactual;
+  int both = 0;
+  std::array<int, 2> by_provider{};
+  for (std::uint32_t i = 0; i < std::min(t.jobseekers.size(), c.jobseekers.size()); ++i) {
+    if (!on_provider(t, i) || !on_provider(c, i)) continue;
+    ++both;
+    const auto provider = t.advisers.provider[index(t.jobseekers.adviser[i])];
+    EXPECT_EQ(provider, c.advisers.provider[index(c.jobseekers.adviser[i])]) << "person " << i;
+    by_provider[provider < 2 ? provider : 0] += 1;
+  }
+  EXPECT_GT(both, 20);
+  // Random allocation: both providers get clients.
+  EXPECT_GT(by_provider[0], 0);
+  EXPECT_GT(by_provider[1], 0);
+}
+
+TEST(Providers, CaseworkersComeAfterOfficeAdvisers) {
+  const auto result = fixtures::run(provider_scenario());
+  const auto& advisers = result.treatment.advisers;
+  ASSERT_EQ(advisers.size(), 4u + 2u * 2u);
+  for (std::uint32_t a = 0; a < 4; ++a) EXPECT_EQ(advisers.is_provider[a], 0);
+  for (std::uint32_t a = 4; a < 8; ++a) {
+    EXPECT_EQ(advisers.is_provider[a], 1);
+    EXPECT_EQ(advisers.provider[a], (a - 4) / 2);
+  }
+}
+
+TEST(Providers, MinimumServiceLevelInterviewsAttachedClientsInTheCounterfactualToo) {
+  Scenario scenario = provider_scenario();
+  scenario.providers.min_interview_every_weeks = 4.0;
+  const auto result = fixtures::run(scenario);
+  ASSERT_TRUE(result.counterfactual.has_value());
+  double interview_minutes = 0.0;
+  const auto& c = *result.counterfactual;
+  for (std::uint32_t a = 0; a < c.advisers.size(); ++a) {
+    if (c.advisers.is_provider[a] == 0) continue;
+    interview_minutes += c.advisers.measured[a].action_minutes[static_cast<std::size_t>(ActionKind::Interview)];
+  }
+  EXPECT_GT(interview_minutes, 0.0);
+}
+
+}  // namespace
+}  // namespace caseload::model
