@@ -28,23 +28,29 @@ double World::employability_now(JobseekerId person) const {
 
 namespace {
 
+// The attributes of the next adviser row (office advisers and provider caseworkers alike).
+NewAdviser draw_adviser(const World& world, OfficeId office) {
+  const auto& model = world.scenario.advisers;
+  auto attributes = stream(world.scenario.run.seed, EntityKind::Adviser, world.advisers.size(),
+                           Purpose::Attributes);
+  boost::random::beta_distribution<double> w_client(model.w_client_alpha, model.w_client_beta);
+  const double sd = model.effectiveness_sd;
+  // Mean-one lognormal: advisers differ in how much an interview helps (Schiprowski 2020).
+  boost::random::lognormal_distribution<double> effectiveness(-0.5 * sd * sd, sd);
+  NewAdviser init;
+  init.office = office;
+  init.w_client = w_client(attributes);
+  init.effectiveness = sd > 0.0 ? effectiveness(attributes) : 1.0;
+  return init;
+}
+
 void add_advisers(World& world) {
   const auto& network = world.scenario.network;
-  const auto& model = world.scenario.advisers;
   for (int o = 0; o < network.offices; ++o) {
     const auto office = static_cast<OfficeId>(o);
     for (int a = 0; a < network.advisers_per_office; ++a) {
-      const std::uint32_t id = world.advisers.size();
-      auto attributes = stream(world.scenario.run.seed, EntityKind::Adviser, id, Purpose::Attributes);
-      boost::random::beta_distribution<double> w_client(model.w_client_alpha, model.w_client_beta);
-      const double sd = model.effectiveness_sd;
-      // Mean-one lognormal: advisers differ in how much an interview helps (Schiprowski 2020).
-      boost::random::lognormal_distribution<double> effectiveness(-0.5 * sd * sd, sd);
-      NewAdviser init;
-      init.office = office;
+      NewAdviser init = draw_adviser(world, office);
       init.team = static_cast<std::uint16_t>(a / network.advisers_per_team);
-      init.w_client = w_client(attributes);
-      init.effectiveness = sd > 0.0 ? effectiveness(attributes) : 1.0;
       world.office_advisers[index(office)].push_back(world.advisers.add(init));
     }
   }
@@ -55,22 +61,13 @@ void add_advisers(World& world) {
 void add_providers(World& world) {
   const auto& network = world.scenario.network;
   const auto& providers = world.scenario.providers;
-  const auto& model = world.scenario.advisers;
   world.provider_caseworkers.resize(static_cast<std::size_t>(network.offices * providers.per_office));
   for (int o = 0; o < network.offices; ++o) {
     for (int p = 0; p < providers.per_office; ++p) {
       const auto provider = static_cast<std::uint32_t>(o * providers.per_office + p);
       for (int c = 0; c < providers.caseworkers_per_provider; ++c) {
-        const std::uint32_t id = world.advisers.size();
-        auto attributes = stream(world.scenario.run.seed, EntityKind::Adviser, id, Purpose::Attributes);
-        boost::random::beta_distribution<double> w_client(model.w_client_alpha, model.w_client_beta);
-        const double sd = model.effectiveness_sd;
-        boost::random::lognormal_distribution<double> effectiveness(-0.5 * sd * sd, sd);
-        NewAdviser init;
-        init.office = static_cast<OfficeId>(o);
+        NewAdviser init = draw_adviser(world, static_cast<OfficeId>(o));
         init.team = 0;
-        init.w_client = w_client(attributes);
-        init.effectiveness = sd > 0.0 ? effectiveness(attributes) : 1.0;
         init.is_provider = true;
         init.provider = provider;
         world.provider_caseworkers[provider].push_back(world.advisers.add(init));
