@@ -30,6 +30,30 @@ io::RunProvenance provenance_of(const RunnableScenario& runnable,
   return provenance;
 }
 
+io::MetricSeries provider_series(const metrics::Providers& providers) {
+  io::MetricSeries series{"by_provider", "provider id (office * providers per office + provider)", {}, {}};
+  const auto column = [&](double metrics::ProviderBooks::*field) {
+    std::vector<double> values;
+    for (const auto& books : providers.by_provider) values.push_back(books.*field);
+    return values;
+  };
+  for (std::size_t p = 0; p < providers.by_provider.size(); ++p) series.labels.push_back(std::to_string(p));
+  series.arrays.push_back({"office", {providers.office.begin(), providers.office.end()}, "", "the provider's office"});
+  series.arrays.push_back({"referrals", column(&metrics::ProviderBooks::referrals), "people",
+                           "clients attached in the measured period"});
+  series.arrays.push_back({"fees", column(&metrics::ProviderBooks::fees), "GBP or points",
+                           "what the regime credited the provider"});
+  series.arrays.push_back({"staff_cost", column(&metrics::ProviderBooks::staff_cost), "GBP",
+                           "caseworker minutes used, at providers.staff_cost_per_hour"});
+  series.arrays.push_back({"programme_spend", column(&metrics::ProviderBooks::programme_spend), "GBP",
+                           "discretion-fund money from the programme budget"});
+  series.arrays.push_back({"profit", column(&metrics::ProviderBooks::profit), "GBP",
+                           "fees - staff_cost - programme_spend"});
+  series.arrays.push_back({"parked_share", column(&metrics::ProviderBooks::parked_share), "share",
+                           "attached client-weeks in a run of 8+ weeks without help"});
+  return series;
+}
+
 }  // namespace
 
 io::RunMetrics trace_metrics(const model::Scenario& scenario, const experiment::SingleRun& run) {
@@ -51,7 +75,17 @@ io::RunMetrics trace_metrics(const model::Scenario& scenario, const experiment::
     by_group.arrays.push_back({"equity_gap", net.equity_gap_by_group, "weeks",
                                "net employment weeks per person in the group minus overall"});
   }
+  const metrics::Providers& providers = report.providers;
+  if (!providers.by_provider.empty()) {
+    by_group.arrays.push_back({"provider_client_weeks", providers.client_weeks_by_group, "weeks",
+                               "claiming client-weeks attached to a provider"});
+    by_group.arrays.push_back({"provider_parked_share", providers.parked_share_by_group, "share",
+                               "of those, the share parked (counted from the attachment)"});
+    by_group.arrays.push_back({"provider_referrals", providers.referrals_by_group, "people",
+                               "clients referred to providers in the measured period"});
+  }
   out.series.push_back(std::move(by_group));
+  if (!providers.by_provider.empty()) out.series.push_back(provider_series(providers));
 
   const auto& curve = report.creaming_by_employability;
   io::MetricSeries by_decile{"by_employability_decile", "employability decile (0 = least employable)", {}, {}};

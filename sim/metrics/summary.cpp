@@ -10,6 +10,7 @@ MetricsReport make_report(const model::Scenario& scenario, const model::Simulati
   report.creaming_by_motivation = creaming(result.treatment, RankedBy::Motivation);
   report.parking = parking(scenario, result.treatment);
   report.quality = quality(result.treatment);
+  report.providers = providers(scenario, result.treatment);
   report.net_impact = net_impact(scenario, result);
   report.cost_effectiveness = cost_effectiveness(result);
   report.paradox = paradox(result);
@@ -95,6 +96,12 @@ std::vector<model::SummaryFigure> summarise(const MetricsReport& report) {
       "correlation across advisers of measured performance and net employment weeks");
   add("paradox_office_correlation", from(paradox, &Paradox::office_correlation),
       "correlation across offices of measured performance and net employment weeks");
+
+  const Providers& providers = report.providers;
+  add("provider_profit_per_referral", providers.profit_per_referral,
+      "providers' fees less staff and programme cost, per client referred (GBP in a money regime)");
+  add("provider_parked_share", providers.total.parked_share,
+      "share of attached client-weeks at providers in a run of 8+ weeks without help");
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include "sim/metrics/net_impact.hpp"
 #include "sim/metrics/paradox.hpp"
 #include "sim/metrics/parking.hpp"
+#include "sim/metrics/providers.hpp"
 #include "sim/metrics/quality.hpp"
 #include "sim/model/run_result.hpp"
 #include "sim/model/scenario.hpp"
@@ -26,6 +27,7 @@ struct MetricsReport {
   Creaming creaming_by_motivation;
   Parking parking;
   Quality quality;
+  Providers providers;
   std::optional<NetImpact> net_impact;
   std::optional<CostEffectiveness> cost_effectiveness;
   std::optional<Paradox> paradox;

@@ -148,6 +148,7 @@ void handle_action(World& world, std::uint32_t slot) {
       js.fund_used[row] += static_cast<float>(fund.amount);
       js.fund_until[row] = now + fund.effect_weeks * core::days_per_week;
       world.advisers.fund_spent[index(action.adviser)] += fund.amount;
+      adviser_week.fund_spend += fund.amount;
       counts.fund_spend += static_cast<float>(fund.amount);
       break;
     }

@@ -25,6 +25,7 @@ struct AdviserWeek {
   double review_minutes = 0.0;  ///< attended mandatory reviews
   std::array<double, action_count> action_minutes{};
   double budget_minutes = 0.0;  ///< discretionary minutes available
+  double fund_spend = 0.0;      ///< discretion fund (a provider's programme budget) spent
 };
 
 struct AdviserTable {

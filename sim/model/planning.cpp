@@ -129,16 +129,29 @@ void forecast_candidate(const World& world, const ForecastModel& model, const Cl
   }
 }
 
-// Value per minute of a candidate, given the regime's reward for it.
+// What the adviser may still spend from the discretion fund this budget year: its own budget
+// for a jobcentre adviser; for a caseworker, what its provider's programme budget has left
+// after what its caseworkers have already planned to spend.
+double fund_available(const World& world, AdviserId adviser) {
+  const auto a = index(adviser);
+  if (world.advisers.is_provider[a]) {
+    return world.scenario.providers.programme_budget_per_year() -
+           world.provider_fund_committed[world.advisers.provider[a]];
+  }
+  return world.scenario.actions.discretion_fund.adviser_budget_per_year - world.advisers.fund_spent[a];
+}
+
+// Value per minute of a candidate, given the regime's reward for it. `money_cost_per_unit` is 0
+// when the regime's reward already nets the money off (a provider's profit).
 double score(const World& world, AdviserId adviser, const ClientPlan& plan,
-             const ActionCandidate& candidate, double reward) {
+             const ActionCandidate& candidate, double reward, double money_cost_per_unit) {
   const auto& model = world.scenario.advisers;
   double client_gain = candidate.after.employment_weeks - candidate.before.employment_weeks;
   if (candidate.action == ActionKind::Sanction) client_gain -= world.scenario.actions.sanction.harm;
   const double value = world.regime->pressure(adviser) * model.w_target * reward +
                        world.advisers.w_client[index(adviser)] * plan.need * client_gain -
                        model.time_cost_per_minute * candidate.minutes -
-                       model.money_cost_per_unit * candidate.money;
+                       money_cost_per_unit * candidate.money;
   return value / candidate.minutes;
 }
 
@@ -166,7 +179,7 @@ bool is_allowed(const World& world, AdviserId adviser, const ClientPlan& plan, A
       const double used = new_window ? 0.0 : js.fund_used[row];
       return plan.claim_weeks >= profile.discretion_fund_eligible_weeks &&
              plan.perceived.fund_weeks_left <= 0.0 && used + fund.amount <= fund.client_cap_per_year &&
-             world.advisers.fund_spent[index(adviser)] + fund.amount <= fund.adviser_budget_per_year;
+             fund.amount <= fund_available(world, adviser);
     }
     case ActionKind::Sanction: return js.missed_review[row] != 0;
     default: return false;
@@ -286,9 +299,10 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
   }
   scratch.rewards.assign(scratch.candidates.size(), 0.0);
   world.regime->value(adviser, scratch.candidates, scratch.rewards);
+  const double money_cost = world.regime->nets_money_cost(adviser) ? 0.0 : advisers.money_cost_per_unit;
   for (std::uint32_t i = 0; i < scratch.candidates.size(); ++i) {
     const ClientPlan& plan = scratch.clients[scratch.candidate_client[i]];
-    push_ranked(scratch, score(world, adviser, plan, scratch.candidates[i], scratch.rewards[i]), i, 0);
+    push_ranked(scratch, score(world, adviser, plan, scratch.candidates[i], scratch.rewards[i], money_cost), i, 0);
   }
 
   // Employer contacts: not tied to a client; worth the same each, up to a weekly cap.
@@ -301,7 +315,7 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
        advisers.time_cost_per_minute * contact.minutes) / contact.minutes;
 
   std::uint32_t submission_slots = market.submission_slots;
-  double fund_left = scenario.actions.discretion_fund.adviser_budget_per_year - world.advisers.fund_spent[index(adviser)];
+  double fund_left = fund_available(world, adviser);
 
   while (budget > 0.0) {
     // Contacts compete with the best client action on value per minute.
@@ -330,7 +344,7 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
       forecast_candidate(world, model, plan, candidate);
       double reward = 0.0;
       world.regime->value(adviser, std::span<const ActionCandidate>(&candidate, 1), std::span<double>(&reward, 1));
-      push_ranked(scratch, score(world, adviser, plan, candidate, reward), top.candidate, plan.version);
+      push_ranked(scratch, score(world, adviser, plan, candidate, reward, money_cost), top.candidate, plan.version);
       continue;
     }
     if (candidate.minutes > budget) continue;
@@ -341,6 +355,7 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
     if (candidate.action == ActionKind::DiscretionFund) {
       if (candidate.money > fund_left) continue;
       fund_left -= candidate.money;
+      if (provider) world.provider_fund_committed[world.advisers.provider[index(adviser)]] += candidate.money;
     }
     budget -= candidate.minutes;
     const bool speculative = candidate.action == ActionKind::Submission &&

@@ -41,6 +41,16 @@ void refer(World& world, JobseekerId person) {
   js.adviser[row] = chosen;
   join_caseload(world, person);
   js.attached_until[row] = static_cast<float>(world.now() + providers.attachment_weeks * core::days_per_week);
+  if (world.measuring()) world.provider_tally.referrals[provider * world.group_count() + index(js.group[row])] += 1.0;
+
+  Outcome outcome;  // an attachment fee is paid for it
+  outcome.kind = OutcomeKind::Attached;
+  outcome.time = world.now();
+  outcome.client = person;
+  outcome.adviser = chosen;
+  outcome.group = js.group[row];
+  outcome.claim_weeks = (world.now() - js.claim_start[row]) / core::days_per_week;
+  world.regime->record(outcome);
 }
 
 void return_to_office(World& world, JobseekerId person) {

@@ -3,6 +3,7 @@
 // per (week, office, customer group) panel cell.
 
 #include <array>
+#include <vector>
 #include <cstdint>
 
 #include "sim/model/action.hpp"
@@ -51,6 +52,14 @@ struct PanelCounts {
   std::uint32_t referrals = 0;
   std::uint32_t sanctions = 0;
   float fund_spend = 0.0f;
+};
+
+/// Each contracted provider's measured period by customer group, flat as provider * groups +
+/// group: who was referred to it, and how many of its clients' claiming weeks were parked.
+struct ProviderTally {
+  std::vector<double> referrals;
+  std::vector<double> client_weeks;
+  std::vector<double> parked_weeks;
 };
 
 struct PanelRow {

@@ -37,6 +37,7 @@ enum class OutcomeKind : std::uint8_t {
   Sustained,    // a: client; weeks = 13, 26 or 52
   Exit,         // a: client; reason = why the claim ended
   ActionTaken,  // a: client (or no_row), action, minutes, money
+  Attached,     // a: client referred to a provider; adviser = the caseworker taking them on
 };
 
 /// Something a regime may count. Times are in days.
@@ -71,6 +72,10 @@ class Regime {
 
   /// Reward an adviser expects from one employer contact (process targets count them).
   virtual double value_employer_contact(AdviserId adviser) const = 0;
+
+  /// True when value() already nets off what an action costs in money (a provider's profit
+  /// pays its own programme spend), so the plan does not charge the money a second time.
+  virtual bool nets_money_cost(AdviserId) const { return false; }
 
   /// Minutes of validation paperwork the adviser owes; taken (and cleared) when planning.
   virtual double take_validation_minutes(AdviserId adviser) = 0;

@@ -171,6 +171,9 @@ struct ProviderModel {
   std::vector<double> referral_after_weeks;  ///< by customer group (filled at load)
   double attachment_weeks = 104.0;
   double min_interview_every_weeks = 0.0;    ///< 0 = no minimum service level
+  double staff_cost_per_hour = 20.0;         ///< £ per caseworker hour used (a profit regime's cost)
+  double programme_budget_per_caseworker = 2500.0;  ///< £ per year; the provider's budget is × caseworkers
+  double programme_budget_per_year() const { return programme_budget_per_caseworker * caseworkers_per_provider; }
   bool enabled() const { return per_office > 0; }
 };
 

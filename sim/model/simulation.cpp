@@ -77,6 +77,7 @@ VariantResult run_variant(const Scenario& scenario, const Policy& policy, std::s
   result.spells = std::move(world.spells);
   result.jobs = std::move(world.jobs);
   result.panel = std::move(world.panel);
+  result.providers = std::move(world.provider_tally);
   result.submissions_failed = world.submissions_failed;
   result.searches_crowded_out = world.searches_crowded_out;
   result.measure_start = world.measure_start;

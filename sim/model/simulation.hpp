@@ -41,6 +41,7 @@ struct VariantResult {
   std::vector<JobRecord> jobs;
   std::vector<PanelRow> panel;
   std::vector<double> measured_by_adviser;  ///< what the regime credited each adviser
+  ProviderTally providers;                  ///< empty without contracted providers
   std::vector<EventRecord> events;          ///< every handled event, if recorded
   std::uint64_t events_handled = 0;
   std::uint32_t submissions_failed = 0;

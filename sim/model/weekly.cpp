@@ -1,6 +1,9 @@
 // The weekly tick: closes the week that ended (panel rows, parking counts, adviser time), lets
 // the regime review, then has every adviser plan the new week.
 
+#include <algorithm>
+#include <cmath>
+
 #include "sim/model/event_kind.hpp"
 #include "sim/model/world.hpp"
 
@@ -10,6 +13,29 @@ namespace {
 
 // A client-week counts as parked when it lies in a run of 8 or more weeks without help.
 constexpr std::uint8_t parked_run_weeks = 8;
+
+// The same count for the provider a client is attached to; a run that reaches the threshold
+// there becomes parked only as far back as the attachment, so a provider is not charged with
+// weeks the jobcentre left the client unhelped before referral.
+void count_provider_week(World& world, JobseekerId client, std::uint32_t caseworker, double week_start) {
+  const auto& js = world.jobseekers;
+  const auto row = index(client);
+  const auto cell = world.advisers.provider[caseworker] * world.group_count() + index(js.group[row]);
+  auto& tally = world.provider_tally;
+  tally.client_weeks[cell] += 1.0;
+  const std::uint8_t run = js.weeks_without_help[row];
+  if (run < parked_run_weeks) return;
+  if (run > parked_run_weeks) {
+    tally.parked_weeks[cell] += 1.0;
+    return;
+  }
+  const double attached_since =
+      static_cast<double>(js.attached_until[row]) - world.scenario.providers.attachment_weeks * core::days_per_week;
+  const double weeks_attached = std::round((week_start + core::days_per_week - attached_since) / core::days_per_week);
+  const double earlier = std::min({static_cast<double>(parked_run_weeks - 1), js.claim_weeks[row] - 1.0,
+                                   weeks_attached - 1.0});
+  tally.parked_weeks[cell] += 1.0 + std::max(0.0, earlier);
+}
 
 void count_client_weeks(World& world, double week_start, bool measured) {
   auto& js = world.jobseekers;
@@ -34,6 +60,7 @@ void count_client_weeks(World& world, double week_start, bool measured) {
       } else if (run > parked_run_weeks) {
         js.parked_weeks[row] += 1;
       }
+      if (world.advisers.is_provider[a]) count_provider_week(world, client, a, week_start);
     }
   }
 }
@@ -61,12 +88,16 @@ void close_week(World& world) {
       AdviserWeek& total = world.advisers.measured[a];
       total.review_minutes += this_week.review_minutes;
       total.budget_minutes += this_week.budget_minutes;
+      total.fund_spend += this_week.fund_spend;
       for (std::size_t k = 0; k < action_count; ++k) total.action_minutes[k] += this_week.action_minutes[k];
       world.advisers.measured_weeks[a] += 1.0;
     }
     this_week = AdviserWeek{};
     // The discretion fund is budgeted per 52-week year.
     if ((week + 1) % 52 == 0) world.advisers.fund_spent[a] = 0.0;
+  }
+  if ((week + 1) % 52 == 0) {
+    std::fill(world.provider_fund_committed.begin(), world.provider_fund_committed.end(), 0.0);
   }
   world.regime->end_week(world, week);
 }

@@ -44,6 +44,8 @@ struct World {
   std::vector<VacancyPool> pools;                 ///< by office
   std::vector<std::vector<AdviserId>> office_advisers;
   std::vector<std::vector<AdviserId>> provider_caseworkers;  ///< by provider (office * per_office + p)
+  std::vector<double> provider_fund_committed;    ///< by provider: planned this budget year
+  ProviderTally provider_tally;
   std::vector<JobseekerId> moving;                ///< reused by the weekly referral pass
   std::vector<std::vector<EmployerId>> office_employers;
   std::vector<std::uint32_t> arrivals;            ///< by inflow source

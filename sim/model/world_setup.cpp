@@ -61,7 +61,12 @@ void add_advisers(World& world) {
 void add_providers(World& world) {
   const auto& network = world.scenario.network;
   const auto& providers = world.scenario.providers;
-  world.provider_caseworkers.resize(static_cast<std::size_t>(network.offices * providers.per_office));
+  const auto provider_count = static_cast<std::size_t>(network.offices * providers.per_office);
+  world.provider_caseworkers.resize(provider_count);
+  world.provider_fund_committed.assign(provider_count, 0.0);
+  const std::size_t cells = provider_count * world.group_count();
+  world.provider_tally = ProviderTally{std::vector<double>(cells, 0.0), std::vector<double>(cells, 0.0),
+                                       std::vector<double>(cells, 0.0)};
   for (int o = 0; o < network.offices; ++o) {
     for (int p = 0; p < providers.per_office; ++p) {
       const auto provider = static_cast<std::uint32_t>(o * providers.per_office + p);

@@ -11,7 +11,8 @@ IndicatorSetRegime::IndicatorSetRegime(const model::Scenario& scenario, RegimeRu
       organisation_(scenario.network, scenario.providers, rules.level),
       ledger_(organisation_, scenario.run.warmup_weeks * 7.0),
       indicators_(std::move(indicators)),
-      pressure_(organisation_.units(), 1.0) {}
+      pressure_(organisation_.units(), 1.0),
+      contact_minutes_(scenario.actions.employer_contact.minutes) {}
 
 double IndicatorSetRegime::pressure(model::AdviserId adviser) const {
   return pressure_[organisation_.unit_of(adviser)];
@@ -20,10 +21,13 @@ double IndicatorSetRegime::pressure(model::AdviserId adviser) const {
 void IndicatorSetRegime::value(model::AdviserId adviser,
                                std::span<const model::ActionCandidate> candidates,
                                std::span<double> reward) const {
-  const double scale = rules_.value_scale * organisation_.share(adviser);
+  const bool profit = for_profit(adviser);
+  const double scale = rules_.value_scale * (profit ? 1.0 : organisation_.share(adviser));
   for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const model::ActionCandidate& candidate = candidates[i];
     double total = 0.0;
-    for (const auto& indicator : indicators_) total += indicator->value(candidates[i]);
+    for (const auto& indicator : indicators_) total += indicator->value(candidate);
+    if (profit) total -= rules_.staff_cost_per_minute * candidate.minutes + candidate.money;
     reward[i] = scale * total;
   }
 }
@@ -31,6 +35,9 @@ void IndicatorSetRegime::value(model::AdviserId adviser,
 double IndicatorSetRegime::value_employer_contact(model::AdviserId adviser) const {
   double total = 0.0;
   for (const auto& indicator : indicators_) total += indicator->value_employer_contact();
+  if (for_profit(adviser)) {
+    return rules_.value_scale * (total - rules_.staff_cost_per_minute * contact_minutes_);
+  }
   return rules_.value_scale * organisation_.share(adviser) * total;
 }
 

@@ -6,6 +6,7 @@
 // adviser's action is worth to that adviser.
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "sim/model/regime.hpp"
@@ -22,9 +23,19 @@ struct PressureRule {
   bool relative = false;               ///< target is the mean of all units (benchmarking)
 };
 
+/// What credit means to those it is paid to: points (with pressure), or money to a provider,
+/// whose caseworkers act for its profit: fees less the staff time and programme money an
+/// action costs. A caseworker weighs the whole fee (not a share): the firm, not the person,
+/// is paid, and the firm wants every fee it can earn at a profit.
+enum class Reward : std::uint8_t { Points, Profit };
+
+inline const std::vector<std::string> reward_names = {"points", "profit"};
+
 struct RegimeRules {
   Level level = Level::Adviser;
+  Reward reward = Reward::Points;
   double value_scale = 1.0;            ///< adviser value units per unit of credit
+  double staff_cost_per_minute = 0.0; ///< a caseworker minute, in credit units (profit only)
   PressureRule pressure;
 };
 
@@ -37,6 +48,7 @@ class IndicatorSetRegime final : public model::Regime {
   void value(model::AdviserId adviser, std::span<const model::ActionCandidate> candidates,
              std::span<double> reward) const override;
   double value_employer_contact(model::AdviserId adviser) const override;
+  bool nets_money_cost(model::AdviserId adviser) const override { return for_profit(adviser); }
   double take_validation_minutes(model::AdviserId adviser) override;
   void record(const model::Outcome& outcome) override;
   void end_week(const model::World& world, int week) override;
@@ -44,12 +56,16 @@ class IndicatorSetRegime final : public model::Regime {
 
  private:
   void review(int week);
+  bool for_profit(model::AdviserId adviser) const {
+    return rules_.reward == Reward::Profit && organisation_.is_caseworker(adviser);
+  }
 
   RegimeRules rules_;
   Organisation organisation_;
   CreditLedger ledger_;
   std::vector<std::unique_ptr<Indicator>> indicators_;
   std::vector<double> pressure_;  ///< by unit
+  double contact_minutes_ = 0.0;  ///< one employer contact
 };
 
 }  // namespace caseload::regimes

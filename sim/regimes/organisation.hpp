@@ -29,8 +29,11 @@ class Organisation {
   std::uint32_t advisers() const { return static_cast<std::uint32_t>(unit_.size()); }
   /// An adviser's share of the credit its unit earns (1 at adviser level).
   double share(model::AdviserId adviser) const { return 1.0 / size_[unit_of(adviser)]; }
+  /// Whether an adviser is a provider's caseworker (they come after every office adviser).
+  bool is_caseworker(model::AdviserId adviser) const { return model::index(adviser) >= first_caseworker_; }
 
  private:
+  std::uint32_t first_caseworker_ = 0;
   std::vector<std::uint32_t> unit_;
   std::vector<std::uint32_t> size_;
 };

@@ -15,6 +15,7 @@ std::unique_ptr<Indicator> make_job_entry(core::ConfigReader&, const IndicatorCo
 std::unique_ptr<Indicator> make_sustained_job(core::ConfigReader&, const IndicatorContext&);
 std::unique_ptr<Indicator> make_off_flow(core::ConfigReader&, const IndicatorContext&);
 std::unique_ptr<Indicator> make_process_count(core::ConfigReader&, const IndicatorContext&);
+std::unique_ptr<Indicator> make_attachment(core::ConfigReader&, const IndicatorContext&);
 
 namespace {
 
@@ -29,6 +30,7 @@ constexpr Primitive primitives[] = {
     {"sustained_job", make_sustained_job},
     {"off_flow", make_off_flow},
     {"process", make_process_count},
+    {"attachment", make_attachment},
 };
 
 struct Compiled {
@@ -53,6 +55,14 @@ Compiled compile(const model::Scenario& scenario, core::ConfigNode tree, core::D
   for (std::size_t i = 0; i < level_names.size(); ++i) {
     if (level_names[i] == level) out.rules.level = static_cast<Level>(i);
   }
+  const std::string reward = reader.choice("reward", "points", reward_names);
+  out.rules.reward = reward == "profit" ? Reward::Profit : Reward::Points;
+  if (out.rules.reward == Reward::Profit && !scenario.providers.enabled()) {
+    reader.error("reward", fmt::format("'{}' is profit, which only contracted providers pursue; set "
+                                       "providers.per_office above 0 or use reward: points",
+                                       reader.path_of("reward")));
+  }
+  out.rules.staff_cost_per_minute = scenario.providers.staff_cost_per_hour / 60.0;
   out.rules.value_scale = reader.number("value_scale", 1.0, core::Bounds::at_least(0.0));
   {
     core::ConfigReader pressure = reader.section("pressure");

@@ -27,7 +27,8 @@ class SustainedJob final : public Indicator {
     const double gain = weeks_ == 13.0 ? c.after.sustained_13 - c.before.sustained_13
                                        : c.after.sustained_26 - c.before.sustained_26;
     if (attached_ && !c.attached) return 0.0;
-    return price_[model::index(c.group)] * gain;
+    const auto group = model::index(c.group);
+    return (price_[group] + sustainment_[group] * expected_payments(c.after)) * gain;
   }
 
   void record(const model::Outcome& outcome, CreditLedger& ledger) override {
@@ -45,6 +46,21 @@ class SustainedJob final : public Indicator {
   }
 
  private:
+  // Sustainment payments a job that reached `weeks_` can expect by the model's last mark (52
+  // weeks): each mark's payments times the chance the job lasts to it. The forecast knows the
+  // 13- and 26-week chances; the ratio of the two is taken as the survival over every further
+  // 13 weeks (a constant hazard after the first quarter, an approximation).
+  double expected_payments(const model::Forecast& f) const {
+    if (max_payments_ <= 0.0 || f.sustained_13 <= 0.0) return 0.0;
+    const double per_quarter = f.sustained_26 / f.sustained_13;
+    double expected = 0.0;
+    for (const double mark : {26.0, 52.0}) {
+      if (mark <= weeks_) continue;
+      const double due = payments_by(mark) - payments_by(previous_mark(mark));
+      expected += due * std::pow(per_quarter, (mark - weeks_) / 13.0);
+    }
+    return expected;
+  }
   static double previous_mark(double mark) { return mark == 52.0 ? 26.0 : mark == 26.0 ? 13.0 : 0.0; }
   double payments_by(double mark) const {
     if (mark <= weeks_) return 0.0;

@@ -41,7 +41,7 @@ TEST(Summary, NamesAreUniqueSnakeCaseWithDescriptions) {
     }
   }
   EXPECT_EQ(figures.front().name, "off_benefit_13w");
-  EXPECT_EQ(figures.back().name, "paradox_office_correlation");
+  EXPECT_EQ(figures.back().name, "provider_parked_share");
 }
 
 TEST(Summary, SameNamesInTheSameOrderWithoutACounterfactual) {

@@ -1,7 +1,9 @@
 // Contracted providers: who is referred and when, how long they stay attached, and that the
 // counterfactual refers the same people to the same providers.
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -129,6 +131,85 @@ TEST(Providers, MinimumServiceLevelInterviewsAttachedClientsInTheCounterfactualT
     interview_minutes += c.advisers.measured[a].action_minutes[static_cast<std::size_t>(ActionKind::Interview)];
   }
   EXPECT_GT(interview_minutes, 0.0);
+}
+
+std::uint32_t first_caseworker(const Scenario& s) {
+  return static_cast<std::uint32_t>(s.network.offices * s.network.advisers_per_office);
+}
+
+// Values every discretion-fund award highly, so caseworkers spend all a budget allows, and
+// counts the attachments the model reports.
+class FundEverythingRegime final : public Regime {
+ public:
+  FundEverythingRegime(double measure_from_day, std::uint32_t first_caseworker)
+      : measure_from_day_(measure_from_day), first_caseworker_(first_caseworker) {}
+  double pressure(AdviserId) const override { return 1.0; }
+  void value(AdviserId, std::span<const ActionCandidate> candidates, std::span<double> reward) const override {
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      reward[i] = candidates[i].action == ActionKind::DiscretionFund ? 1000.0 : 0.0;
+    }
+  }
+  double value_employer_contact(AdviserId) const override { return 0.0; }
+  double take_validation_minutes(AdviserId) override { return 0.0; }
+  void record(const Outcome& outcome) override {
+    if (outcome.kind == OutcomeKind::Attached && outcome.time >= measure_from_day_) {
+      attached_ += 1;
+      EXPECT_GE(index(outcome.adviser), first_caseworker_) << "an attachment names the caseworker";
+    }
+  }
+  void end_week(const World&, int) override {}
+  double measured(AdviserId) const override { return attached_; }
+
+ private:
+  double measure_from_day_;
+  std::uint32_t first_caseworker_;
+  double attached_ = 0.0;
+};
+
+TEST(Providers, CaseworkersShareTheProvidersProgrammeBudget) {
+  Scenario scenario = provider_scenario();
+  scenario.providers.programme_budget_per_caseworker = 150.0;  // two awards a head, four a provider
+  scenario.counterfactual.enabled = false;
+  const double measure_from = scenario.run.warmup_weeks * week;
+  const auto result = simulate(scenario, [measure_from](const Scenario& s) {
+    return std::make_unique<FundEverythingRegime>(measure_from, first_caseworker(s));
+  });
+  const auto& v = result.treatment;
+  const double budget = scenario.providers.programme_budget_per_year();
+  const double award = scenario.actions.discretion_fund.amount;
+  std::vector<double> spent(static_cast<std::size_t>(scenario.network.offices * scenario.providers.per_office), 0.0);
+  for (std::uint32_t a = 0; a < v.advisers.size(); ++a) {
+    if (v.advisers.is_provider[a]) spent[v.advisers.provider[a]] += v.advisers.fund_spent[a];
+  }
+  for (std::size_t p = 0; p < spent.size(); ++p) {
+    // Spent in the current budget year: within the provider's budget, and all of what it allows.
+    EXPECT_LE(spent[p], budget) << "provider " << p;
+    EXPECT_GT(spent[p], budget - award) << "provider " << p << " left a whole award unspent";
+  }
+  // Office advisers keep their own, larger budget.
+  double office_spent = 0.0;
+  for (std::uint32_t a = 0; a < v.advisers.size(); ++a) {
+    if (!v.advisers.is_provider[a]) office_spent = std::max(office_spent, v.advisers.fund_spent[a]);
+  }
+  EXPECT_GT(office_spent, budget);
+}
+
+TEST(Providers, EveryReferralIsReportedOnceAndTallied) {
+  Scenario scenario = provider_scenario();
+  scenario.counterfactual.enabled = false;
+  const double measure_from = scenario.run.warmup_weeks * week;
+  const auto result = simulate(scenario, [measure_from](const Scenario& s) {
+    return std::make_unique<FundEverythingRegime>(measure_from, first_caseworker(s));
+  });
+  const auto& v = result.treatment;
+  double tallied = 0.0;
+  for (double referrals : v.providers.referrals) tallied += referrals;
+  ASSERT_GT(tallied, 0.0);
+  EXPECT_DOUBLE_EQ(v.measured_by_adviser.front(), tallied);
+  // Attached client-weeks and parked weeks: parked never exceeds the weeks.
+  for (std::size_t cell = 0; cell < v.providers.client_weeks.size(); ++cell) {
+    EXPECT_LE(v.providers.parked_weeks[cell], v.providers.client_weeks[cell]) << "cell " << cell;
+  }
 }
 
 }  // namespace

@@ -21,7 +21,7 @@ TEST(CompileRegime, UnknownPrimitiveAndGroupAreLocatedAndListTheKnownOnes) {
     const std::string first = core::format_diagnostic(error.problems()[0]);
     const std::string second = core::format_diagnostic(error.problems()[1]);
     EXPECT_NE(first.find("unknown_primitive.yaml:8:13: 'regime.indicators[0].kind' names unknown "
-                         "indicator primitive 'job_entri'; known: job_entry, sustained_job, off_flow, process"),
+                         "indicator primitive 'job_entri'; known: job_entry, sustained_job, off_flow, process, attachment"),
               std::string::npos) << first;
     EXPECT_NE(first.find("(did you mean 'job_entry'?)"), std::string::npos) << first;
     EXPECT_NE(second.find("unknown_primitive.yaml:10:16:"), std::string::npos) << second;
@@ -31,7 +31,7 @@ TEST(CompileRegime, UnknownPrimitiveAndGroupAreLocatedAndListTheKnownOnes) {
 
 TEST(CompileRegime, EveryPresetCompiles) {
   for (const char* preset : {"jet", "jot", "offflow", "pbr-flat", "pbr-differential", "process-targets",
-                             "benchmark"}) {
+                             "benchmark", "pbr-providers-flat", "pbr-providers-differential"}) {
     const std::string path = std::string(CASELOAD_SOURCE_DIR) + "/scenarios/regimes/" + preset + ".yaml";
     EXPECT_NO_THROW(cli::load_runnable(path, {})) << preset;
   }
@@ -48,7 +48,7 @@ TEST(CompileRegime, MissingRegimeIsNeutral) {
 }
 
 TEST(PrimitiveNames, ListsTheRegistryInOrder) {
-  EXPECT_EQ(primitive_names(), (std::vector<std::string>{"job_entry", "sustained_job", "off_flow", "process"}));
+  EXPECT_EQ(primitive_names(), (std::vector<std::string>{"job_entry", "sustained_job", "off_flow", "process", "attachment"}));
 }
 
 }  // namespace

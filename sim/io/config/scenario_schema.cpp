@@ -249,6 +249,9 @@ model::ProviderModel read_providers(ConfigReader reader, const std::vector<std::
   providers.attachment_weeks = reader.number("attachment_weeks", providers.attachment_weeks, positive);
   providers.min_interview_every_weeks =
       reader.number("min_interview_every_weeks", providers.min_interview_every_weeks, non_negative);
+  providers.staff_cost_per_hour = reader.number("staff_cost_per_hour", providers.staff_cost_per_hour, non_negative);
+  providers.programme_budget_per_caseworker =
+      reader.number("programme_budget_per_caseworker", providers.programme_budget_per_caseworker, non_negative);
   // A single number for all groups, or {default: 52, <group>: ...}.
   const double fallback = 52.0;
   providers.referral_after_weeks.assign(group_names.size(), fallback);

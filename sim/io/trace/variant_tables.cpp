@@ -167,6 +167,12 @@ void write_advisers(TraceFile& file, const std::string& root, const model::Varia
   write_column<double>(
       table, "effectiveness", rows, [&](std::size_t i) { return advisers.effectiveness[i]; }, "",
       "multiplier on what an interview does");
+  write_column<std::uint8_t>(
+      table, "is_provider", rows, [&](std::size_t i) { return advisers.is_provider[i]; }, "",
+      "1 for a contracted provider's caseworker, 0 for a jobcentre adviser");
+  write_column<std::uint32_t>(
+      table, "provider", rows, [&](std::size_t i) { return advisers.provider[i]; }, "",
+      "the caseworker's provider (office * providers per office + provider); 0 for advisers");
   const auto& measured = advisers.measured;
   write_column<double>(
       table, "review_minutes", rows, [&](std::size_t i) { return measured[i].review_minutes; },
@@ -180,6 +186,9 @@ void write_advisers(TraceFile& file, const std::string& root, const model::Varia
   write_column<double>(
       table, "budget_minutes", rows, [&](std::size_t i) { return measured[i].budget_minutes; },
       "minutes", "discretionary minutes available, measured period");
+  write_column<double>(
+      table, "fund_spend", rows, [&](std::size_t i) { return measured[i].fund_spend; }, "GBP",
+      "discretion fund (for a caseworker, the provider's programme budget) spent, measured period");
   write_column<double>(
       table, "measured_weeks", rows, [&](std::size_t i) { return advisers.measured_weeks[i]; },
       "weeks", "weeks in the measured period");

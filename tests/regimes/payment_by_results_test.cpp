@@ -1,0 +1,148 @@
+// Payment by results through providers: the attachment fee, sustainment payments in what a
+// sustained job is worth, and caseworkers who weigh fees against what their time and
+// programme money cost the provider.
+
+#include <gtest/gtest.h>
+
+#include "sim/cli/runnable_scenario.hpp"
+#include "sim/core/diagnostics.hpp"
+#include "sim/regimes/credit_ledger.hpp"
+#include "sim/regimes/indicator.hpp"
+#include "sim/regimes/organisation.hpp"
+
+namespace caseload::regimes {
+
+std::unique_ptr<Indicator> make_attachment(core::ConfigReader&, const IndicatorContext&);
+std::unique_ptr<Indicator> make_sustained_job(core::ConfigReader&, const IndicatorContext&);
+
+namespace {
+
+std::string data(const std::string& name) {
+  return std::string(CASELOAD_SOURCE_DIR) + "/tests/regimes/data/" + name;
+}
+
+core::ConfigNode keys(const std::vector<std::pair<std::string, std::string>>& pairs) {
+  core::ConfigNode node = core::ConfigNode::map({"test", 1, 1});
+  for (const auto& [key, value] : pairs) node.set(key, core::ConfigNode::scalar(value, {"test", 1, 1}), {"test", 1, 1});
+  return node;
+}
+
+template <typename Make>
+std::unique_ptr<Indicator> make(Make maker, core::ConfigNode node, const model::Scenario& scenario,
+                                std::vector<std::string> groups) {
+  core::Diagnostics problems;
+  core::ConfigReader reader(node, "indicator", problems);
+  IndicatorContext context{&scenario, std::move(groups)};
+  auto indicator = maker(reader, context);
+  reader.finish();
+  EXPECT_TRUE(problems.empty());
+  return indicator;
+}
+
+model::ActionCandidate interview(double s13, double s26_before, double s26_after) {
+  model::ActionCandidate c;
+  c.action = model::ActionKind::Interview;
+  c.minutes = 40.0;
+  c.before.sustained_13 = s13;
+  c.before.sustained_26 = s26_before;
+  c.after.sustained_13 = s13;
+  c.after.sustained_26 = s26_after;
+  c.attached = true;
+  return c;
+}
+
+TEST(Attachment, PaysTheGroupsFeeToTheProviderOnReferralAndValuesNoAction) {
+  model::Scenario scenario;
+  scenario.network.offices = 1;
+  scenario.network.advisers_per_office = 2;
+  scenario.network.advisers_per_team = 2;
+  scenario.providers.per_office = 2;
+  scenario.providers.caseworkers_per_provider = 1;  // advisers 0-1, caseworkers 2 and 3
+  core::ConfigNode by_group = core::ConfigNode::map({"test", 1, 1});
+  by_group.set("default", core::ConfigNode::scalar("400", {"test", 1, 1}), {"test", 1, 1});
+  by_group.set("hard", core::ConfigNode::scalar("600", {"test", 1, 1}), {"test", 1, 1});
+  core::ConfigNode config = core::ConfigNode::map({"test", 1, 1});
+  config.set("points", by_group, {"test", 1, 1});
+  const auto fee = make(make_attachment, config, scenario, {"easy", "hard"});
+
+  const Organisation organisation(scenario.network, scenario.providers, Level::Provider);
+  CreditLedger ledger(organisation, 0.0);
+  model::Outcome attached;
+  attached.kind = model::OutcomeKind::Attached;
+  attached.time = 7.0;
+  attached.adviser = static_cast<model::AdviserId>(3);
+  attached.group = static_cast<model::GroupId>(1);
+  fee->record(attached, ledger);
+  attached.adviser = static_cast<model::AdviserId>(2);
+  attached.group = static_cast<model::GroupId>(0);
+  fee->record(attached, ledger);
+  model::Outcome entry = attached;  // other outcomes earn no attachment fee
+  entry.kind = model::OutcomeKind::JobEntry;
+  fee->record(entry, ledger);
+  ledger.release_until(14.0);
+  EXPECT_DOUBLE_EQ(ledger.unit_to_date(0), 0.0);    // the office
+  EXPECT_DOUBLE_EQ(ledger.unit_to_date(1), 400.0);  // provider 0
+  EXPECT_DOUBLE_EQ(ledger.unit_to_date(2), 600.0);  // provider 1
+  EXPECT_DOUBLE_EQ(fee->value(interview(0.4, 0.2, 0.3)), 0.0);
+}
+
+TEST(SustainedJob, ValuesSustainmentPaymentsAJobCanStillEarn) {
+  model::Scenario scenario;
+  auto job = make(make_sustained_job,
+                  keys({{"weeks", "26"}, {"points", "1000"}, {"sustainment_points", "100"},
+                        {"sustainment_every_weeks", "4"}, {"sustainment_max", "13"}}),
+                  scenario, {"all"});
+  // By the 52-week mark a 26-week job has earned floor(26/4) = 6 payments; it lasts there with
+  // (s26/s13)^2 = 0.25, so each extra point of sustained_26 is worth 1000 + 6 * 0.25 * 100.
+  EXPECT_NEAR(job->value(interview(0.4, 0.1, 0.2)), 0.1 * (1000.0 + 150.0), 1e-9);
+  auto no_sustainment = make(make_sustained_job, keys({{"weeks", "26"}, {"points", "1000"}}), scenario, {"all"});
+  EXPECT_NEAR(no_sustainment->value(interview(0.4, 0.1, 0.2)), 0.1 * 1000.0, 1e-9);
+}
+
+TEST(ProfitReward, CaseworkersWeighWholeFeesAgainstStaffTimeAndMoney) {
+  const cli::RunnableScenario runnable = cli::load_runnable(data("profit_regime.yaml"), {});
+  const auto regime = runnable.regime(runnable.loaded.scenario);
+  const auto caseworker = static_cast<model::AdviserId>(2);
+  const auto adviser = static_cast<model::AdviserId>(0);
+  model::ActionCandidate fund = interview(0.4, 0.1, 0.2);
+  fund.action = model::ActionKind::DiscretionFund;
+  fund.minutes = 20.0;
+  fund.money = 75.0;
+  double reward = 0.0;
+  regime->value(caseworker, std::span<const model::ActionCandidate>(&fund, 1), std::span<double>(&reward, 1));
+  // 0.01 * (1000 * 0.1 - 20 minutes at £30 an hour - £75): the whole fee, not a caseworker's half.
+  EXPECT_NEAR(reward, 0.01 * (100.0 - 10.0 - 75.0), 1e-12);
+  EXPECT_TRUE(regime->nets_money_cost(caseworker));
+  EXPECT_FALSE(regime->nets_money_cost(adviser));
+  // An office adviser's client is not attached: nothing to earn, and no costs charged here.
+  fund.attached = false;
+  regime->value(adviser, std::span<const model::ActionCandidate>(&fund, 1), std::span<double>(&reward, 1));
+  EXPECT_DOUBLE_EQ(reward, 0.0);
+}
+
+TEST(ProfitReward, PointsRewardShareCreditAndChargeNoCosts) {
+  const cli::RunnableScenario runnable = cli::load_runnable(data("profit_regime.yaml"), {"regime.reward=points"});
+  const auto regime = runnable.regime(runnable.loaded.scenario);
+  const auto caseworker = static_cast<model::AdviserId>(2);
+  model::ActionCandidate c = interview(0.4, 0.1, 0.2);
+  double reward = 0.0;
+  regime->value(caseworker, std::span<const model::ActionCandidate>(&c, 1), std::span<double>(&reward, 1));
+  EXPECT_NEAR(reward, 0.01 * 0.5 * 100.0, 1e-12);  // half the provider's credit, no costs
+  EXPECT_FALSE(regime->nets_money_cost(caseworker));
+}
+
+TEST(ProfitReward, WithoutProvidersIsALocatedError) {
+  try {
+    cli::load_runnable(data("profit_without_providers.yaml"), {});
+    FAIL() << "expected a ConfigError";
+  } catch (const core::ConfigError& error) {
+    ASSERT_EQ(error.problems().size(), 1u) << error.what();
+    const std::string message = core::format_diagnostic(error.problems()[0]);
+    EXPECT_NE(message.find("profit_without_providers.yaml:7:11: 'regime.reward' is profit"), std::string::npos)
+        << message;
+    EXPECT_NE(message.find("providers.per_office"), std::string::npos) << message;
+  }
+}
+
+}  // namespace
+}  // namespace caseload::regimes
