@@ -4,21 +4,27 @@
 
 namespace caseload::regimes {
 
-CreditLedger::CreditLedger(const Organisation& organisation, double measure_from_day)
+CreditLedger::CreditLedger(const Organisation& organisation, double measure_from_day,
+                           std::size_t groups)
     : organisation_(organisation),
       measure_from_day_(measure_from_day),
       to_date_(organisation.units(), 0.0),
+      group_to_date_(groups + 1, 0.0),
       measured_(organisation.units(), 0.0),
       validation_(organisation.advisers(), 0.0) {}
 
-void CreditLedger::count(std::uint32_t unit, double amount, double day) {
-  to_date_[unit] += amount;
-  if (day >= measure_from_day_) measured_[unit] += amount;
+void CreditLedger::count(const Held& held) {
+  to_date_[held.unit] += held.amount;
+  group_to_date_[held.group] += held.amount;
+  if (held.day >= measure_from_day_) measured_[held.unit] += held.amount;
 }
 
-void CreditLedger::credit(model::AdviserId adviser, double amount, double count_day) {
-  if (model::index(adviser) >= organisation_.advisers()) return;  // no adviser to credit
-  held_.push_back({count_day, organisation_.unit_of(adviser), amount});
+void CreditLedger::credit(const model::Outcome& earned_by, double amount, double count_day) {
+  if (model::index(earned_by.adviser) >= organisation_.advisers()) return;  // no adviser to credit
+  const auto group = model::index(earned_by.client) == model::no_row
+                         ? static_cast<std::uint32_t>(groups())
+                         : static_cast<std::uint32_t>(model::index(earned_by.group));
+  held_.push_back({count_day, organisation_.unit_of(earned_by.adviser), group, amount});
 }
 
 void CreditLedger::owe_validation(model::AdviserId adviser, double minutes) {
@@ -36,11 +42,14 @@ void CreditLedger::release_until(double day) {
   // Held credits are few (a lag's worth); a stable partition keeps their order.
   auto due = std::stable_partition(held_.begin(), held_.end(),
                                    [day](const Held& h) { return h.day <= day; });
-  for (auto it = held_.begin(); it != due; ++it) count(it->unit, it->amount, it->day);
+  for (auto it = held_.begin(); it != due; ++it) count(*it);
   held_.erase(held_.begin(), due);
 }
 
-void CreditLedger::reset_to_date() { std::fill(to_date_.begin(), to_date_.end(), 0.0); }
+void CreditLedger::reset_to_date() {
+  std::fill(to_date_.begin(), to_date_.end(), 0.0);
+  std::fill(group_to_date_.begin(), group_to_date_.end(), 0.0);
+}
 
 double CreditLedger::measured(model::AdviserId adviser) const {
   return measured_[organisation_.unit_of(adviser)] * organisation_.share(adviser);

@@ -2,20 +2,23 @@
 // What a regime has credited, to whom and when. Credit can be counted later than it was earned
 // (JOT's data lag): it is held until its count date passes. Credit earned by an adviser goes
 // to the adviser's unit; each member's measured performance is its share of the unit's.
+// Credit to date is also kept by the customer group of the client it came from (benchmarking).
 
 #include <cstdint>
 #include <vector>
 
+#include "sim/model/regime.hpp"
 #include "sim/regimes/organisation.hpp"
 
 namespace caseload::regimes {
 
 class CreditLedger {
  public:
-  CreditLedger(const Organisation& organisation, double measure_from_day);
+  CreditLedger(const Organisation& organisation, double measure_from_day, std::size_t groups);
 
-  /// Credit earned by `adviser`, counted on `count_day` (which may lie in the future).
-  void credit(model::AdviserId adviser, double amount, double count_day);
+  /// Credit earned by the outcome's adviser, counted on `count_day` (which may lie in the
+  /// future), under the outcome's client's group (or `groups()` when there is no client).
+  void credit(const model::Outcome& earned_by, double amount, double count_day);
   /// Minutes of validation paperwork `adviser` owes for a claimed outcome.
   void owe_validation(model::AdviserId adviser, double minutes);
   double take_validation(model::AdviserId adviser);
@@ -24,6 +27,10 @@ class CreditLedger {
   void release_until(double day);
   /// Credit counted for a unit since `reset_to_date` was last called.
   double unit_to_date(std::uint32_t unit) const { return to_date_[unit]; }
+  /// Credit counted to date from clients of `group`, all units; group `groups()` is credit
+  /// with no client (employer contacts).
+  double group_to_date(std::size_t group) const { return group_to_date_[group]; }
+  std::size_t groups() const { return group_to_date_.size() - 1; }
   void reset_to_date();
   /// Credit counted over the measured period, as this adviser's share of its unit's.
   double measured(model::AdviserId adviser) const;
@@ -32,14 +39,16 @@ class CreditLedger {
   struct Held {
     double day;
     std::uint32_t unit;
+    std::uint32_t group;
     double amount;
   };
-  void count(std::uint32_t unit, double amount, double day);
+  void count(const Held& held);
 
   const Organisation& organisation_;
   double measure_from_day_;
   std::vector<Held> held_;
   std::vector<double> to_date_;
+  std::vector<double> group_to_date_;  ///< by group, then one slot for credit with no client
   std::vector<double> measured_;    ///< by unit
   std::vector<double> validation_;  ///< by adviser
 };

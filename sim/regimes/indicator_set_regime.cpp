@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <numeric>
+#include <span>
+
+#include "sim/model/world.hpp"
+#include "sim/regimes/benchmark_rule.hpp"
 
 namespace caseload::regimes {
 
@@ -9,10 +13,18 @@ IndicatorSetRegime::IndicatorSetRegime(const model::Scenario& scenario, RegimeRu
                                        std::vector<std::unique_ptr<Indicator>> indicators)
     : rules_(rules),
       organisation_(scenario.network, scenario.providers, rules.level),
-      ledger_(organisation_, scenario.run.warmup_weeks * 7.0),
+      ledger_(organisation_, scenario.run.warmup_weeks * 7.0, scenario.groups.size()),
       indicators_(std::move(indicators)),
       pressure_(organisation_.units(), 1.0),
-      contact_minutes_(scenario.actions.employer_contact.minutes) {}
+      contact_minutes_(scenario.actions.employer_contact.minutes),
+      stars_(organisation_.units(), 3),
+      groups_(scenario.groups.size()) {
+  if (rules_.pressure.relative && rules_.pressure.expected == Expected::CaseloadMix) {
+    client_weeks_.assign(organisation_.units() * groups_, 0.0);
+    national_client_weeks_.assign(groups_, 0.0);
+    national_credit_.assign(groups_, 0.0);
+  }
+}
 
 double IndicatorSetRegime::pressure(model::AdviserId adviser) const {
   return pressure_[organisation_.unit_of(adviser)];
@@ -49,12 +61,45 @@ void IndicatorSetRegime::record(const model::Outcome& outcome) {
   for (const auto& indicator : indicators_) indicator->record(outcome, ledger_);
 }
 
-void IndicatorSetRegime::end_week(const model::World&, int week) {
+void IndicatorSetRegime::end_week(const model::World& world, int week) {
   ledger_.release_until((week + 1) * 7.0);
-  if (rules_.pressure.k > 0.0 && (week + 1) % static_cast<int>(rules_.pressure.review_weeks) == 0) {
-    review(week);
+  if (!client_weeks_.empty()) count_client_weeks(world);
+  const bool reviews = rules_.pressure.k > 0.0 || rules_.pressure.has_stars;
+  if (reviews && (week + 1) % static_cast<int>(rules_.pressure.review_weeks) == 0) review(week);
+  if ((week + 1) % 52 == 0) {  // targets run by 52-week year
+    ledger_.reset_to_date();
+    std::fill(client_weeks_.begin(), client_weeks_.end(), 0.0);
   }
-  if ((week + 1) % 52 == 0) ledger_.reset_to_date();  // targets run by 52-week year
+}
+
+void IndicatorSetRegime::count_client_weeks(const model::World& world) {
+  const auto advisers = std::min(organisation_.advisers(), world.advisers.size());
+  for (std::uint32_t a = 0; a < advisers; ++a) {
+    double* unit_weeks = &client_weeks_[organisation_.unit_of(static_cast<model::AdviserId>(a)) * groups_];
+    for (model::JobseekerId client : world.advisers.caseload[a]) {
+      unit_weeks[model::index(world.jobseekers.group[model::index(client)])] += 1.0;
+    }
+  }
+}
+
+double IndicatorSetRegime::expected(std::uint32_t unit, double mean_per_adviser) const {
+  const double size = organisation_.unit_size(unit);
+  if (rules_.pressure.expected == Expected::Size) return mean_per_adviser * size;
+  const std::span<const double> unit_weeks(&client_weeks_[unit * groups_], groups_);
+  return expected_from_mix(national_credit_, national_client_weeks_, unit_weeks) +
+         unexplained_credit_ * size / organisation_.advisers();
+}
+
+void IndicatorSetRegime::total_caseload_mix() {
+  std::fill(national_client_weeks_.begin(), national_client_weeks_.end(), 0.0);
+  for (std::size_t i = 0; i < client_weeks_.size(); ++i) national_client_weeks_[i % groups_] += client_weeks_[i];
+  // Credit no caseload mix explains (no client, or a group nobody has had client-weeks of)
+  // is expected in proportion to unit size, as under `size`.
+  unexplained_credit_ = ledger_.group_to_date(groups_);
+  for (std::size_t g = 0; g < groups_; ++g) {
+    national_credit_[g] = ledger_.group_to_date(g);
+    if (national_client_weeks_[g] <= 0.0) unexplained_credit_ += national_credit_[g];
+  }
 }
 
 void IndicatorSetRegime::review(int week) {
@@ -65,12 +110,18 @@ void IndicatorSetRegime::review(int week) {
     double total = 0.0;
     for (std::uint32_t u = 0; u < organisation_.units(); ++u) total += ledger_.unit_to_date(u);
     mean_per_adviser = total / organisation_.advisers();
+    if (rule.expected == Expected::CaseloadMix) total_caseload_mix();
   }
   for (std::uint32_t u = 0; u < organisation_.units(); ++u) {
     const double size = organisation_.unit_size(u);
-    const double target = rule.relative ? mean_per_adviser * size
+    const double target = rule.relative ? expected(u, mean_per_adviser)
                                         : rule.target_per_adviser_week * size * weeks_in_year;
     const double actual = ledger_.unit_to_date(u);
+    if (rule.has_stars) {
+      stars_[u] = star_rating(actual, target);
+      pressure_[u] = rule.stars[static_cast<std::size_t>(stars_[u] - 1)];
+      continue;
+    }
     pressure_[u] = target > 0.0 ? 1.0 + rule.k * std::max(0.0, target - actual) / target : 1.0;
   }
 }

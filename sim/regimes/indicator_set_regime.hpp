@@ -1,10 +1,11 @@
 #pragma once
 // A regime assembled from data: indicators, the level at which they are counted, and the
 // reward rule. Points with pressure: management pressure on a unit rises with its shortfall
-// against target to date (or, benchmarked, against the mean of comparable units). A team or
-// office count spreads each outcome's credit over the unit, which dilutes what any one
-// adviser's action is worth to that adviser.
+// against target to date (or, benchmarked, against the value expected from its size or its
+// caseload mix, linearly or by star band). A team or office count spreads each outcome's
+// credit over the unit, which dilutes what any one adviser's action is worth to that adviser.
 
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,11 +17,20 @@
 
 namespace caseload::regimes {
 
+/// What a benchmarked unit is expected to earn: the mean per adviser times its size, or the
+/// national credit per client-week of each customer group times its client-weeks of that group.
+enum class Expected : std::uint8_t { Size, CaseloadMix };
+
+inline const std::vector<std::string> expected_names = {"size", "caseload_mix"};
+
 struct PressureRule {
   double k = 0.0;                      ///< pressure = 1 + k * shortfall share
   double target_per_adviser_week = 0;  ///< credit expected per adviser per week
   double review_weeks = 4.0;
-  bool relative = false;               ///< target is the mean of all units (benchmarking)
+  bool relative = false;               ///< target is the expected value (benchmarking)
+  Expected expected = Expected::Size;
+  bool has_stars = false;              ///< pressure by star band instead of the linear rule
+  std::array<double, 5> stars{};       ///< pressure at 1 to 5 stars
 };
 
 /// What credit means to those it is paid to: points (with pressure), or money to a provider,
@@ -54,7 +64,13 @@ class IndicatorSetRegime final : public model::Regime {
   void end_week(const model::World& world, int week) override;
   double measured(model::AdviserId adviser) const override;
 
+  /// The unit's star rating (1-5) at its last review: 3 before any, or without star bands.
+  int stars(model::AdviserId adviser) const { return stars_[organisation_.unit_of(adviser)]; }
+
  private:
+  void count_client_weeks(const model::World& world);
+  void total_caseload_mix();
+  double expected(std::uint32_t unit, double mean_per_adviser) const;
   void review(int week);
   bool for_profit(model::AdviserId adviser) const {
     return rules_.reward == Reward::Profit && organisation_.is_caseworker(adviser);
@@ -66,6 +82,13 @@ class IndicatorSetRegime final : public model::Regime {
   std::vector<std::unique_ptr<Indicator>> indicators_;
   std::vector<double> pressure_;  ///< by unit
   double contact_minutes_ = 0.0;  ///< one employer contact
+  std::vector<int> stars_;        ///< by unit
+  // Caseload mix, kept only when expected is caseload_mix; reset with the target year.
+  std::size_t groups_;
+  std::vector<double> client_weeks_;           ///< unit * groups_ + group, to date
+  std::vector<double> national_client_weeks_;  ///< by group, filled at each review
+  std::vector<double> national_credit_;        ///< by group, filled at each review
+  double unexplained_credit_ = 0.0;            ///< spread by unit size
 };
 
 }  // namespace caseload::regimes

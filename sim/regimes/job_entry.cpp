@@ -57,19 +57,19 @@ class JobEntry final : public Indicator {
       const double worth = points(outcome.group, outcome.claim_weeks);
       if (attribution_ == Attribution::Evidenced) {
         if (outcome.days_since_help > window_days_) return;  // nothing on record to claim it
-        ledger.credit(outcome.adviser, worth, outcome.time);
+        ledger.credit(outcome, worth, outcome.time);
         ledger.owe_validation(outcome.adviser, validation_minutes_);
         return;
       }
       if (draw(outcome) < false_negative_) return;
-      ledger.credit(outcome.adviser, worth, outcome.time + lag_days_);
+      ledger.credit(outcome, worth, outcome.time + lag_days_);
       return;
     }
     // Record matching can also read a non-work exit as a job start.
     if (outcome.kind == model::OutcomeKind::Exit && attribution_ != Attribution::Evidenced &&
         outcome.exit_reason != static_cast<std::uint8_t>(model::ExitReason::Work) &&
         false_positive_ > 0.0 && draw(outcome) < false_positive_) {
-      ledger.credit(outcome.adviser, points(outcome.group, outcome.claim_weeks), outcome.time + lag_days_);
+      ledger.credit(outcome, points(outcome.group, outcome.claim_weeks), outcome.time + lag_days_);
     }
   }
 

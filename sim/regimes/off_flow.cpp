@@ -22,7 +22,7 @@ class OffFlow final : public Indicator {
 
   void record(const model::Outcome& outcome, CreditLedger& ledger) override {
     if (outcome.kind != model::OutcomeKind::Exit || outcome.claim_weeks > weeks_) return;
-    ledger.credit(outcome.adviser, points_[model::index(outcome.group)], outcome.time);
+    ledger.credit(outcome, points_[model::index(outcome.group)], outcome.time);
   }
 
  private:

@@ -37,7 +37,7 @@ class ProcessCount final : public Indicator {
 
   void record(const model::Outcome& outcome, CreditLedger& ledger) override {
     if (outcome.kind != model::OutcomeKind::ActionTaken || outcome.action != action_) return;
-    ledger.credit(outcome.adviser, per_minute_ ? points_ * outcome.minutes : points_, outcome.time);
+    ledger.credit(outcome, per_minute_ ? points_ * outcome.minutes : points_, outcome.time);
   }
 
  private:

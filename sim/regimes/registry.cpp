@@ -33,6 +33,29 @@ constexpr Primitive primitives[] = {
     {"attachment", make_attachment},
 };
 
+// Star bands (P37): five pressures, one per star; an empty list (the default) means none.
+void read_stars(core::ConfigReader& pressure, PressureRule& rule) {
+  const std::vector<double> stars = pressure.numbers("stars", {}, core::Bounds::at_least(0.0));
+  if (stars.empty()) return;
+  if (stars.size() != rule.stars.size()) {
+    pressure.error("stars", fmt::format("'{}' must list five pressures, for 1 to 5 stars; got {}",
+                                        pressure.path_of("stars"), stars.size()));
+    return;
+  }
+  if (!rule.relative) {
+    pressure.error("stars", fmt::format("'{}' needs '{}: true': stars rate a unit against its expected value",
+                                        pressure.path_of("stars"), pressure.path_of("relative")));
+    return;
+  }
+  if (rule.k > 0.0) {
+    pressure.error("stars", fmt::format("'{}' replaces the linear rule; leave '{}' at 0",
+                                        pressure.path_of("stars"), pressure.path_of("k")));
+    return;
+  }
+  std::copy(stars.begin(), stars.end(), rule.stars.begin());
+  rule.has_stars = true;
+}
+
 struct Compiled {
   RegimeRules rules;
   std::vector<std::unique_ptr<Indicator>> indicators;
@@ -72,6 +95,13 @@ Compiled compile(const model::Scenario& scenario, core::ConfigNode tree, core::D
     out.rules.pressure.review_weeks = static_cast<double>(
         pressure.integer("review_weeks", 4, core::Bounds::between(1, 52)));
     out.rules.pressure.relative = pressure.flag("relative", false);
+    out.rules.pressure.expected =
+        pressure.choice("expected", "size", expected_names) == "caseload_mix" ? Expected::CaseloadMix : Expected::Size;
+    if (out.rules.pressure.expected == Expected::CaseloadMix && !out.rules.pressure.relative) {
+      pressure.error("expected", fmt::format("'{}: caseload_mix' needs '{}: true'", pressure.path_of("expected"),
+                                             pressure.path_of("relative")));
+    }
+    read_stars(pressure, out.rules.pressure);
     pressure.finish();
   }
   IndicatorContext context{&scenario, {}};

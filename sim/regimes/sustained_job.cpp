@@ -42,7 +42,7 @@ class SustainedJob final : public Indicator {
     const double paid_before = payments_by(previous_mark(outcome.weeks));
     const double due = payments_by(outcome.weeks) - paid_before;
     amount += due * sustainment_[group];
-    if (amount > 0.0) ledger.credit(outcome.adviser, amount, outcome.time);
+    if (amount > 0.0) ledger.credit(outcome, amount, outcome.time);
   }
 
  private:

@@ -13,6 +13,15 @@ model::OfficeNetwork two_offices_of_four() {
   return network;
 }
 
+// An outcome earned by `adviser` for a client of `group`.
+model::Outcome earned(std::uint32_t adviser, std::uint8_t group = 0) {
+  model::Outcome outcome;
+  outcome.adviser = static_cast<model::AdviserId>(adviser);
+  outcome.client = static_cast<model::JobseekerId>(0);
+  outcome.group = static_cast<model::GroupId>(group);
+  return outcome;
+}
+
 TEST(Organisation, UnitsFollowTheLevel) {
   const auto network = two_offices_of_four();
   const Organisation advisers(network, Level::Adviser);
@@ -30,8 +39,8 @@ TEST(Organisation, UnitsFollowTheLevel) {
 TEST(CreditLedger, LaggedCreditCountsOnlyWhenItsDayComes) {
   const auto network = two_offices_of_four();
   const Organisation teams(network, Level::Team);
-  CreditLedger ledger(teams, 10.0);
-  ledger.credit(static_cast<model::AdviserId>(0), 4.0, 30.0);  // earned now, counted on day 30
+  CreditLedger ledger(teams, 10.0, 1);
+  ledger.credit(earned(0), 4.0, 30.0);  // earned now, counted on day 30
   ledger.release_until(29.0);
   EXPECT_EQ(ledger.unit_to_date(0), 0.0);
   ledger.release_until(30.0);
@@ -44,17 +53,35 @@ TEST(CreditLedger, LaggedCreditCountsOnlyWhenItsDayComes) {
 
 TEST(CreditLedger, CreditBeforeTheMeasuredPeriodIsNotMeasured) {
   const Organisation advisers(two_offices_of_four(), Level::Adviser);
-  CreditLedger ledger(advisers, 100.0);
-  ledger.credit(static_cast<model::AdviserId>(3), 1.0, 50.0);
-  ledger.credit(static_cast<model::AdviserId>(3), 2.0, 150.0);
+  CreditLedger ledger(advisers, 100.0, 1);
+  ledger.credit(earned(3), 1.0, 50.0);
+  ledger.credit(earned(3), 2.0, 150.0);
   ledger.release_until(200.0);
   EXPECT_DOUBLE_EQ(ledger.unit_to_date(3), 3.0);
   EXPECT_DOUBLE_EQ(ledger.measured(static_cast<model::AdviserId>(3)), 2.0);
 }
 
+TEST(CreditLedger, CreditToDateIsKeptByClientGroupAndResetWithTheYear) {
+  const Organisation offices(two_offices_of_four(), Level::Office);
+  CreditLedger ledger(offices, 0.0, 2);
+  ledger.credit(earned(0, 0), 1.0, 5.0);
+  ledger.credit(earned(6, 1), 2.0, 5.0);
+  model::Outcome no_client = earned(1);
+  no_client.client = static_cast<model::JobseekerId>(model::no_row);  // an employer contact
+  ledger.credit(no_client, 4.0, 5.0);
+  ledger.release_until(7.0);
+  EXPECT_EQ(ledger.groups(), 2u);
+  EXPECT_DOUBLE_EQ(ledger.group_to_date(0), 1.0);
+  EXPECT_DOUBLE_EQ(ledger.group_to_date(1), 2.0);
+  EXPECT_DOUBLE_EQ(ledger.group_to_date(2), 4.0);
+  EXPECT_DOUBLE_EQ(ledger.unit_to_date(0), 5.0);
+  ledger.reset_to_date();
+  EXPECT_EQ(ledger.group_to_date(1), 0.0);
+}
+
 TEST(CreditLedger, ValidationIsOwedThenTakenOnce) {
   const Organisation advisers(two_offices_of_four(), Level::Adviser);
-  CreditLedger ledger(advisers, 0.0);
+  CreditLedger ledger(advisers, 0.0, 1);
   ledger.owe_validation(static_cast<model::AdviserId>(1), 15.0);
   ledger.owe_validation(static_cast<model::AdviserId>(1), 15.0);
   EXPECT_DOUBLE_EQ(ledger.take_validation(static_cast<model::AdviserId>(1)), 30.0);

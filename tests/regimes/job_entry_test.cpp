@@ -64,7 +64,7 @@ TEST(JobEntry, AttachedCreditsOnlyEntriesOfAttachedClientsToTheirProvider) {
   const auto attached = job_entry("attached", scenario);
   const Organisation organisation(scenario.network, scenario.providers, Level::Provider);
   ASSERT_EQ(organisation.units(), 3u);  // the office, then one unit per provider
-  CreditLedger ledger(organisation, 0.0);
+  CreditLedger ledger(organisation, 0.0, 1);
   model::Outcome entry;
   entry.kind = model::OutcomeKind::JobEntry;
   entry.time = 10.0;

@@ -66,7 +66,7 @@ TEST(Attachment, PaysTheGroupsFeeToTheProviderOnReferralAndValuesNoAction) {
   const auto fee = make(make_attachment, config, scenario, {"easy", "hard"});
 
   const Organisation organisation(scenario.network, scenario.providers, Level::Provider);
-  CreditLedger ledger(organisation, 0.0);
+  CreditLedger ledger(organisation, 0.0, 2);
   model::Outcome attached;
   attached.kind = model::OutcomeKind::Attached;
   attached.time = 7.0;

@@ -29,6 +29,32 @@ TEST(CompileRegime, UnknownPrimitiveAndGroupAreLocatedAndListTheKnownOnes) {
   }
 }
 
+// The one problem a file reports, formatted as the CLI prints it.
+std::string only_problem(const std::string& file) {
+  try {
+    cli::load_runnable(data(file), {});
+  } catch (const core::ConfigError& error) {
+    EXPECT_EQ(error.problems().size(), 1u) << error.what();
+    return core::format_diagnostic(error.problems()[0]);
+  }
+  ADD_FAILURE() << "expected a ConfigError from " << file;
+  return "";
+}
+
+TEST(CompileRegime, StarsWithoutRelativeAreLocatedAndNameTheKey) {
+  const std::string problem = only_problem("stars_without_relative.yaml");
+  EXPECT_NE(problem.find("stars_without_relative.yaml:9:12: 'regime.pressure.stars' needs "
+                         "'regime.pressure.relative: true'"),
+            std::string::npos) << problem;
+}
+
+TEST(CompileRegime, StarsNeedExactlyFivePressures) {
+  const std::string problem = only_problem("four_stars.yaml");
+  EXPECT_NE(problem.find("four_stars.yaml:11:12: 'regime.pressure.stars' must list five pressures, "
+                         "for 1 to 5 stars; got 4"),
+            std::string::npos) << problem;
+}
+
 TEST(CompileRegime, EveryPresetCompiles) {
   for (const char* preset : {"jet", "jot", "offflow", "pbr-flat", "pbr-differential", "process-targets",
                              "benchmark", "pbr-providers-flat", "pbr-providers-differential"}) {
