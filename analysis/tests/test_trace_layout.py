@@ -29,6 +29,7 @@ LAYOUT = {
         "is_provider": U8, "provider": U32,
         "review_minutes": F64, **{f"minutes_{a}": F64 for a in ACTIONS},
         "budget_minutes": F64, "fund_spend": F64, "measured_weeks": F64, "measured_performance": F64,
+        "pressure": F64, "stars": U8,
     },
     "spells": {"person": U32, "group": U8, "office": U32, "reason": U8, "is_reclaim": U8,
                "is_open": U8, "start": F64, "end": F64},

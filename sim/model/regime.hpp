@@ -64,6 +64,10 @@ class Regime {
   /// Management pressure on this adviser (1 when the regime puts none).
   virtual double pressure(AdviserId adviser) const = 0;
 
+  /// Star rating (1-5) of the adviser's unit at its last benchmarking review; 0 when the
+  /// regime rates no one.
+  virtual int stars(AdviserId) const { return 0; }
+
   /// Fills reward[i] with the expected change in this adviser's regime reward from
   /// candidates[i]. Called per adviser per week with the whole batch, then for single
   /// candidates re-valued after an earlier action on the same client.

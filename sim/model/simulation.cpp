@@ -66,8 +66,13 @@ VariantResult run_variant(const Scenario& scenario, const Policy& policy, std::s
   close_employment_records(world);
 
   result.measured_by_adviser.resize(world.advisers.size());
+  result.pressure_by_adviser.resize(world.advisers.size());
+  result.stars_by_adviser.resize(world.advisers.size());
   for (std::uint32_t a = 0; a < world.advisers.size(); ++a) {
-    result.measured_by_adviser[a] = world.regime->measured(static_cast<AdviserId>(a));
+    const auto adviser = static_cast<AdviserId>(a);
+    result.measured_by_adviser[a] = world.regime->measured(adviser);
+    result.pressure_by_adviser[a] = world.regime->pressure(adviser);
+    result.stars_by_adviser[a] = static_cast<std::uint8_t>(world.regime->stars(adviser));
   }
   result.name = std::move(name);
   result.jobseekers = std::move(world.jobseekers);

@@ -41,6 +41,8 @@ struct VariantResult {
   std::vector<JobRecord> jobs;
   std::vector<PanelRow> panel;
   std::vector<double> measured_by_adviser;  ///< what the regime credited each adviser
+  std::vector<double> pressure_by_adviser;  ///< management pressure at the end of the run
+  std::vector<std::uint8_t> stars_by_adviser;  ///< star rating at the end (0 = not rated)
   ProviderTally providers;                  ///< empty without contracted providers
   std::vector<EventRecord> events;          ///< every handled event, if recorded
   std::uint64_t events_handled = 0;

@@ -64,8 +64,10 @@ class IndicatorSetRegime final : public model::Regime {
   void end_week(const model::World& world, int week) override;
   double measured(model::AdviserId adviser) const override;
 
-  /// The unit's star rating (1-5) at its last review: 3 before any, or without star bands.
-  int stars(model::AdviserId adviser) const { return stars_[organisation_.unit_of(adviser)]; }
+  /// The unit's star rating (1-5) at its last review (3 before any); 0 without star bands.
+  int stars(model::AdviserId adviser) const override {
+    return rules_.pressure.has_stars ? stars_[organisation_.unit_of(adviser)] : 0;
+  }
 
  private:
   void count_client_weeks(const model::World& world);

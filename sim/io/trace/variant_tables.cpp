@@ -197,6 +197,14 @@ void write_advisers(TraceFile& file, const std::string& root, const model::Varia
       table, "measured_performance", rows,
       [&](std::size_t i) { return i < performance.size() ? performance[i] : 0.0; }, "points",
       "what the regime credited the adviser with (its own units)");
+  write_column<double>(
+      table, "pressure", rows,
+      [&](std::size_t i) { return i < variant.pressure_by_adviser.size() ? variant.pressure_by_adviser[i] : 1.0; },
+      "", "management pressure at the end of the run (1 = none)");
+  write_column<std::uint8_t>(
+      table, "stars", rows,
+      [&](std::size_t i) { return i < variant.stars_by_adviser.size() ? variant.stars_by_adviser[i] : std::uint8_t{0}; },
+      "", "star rating (1-5) of the adviser's unit at its last benchmarking review; 0 = not rated");
 }
 
 void write_spells(TraceFile& file, const std::string& root, const model::VariantResult& variant) {
