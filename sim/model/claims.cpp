@@ -100,6 +100,16 @@ void start_claim(World& world, JobseekerId person, bool is_reclaim, double claim
     if (is_reclaim) counts.reclaims += 1;
     if (is_reclaim && world.measuring()) js.reclaims[row] += 1;
   }
+
+  // Regimes that reward staying off benefit (JET's bonus) need to see claims begin.
+  Outcome outcome;
+  outcome.kind = OutcomeKind::ClaimStart;
+  outcome.time = claim_start;
+  outcome.client = person;
+  outcome.adviser = js.adviser[row];
+  outcome.group = js.group[row];
+  outcome.office = js.office[row];
+  world.regime->record(outcome);
 }
 
 void end_claim(World& world, JobseekerId person, ExitReason reason) {
@@ -123,6 +133,7 @@ void end_claim(World& world, JobseekerId person, ExitReason reason) {
   outcome.client = person;
   outcome.adviser = js.adviser[row];
   outcome.group = js.group[row];
+  outcome.office = js.office[row];
   outcome.exit_reason = static_cast<std::uint8_t>(reason);
   outcome.claim_weeks = (world.now() - js.claim_start[row]) / core::days_per_week;
   outcome.days_since_help = world.now() - js.last_help[row];

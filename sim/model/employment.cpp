@@ -77,6 +77,7 @@ void hire(World& world, JobseekerId person, VacancyId vacancy, bool via_submissi
   outcome.client = person;
   outcome.adviser = adviser;
   outcome.group = js.group[row];
+  outcome.office = js.office[row];
   outcome.via_submission = via_submission;
   outcome.claim_weeks = claim_weeks;
   outcome.days_since_help = days_since_help;
@@ -106,6 +107,7 @@ void handle_milestone(World& world, JobseekerId person, std::uint32_t detail) {
   outcome.client = person;
   outcome.adviser = js.adviser[row];
   outcome.group = js.group[row];
+  outcome.office = js.office[row];
   outcome.weeks = weeks;
   outcome.via_submission = js.placed_by_office[row] != 0;
   world.regime->record(outcome);

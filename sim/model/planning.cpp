@@ -286,6 +286,7 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
       ActionCandidate candidate;
       candidate.client = client;
       candidate.group = world.jobseekers.group[row];
+      candidate.office = world.jobseekers.office[row];
       candidate.action = action;
       candidate.minutes = action_minutes(scenario.actions, action);
       candidate.money = action == ActionKind::DiscretionFund ? scenario.actions.discretion_fund.amount : 0.0;

@@ -22,6 +22,7 @@ struct World;
 struct ActionCandidate {
   JobseekerId client{};
   GroupId group{};
+  OfficeId office{};        ///< the client's office
   ActionKind action = ActionKind::Interview;
   double minutes = 0.0;
   double money = 0.0;
@@ -38,6 +39,7 @@ enum class OutcomeKind : std::uint8_t {
   Exit,         // a: client; reason = why the claim ended
   ActionTaken,  // a: client (or no_row), action, minutes, money
   Attached,     // a: client referred to a provider; adviser = the caseworker taking them on
+  ClaimStart,   // a: client; a claim beginning, first or repeat (time < 0 for the initial stock)
 };
 
 /// Something a regime may count. Times are in days.
@@ -47,6 +49,7 @@ struct Outcome {
   JobseekerId client{};
   AdviserId adviser{};
   GroupId group{};
+  OfficeId office{};             ///< the client's (job entries, sustained jobs, exits, claim starts)
   ActionKind action = ActionKind::Interview;
   std::uint8_t exit_reason = 0;  ///< an ExitReason
   bool via_submission = false;

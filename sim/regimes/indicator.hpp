@@ -33,6 +33,9 @@ class Indicator {
   virtual double value_employer_contact() const { return 0.0; }
   /// Credits what an outcome earns.
   virtual void record(const model::Outcome& outcome, CreditLedger& ledger) = 0;
+  /// Called at each week's close, before credit due by `day` is counted: credits what has
+  /// been earned by time passing (JET's bonus for staying off benefit).
+  virtual void end_week(double /*day*/, CreditLedger& /*ledger*/) {}
 };
 
 /// Reads an indicator's own keys from its YAML map (problems go to the reader's diagnostics).
@@ -42,5 +45,10 @@ using IndicatorMaker = std::unique_ptr<Indicator> (*)(core::ConfigReader& reader
 /// Weights by customer group: `{default: 4, lone_parent: 12}`; unknown groups are errors.
 std::vector<double> read_group_weights(core::ConfigReader& reader, std::string_view key,
                                        double fallback, const IndicatorContext& context);
+
+/// A list of customer group names (default: every group), as a flag per group; unknown names
+/// are errors at the item, listing the known groups.
+std::vector<bool> read_group_set(core::ConfigReader& reader, std::string_view key,
+                                 const IndicatorContext& context);
 
 }  // namespace caseload::regimes

@@ -62,7 +62,9 @@ void IndicatorSetRegime::record(const model::Outcome& outcome) {
 }
 
 void IndicatorSetRegime::end_week(const model::World& world, int week) {
-  ledger_.release_until((week + 1) * 7.0);
+  const double day = (week + 1) * 7.0;
+  for (const auto& indicator : indicators_) indicator->end_week(day, ledger_);
+  ledger_.release_until(day);
   if (!client_weeks_.empty()) count_client_weeks(world);
   const bool reviews = rules_.pressure.k > 0.0 || rules_.pressure.has_stars;
   if (reviews && (week + 1) % static_cast<int>(rules_.pressure.review_weeks) == 0) review(week);

@@ -6,9 +6,16 @@
 //  - matched (JOT): every entry found in benefit and tax records counts, after a data lag and
 //    with false negatives (missed entries) and false positives (other exits read as work), so
 //    an action is worth only the change in the chance of an entry.
+// JET's extras: a bonus for a counted entry whose client starts no new claim within
+// bonus_after_weeks, and an uplift for clients of listed offices (JET's deprived areas).
 
 #include <algorithm>
+#include <cmath>
+#include <deque>
 
+#include <fmt/format.h>
+
+#include "sim/core/assert.hpp"
 #include "sim/model/action.hpp"
 #include "sim/model/jobseeker_table.hpp"
 #include "sim/model/streams.hpp"
@@ -38,47 +45,149 @@ class JobEntry final : public Indicator {
     lag_days_ = 7.0 * reader.number("lag_weeks", 0.0, core::Bounds::at_least(0.0));
     false_negative_ = reader.number("false_negative", 0.0, core::Bounds::probability());
     false_positive_ = reader.number("false_positive", 0.0, core::Bounds::probability());
+    bonus_points_ = reader.number("bonus_points", 0.0, core::Bounds::at_least(0.0));
+    const double after_weeks = reader.number("bonus_after_weeks", 4.0, core::Bounds::at_least(0.0));
+    bonus_after_days_ = 7.0 * after_weeks;
+    bonus_groups_ = read_group_set(reader, "bonus_groups", context);
+    // Valuing the bonus: a new claim within the period needs the job to end at least
+    // reclaim_delay_weeks before its close, and then a claim (recycle_probability).
+    const model::JobModel& jobs = context.scenario->jobs;
+    recycle_ = jobs.recycle_probability;
+    tenure_weeks_needed_ = std::max(0.0, after_weeks - jobs.reclaim_delay_weeks);
+    uplift_offices_ = read_offices(reader, "uplift_offices", context.scenario->network.offices);
+    uplift_share_ = reader.number("uplift_share", 0.5, core::Bounds::at_least(0.0));
+    uplift_min_points_ = reader.number("uplift_min_points", 2.0, core::Bounds::at_least(0.0));
   }
 
   double value(const model::ActionCandidate& c) const override {
-    const double worth = points(c.group, c.claim_weeks);
+    const double worth = points(c.group, c.claim_weeks, c.office);
     const double gain = c.after.entry - c.before.entry;
     if (attribution_ == Attribution::Attached && !c.attached) return 0.0;
-    if (attribution_ != Attribution::Evidenced) return worth * (1.0 - false_negative_) * gain;
+    const bool has_bonus = earns_bonus(c.group);
+    if (attribution_ != Attribution::Evidenced) {
+      const double entry = worth * (1.0 - false_negative_) * gain;
+      if (!has_bonus) return entry;
+      return entry + (1.0 - false_negative_) * (expected_bonus(c.after) - expected_bonus(c.before));
+    }
     const bool evidenced = c.days_since_help <= window_days_;
-    if (!evidenced && model::is_evidence(c.action)) return worth * c.after.entry;
-    return evidenced ? worth * gain : 0.0;
+    if (!evidenced && model::is_evidence(c.action)) {
+      return has_bonus ? worth * c.after.entry + expected_bonus(c.after) : worth * c.after.entry;
+    }
+    if (!evidenced) return 0.0;
+    return has_bonus ? worth * gain + expected_bonus(c.after) - expected_bonus(c.before) : worth * gain;
   }
 
   void record(const model::Outcome& outcome, CreditLedger& ledger) override {
+    if (outcome.kind == model::OutcomeKind::ClaimStart) {
+      cancel_bonus(outcome);
+      return;
+    }
     // attached: matched records, counted only for people on a provider's caseload at the time.
     if (attribution_ == Attribution::Attached && !context_.is_provider(outcome.adviser)) return;
     if (outcome.kind == model::OutcomeKind::JobEntry) {
-      const double worth = points(outcome.group, outcome.claim_weeks);
+      const double worth = points(outcome.group, outcome.claim_weeks, outcome.office);
       if (attribution_ == Attribution::Evidenced) {
         if (outcome.days_since_help > window_days_) return;  // nothing on record to claim it
         ledger.credit(outcome, worth, outcome.time);
         ledger.owe_validation(outcome.adviser, validation_minutes_);
+        hold_bonus(outcome, 0.0);
         return;
       }
       if (draw(outcome) < false_negative_) return;
       ledger.credit(outcome, worth, outcome.time + lag_days_);
+      hold_bonus(outcome, lag_days_);
       return;
     }
-    // Record matching can also read a non-work exit as a job start.
+    // Record matching can also read a non-work exit as a job start (and, if no claim follows,
+    // as one that lasted).
     if (outcome.kind == model::OutcomeKind::Exit && attribution_ != Attribution::Evidenced &&
         outcome.exit_reason != static_cast<std::uint8_t>(model::ExitReason::Work) &&
         false_positive_ > 0.0 && draw(outcome) < false_positive_) {
-      ledger.credit(outcome, points(outcome.group, outcome.claim_weeks), outcome.time + lag_days_);
+      ledger.credit(outcome, points(outcome.group, outcome.claim_weeks, outcome.office),
+                    outcome.time + lag_days_);
+      hold_bonus(outcome, lag_days_);
+    }
+  }
+
+  void end_week(double day, CreditLedger& ledger) override {
+    while (!pending_.empty() && pending_.front().due_day <= day) {
+      const PendingBonus& bonus = pending_.front();
+      if (!bonus.is_cancelled) ledger.credit(bonus.earned_by, bonus.points, bonus.due_day + bonus.lag_days);
+      pending_.pop_front();
+      ++popped_;
     }
   }
 
  private:
-  double points(model::GroupId group, double claim_weeks) const {
-    if (long_term_weeks_ > 0.0 && claim_weeks >= long_term_weeks_) {
-      return std::max(long_term_points_, points_[model::index(group)]);
+  // A bonus waiting for its client to stay off benefit until due_day. Entries arrive in time
+  // order, so the queue is in due order; sequence numbers (popped_ + position) locate one.
+  struct PendingBonus {
+    double due_day;
+    double lag_days;
+    model::Outcome earned_by;  ///< the entry: its adviser is credited, its group counted
+    double points;
+    bool is_cancelled;
+  };
+
+  double points(model::GroupId group, double claim_weeks, model::OfficeId office) const {
+    double base = points_[model::index(group)];
+    if (long_term_weeks_ > 0.0 && claim_weeks >= long_term_weeks_) base = std::max(long_term_points_, base);
+    const auto o = static_cast<std::size_t>(model::index(office));
+    if (o < uplift_offices_.size() && uplift_offices_[o] && base > 0.0) {
+      return base + std::max(uplift_share_ * base, uplift_min_points_);
     }
-    return points_[model::index(group)];
+    return base;
+  }
+
+  bool earns_bonus(model::GroupId group) const {
+    return bonus_points_ > 0.0 && bonus_groups_[model::index(group)];
+  }
+
+  // bonus_points x P(entry and no new claim within bonus_after_weeks). Tenure is exponential
+  // with one hazard per job (forecast.cpp: sustained_13 = entry x exp(-13 h)), so the job
+  // lasts t weeks with chance (sustained_13 / entry)^(t / 13); a claim follows an earlier end
+  // with chance recycle_probability.
+  double expected_bonus(const model::Forecast& f) const {
+    if (f.entry <= 0.0) return 0.0;
+    const double lasts = std::pow(std::clamp(f.sustained_13 / f.entry, 0.0, 1.0), tenure_weeks_needed_ / 13.0);
+    return bonus_points_ * f.entry * (1.0 - recycle_ * (1.0 - lasts));
+  }
+
+  void hold_bonus(const model::Outcome& outcome, double lag_days) {
+    if (!earns_bonus(outcome.group)) return;
+    const double due_day = outcome.time + bonus_after_days_;
+    CASELOAD_ASSERT(pending_.empty() || pending_.back().due_day <= due_day, "outcomes out of time order");
+    const auto person = static_cast<std::size_t>(model::index(outcome.client));
+    if (person >= latest_.size()) latest_.resize(person + 1, 0);
+    latest_[person] = popped_ + pending_.size() + 1;
+    pending_.push_back({due_day, lag_days, outcome, bonus_points_, false});
+  }
+
+  // Only a person's latest bonus can still be cancelled: an earlier one was either cancelled
+  // by the claim that preceded the later entry, or fell due before it.
+  void cancel_bonus(const model::Outcome& outcome) {
+    const auto person = static_cast<std::size_t>(model::index(outcome.client));
+    if (person >= latest_.size() || latest_[person] <= popped_) return;
+    PendingBonus& bonus = pending_[latest_[person] - 1 - popped_];
+    if (outcome.time <= bonus.due_day) bonus.is_cancelled = true;
+  }
+
+  static std::vector<bool> read_offices(core::ConfigReader& reader, std::string_view key, int offices) {
+    std::vector<bool> listed(static_cast<std::size_t>(std::max(offices, 0)), false);
+    const std::vector<double> numbers = reader.numbers(key, {}, core::Bounds::at_least(0.0));
+    const core::ConfigNode* list = reader.node().is_map() ? reader.node().find(key) : nullptr;
+    for (std::size_t i = 0; i < numbers.size(); ++i) {
+      if (numbers[i] == std::floor(numbers[i]) && numbers[i] < static_cast<double>(offices)) {
+        listed[static_cast<std::size_t>(numbers[i])] = true;
+        continue;
+      }
+      const bool is_item = list != nullptr && list->is_sequence() && i < list->items().size();
+      reader.diagnostics().error(
+          is_item ? list->items()[i].location() : reader.location_of(key),
+          fmt::format("'{}' lists office {}; offices are numbered 0 to {} (network.offices = {})",
+                      reader.path_of(key), numbers[i], offices - 1, offices));
+    }
+    return listed;
   }
   double draw(const model::Outcome& outcome) const {
     auto luck = model::stream(seed_, model::EntityKind::Jobseeker, model::index(outcome.client),
@@ -97,6 +206,17 @@ class JobEntry final : public Indicator {
   double lag_days_ = 0.0;
   double false_negative_ = 0.0;
   double false_positive_ = 0.0;
+  double bonus_points_ = 0.0;
+  double bonus_after_days_ = 0.0;
+  std::vector<bool> bonus_groups_;
+  double recycle_ = 0.0;
+  double tenure_weeks_needed_ = 0.0;
+  std::vector<bool> uplift_offices_;  ///< by office
+  double uplift_share_ = 0.0;
+  double uplift_min_points_ = 0.0;
+  std::deque<PendingBonus> pending_;
+  std::uint64_t popped_ = 0;          ///< bonuses taken off the front of pending_ so far
+  std::vector<std::uint64_t> latest_; ///< by person: 1 + sequence number of the latest bonus, 0 none
 };
 
 }  // namespace

@@ -186,5 +186,31 @@ TEST(Regimes, ShortEvidenceWindowRewardsTimingHelpJustBeforeEntries) {
   EXPECT_GT(timed, baseline + 0.05);
 }
 
+// With every point but the bonus set to 0, what JET credits over the measured period is the
+// number of bonuses, which the job log predicts exactly: counted (evidenced) entries of the JSA
+// groups whose 4 weeks end in the measured period with no claim begun by then. This checks
+// that the model reports every repeat claim to the regime.
+TEST(Regimes, JetBonusCountsJsaEntriesWithNoClaimWithinFourWeeks) {
+  const auto bonus_only = testing::run_scenario(
+      "regimes/jet.yaml", with({"regime.indicators[0].points=0", "regime.indicators[0].long_term_points=0"}));
+  const auto& v = bonus_only.treatment();
+  const auto& names = bonus_only.report.group_names;
+  double expected = 0.0;
+  double counted_jsa = 0.0;
+  for (const auto& job : v.jobs) {
+    const std::string& group = names.at(model::index(job.group));
+    if ((group != "jsa_18_24" && group != "jsa_25_plus") || job.days_since_help > 13.0 * 7.0) continue;
+    const double due = job.start + 28.0;
+    if (due < v.measure_start || due > v.end) continue;
+    counted_jsa += 1.0;
+    if (job.reclaim > due) expected += 1.0;
+  }
+  const double credited = std::accumulate(v.measured_by_adviser.begin(), v.measured_by_adviser.end(), 0.0);
+  SCOPED_TRACE(::testing::Message() << "bonuses " << credited << " of " << counted_jsa << " counted JSA entries");
+  EXPECT_GT(expected, 0.0);
+  EXPECT_LT(expected, counted_jsa);
+  EXPECT_EQ(credited, expected);
+}
+
 }  // namespace
 }  // namespace caseload
