@@ -240,6 +240,8 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
   }
   // Minimum service level: a client the provider has not interviewed for that long (since the
   // attachment began) gets a mandatory interview first. Mandatory, so the counterfactual has it too.
+  PlanningScratch& scratch = world.scratch;
+  scratch.mandatory.clear();
   const double min_every = scenario.providers.min_interview_every_weeks;
   if (provider && min_every > 0.0) {
     const double interview_minutes = scenario.actions.interview.minutes;
@@ -254,6 +256,7 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
       const double since = std::max(last_interview, attached_since);
       if (now - since < min_every * core::days_per_week) continue;
       budget -= interview_minutes;
+      scratch.mandatory.push_back(client);
       world.plan.push_back(PlannedAction{client, static_cast<EmployerId>(no_row), adviser, ActionKind::Interview,
                                          false, static_cast<float>(interview_minutes), 0.0f});
     }
@@ -261,20 +264,31 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
   if (!world.policy.discretionary_help || budget <= 0.0) return;
 
   const OfficeMarket market = read_market(world, world.advisers.office[index(adviser)]);
-  PlanningScratch& scratch = world.scratch;
   scratch.clients.clear();
   scratch.candidates.clear();
   scratch.candidate_client.clear();
   scratch.queue.clear();
 
+  std::size_t next_mandatory = 0;
   for (JobseekerId client : caseload) {
     const auto row = index(client);
-    if (!world.group_helped[index(world.jobseekers.group[row])]) continue;
+    if (!world.group_helped[index(world.jobseekers.group[row])]) {
+      if (next_mandatory < scratch.mandatory.size() && scratch.mandatory[next_mandatory] == client) ++next_mandatory;
+      continue;
+    }
     ClientPlan plan;
     plan.client = client;
     plan.perceived = perceive(world, client, market);
     plan.claim_weeks = (now - world.jobseekers.claim_start[row]) / core::days_per_week;
     plan.days_since_help = now - world.jobseekers.last_help[row];
+    // A client with a minimum-service interview this week is planned from after it, and gets
+    // no second one (mandatory clients come in caseload order, as here).
+    if (next_mandatory < scratch.mandatory.size() && scratch.mandatory[next_mandatory] == client) {
+      ++next_mandatory;
+      plan.perceived = apply(scenario, model, plan.perceived, ActionKind::Interview);
+      plan.planned_mask = static_cast<std::uint8_t>(1u << static_cast<unsigned>(ActionKind::Interview));
+      plan.days_since_help = 0.0;
+    }
     plan.base = project(model, plan.perceived);  // shared by all of the client's candidates
     // Need rises with perceived distance from work: on the logit scale of employability, each
     // unit further from work multiplies the weight by exp(need_weight).

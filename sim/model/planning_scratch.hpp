@@ -37,6 +37,7 @@ struct PlanningScratch {
   std::vector<ActionCandidate> candidates;
   std::vector<double> rewards;
   std::vector<RankedCandidate> queue;
+  std::vector<JobseekerId> mandatory;  ///< clients given a minimum-service interview, in caseload order
 };
 
 }  // namespace caseload::model

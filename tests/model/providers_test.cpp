@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -137,16 +139,25 @@ std::uint32_t first_caseworker(const Scenario& s) {
   return static_cast<std::uint32_t>(s.network.offices * s.network.advisers_per_office);
 }
 
-// Values every discretion-fund award highly, so caseworkers spend all a budget allows, and
-// counts the attachments the model reports.
-class FundEverythingRegime final : public Regime {
+// Caseworker interviews, and a client's second (or later) one within a week.
+struct InterviewLog {
+  int interviews = 0;
+  int repeats = 0;
+  std::set<std::pair<std::uint32_t, int>> seen;  ///< (client, week)
+};
+
+// Values one action highly, so caseworkers take it wherever they may; counts the attachments
+// the model reports, and logs caseworker interviews when given a log.
+class FavouriteActionRegime final : public Regime {
  public:
-  FundEverythingRegime(double measure_from_day, std::uint32_t first_caseworker)
-      : measure_from_day_(measure_from_day), first_caseworker_(first_caseworker) {}
+  FavouriteActionRegime(ActionKind favourite, double measure_from_day, std::uint32_t first_caseworker,
+                        InterviewLog* log)
+      : favourite_(favourite), measure_from_day_(measure_from_day), first_caseworker_(first_caseworker),
+        log_(log) {}
   double pressure(AdviserId) const override { return 1.0; }
   void value(AdviserId, std::span<const ActionCandidate> candidates, std::span<double> reward) const override {
     for (std::size_t i = 0; i < candidates.size(); ++i) {
-      reward[i] = candidates[i].action == ActionKind::DiscretionFund ? 1000.0 : 0.0;
+      reward[i] = candidates[i].action == favourite_ ? 1000.0 : 0.0;
     }
   }
   double value_employer_contact(AdviserId) const override { return 0.0; }
@@ -156,24 +167,35 @@ class FundEverythingRegime final : public Regime {
       attached_ += 1;
       EXPECT_GE(index(outcome.adviser), first_caseworker_) << "an attachment names the caseworker";
     }
+    if (log_ != nullptr && outcome.kind == OutcomeKind::ActionTaken && outcome.action == ActionKind::Interview &&
+        index(outcome.adviser) >= first_caseworker_) {
+      log_->interviews += 1;
+      if (!log_->seen.insert({index(outcome.client), static_cast<int>(outcome.time / week)}).second) log_->repeats += 1;
+    }
   }
   void end_week(const World&, int) override {}
   double measured(AdviserId) const override { return attached_; }
 
  private:
+  ActionKind favourite_;
   double measure_from_day_;
   std::uint32_t first_caseworker_;
   double attached_ = 0.0;
+  InterviewLog* log_;
 };
+
+SimulationResult run_favouring(const Scenario& scenario, ActionKind favourite, InterviewLog* log = nullptr) {
+  const double measure_from = scenario.run.warmup_weeks * week;
+  return simulate(scenario, [=](const Scenario& s) {
+    return std::make_unique<FavouriteActionRegime>(favourite, measure_from, first_caseworker(s), log);
+  });
+}
 
 TEST(Providers, CaseworkersShareTheProvidersProgrammeBudget) {
   Scenario scenario = provider_scenario();
   scenario.providers.programme_budget_per_caseworker = 150.0;  // two awards a head, four a provider
   scenario.counterfactual.enabled = false;
-  const double measure_from = scenario.run.warmup_weeks * week;
-  const auto result = simulate(scenario, [measure_from](const Scenario& s) {
-    return std::make_unique<FundEverythingRegime>(measure_from, first_caseworker(s));
-  });
+  const auto result = run_favouring(scenario, ActionKind::DiscretionFund);
   const auto& v = result.treatment;
   const double budget = scenario.providers.programme_budget_per_year();
   const double award = scenario.actions.discretion_fund.amount;
@@ -197,10 +219,7 @@ TEST(Providers, CaseworkersShareTheProvidersProgrammeBudget) {
 TEST(Providers, EveryReferralIsReportedOnceAndTallied) {
   Scenario scenario = provider_scenario();
   scenario.counterfactual.enabled = false;
-  const double measure_from = scenario.run.warmup_weeks * week;
-  const auto result = simulate(scenario, [measure_from](const Scenario& s) {
-    return std::make_unique<FundEverythingRegime>(measure_from, first_caseworker(s));
-  });
+  const auto result = run_favouring(scenario, ActionKind::DiscretionFund);
   const auto& v = result.treatment;
   double tallied = 0.0;
   for (double referrals : v.providers.referrals) tallied += referrals;
@@ -210,6 +229,17 @@ TEST(Providers, EveryReferralIsReportedOnceAndTallied) {
   for (std::size_t cell = 0; cell < v.providers.client_weeks.size(); ++cell) {
     EXPECT_LE(v.providers.parked_weeks[cell], v.providers.client_weeks[cell]) << "cell " << cell;
   }
+}
+
+TEST(Providers, AMinimumServiceInterviewIsNotDoubledByAChosenOne) {
+  Scenario scenario = provider_scenario();
+  scenario.providers.min_interview_every_weeks = 1.0;  // every attached client, every week
+  scenario.providers.caseworkers_per_provider = 8;     // with minutes left for chosen help
+  scenario.counterfactual.enabled = false;
+  InterviewLog log;
+  run_favouring(scenario, ActionKind::Interview, &log);
+  EXPECT_GT(log.interviews, 100);
+  EXPECT_EQ(log.repeats, 0) << "clients interviewed twice by their caseworker in one week";
 }
 
 }  // namespace
