@@ -37,7 +37,10 @@ OfficeMarket read_market(const World& world, OfficeId office) {
     const EmployerId employer = world.vacancies.employer[index(vacancy)];
     market.best_threshold = std::min<double>(market.best_threshold, world.employers.threshold[index(employer)]);
   }
-  const double advisers = static_cast<double>(world.office_advisers[index(office)].size());
+  // The office's advisers and its providers' caseworkers share the candidates a vacancy takes.
+  const auto& providers = scenario.providers;
+  const double advisers = static_cast<double>(world.office_advisers[index(office)].size()) +
+                          providers.per_office * providers.caseworkers_per_provider;
   market.submission_slots = static_cast<std::uint32_t>(
       std::ceil(notified * scenario.actions.submission.candidates_per_vacancy / advisers));
   market.tightness = tightness(scenario.search, pool.size());
