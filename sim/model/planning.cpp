@@ -230,6 +230,9 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
       reviews_due += advisers.review_minutes;
     }
   }
+  if (!world.attached_reviews_due.empty()) {
+    reviews_due += advisers.review_minutes * world.attached_reviews_due[index(adviser)];
+  }
   // Validation paperwork the regime asks for; a policy that switches validation off skips it.
   double validation = world.regime->take_validation_minutes(adviser);
   if (!world.action_enabled[static_cast<std::size_t>(ActionKind::Validation)]) validation = 0.0;

@@ -4,6 +4,7 @@
 // the person, so a treatment run and its counterfactual refer the same people to the same
 // providers; only the help they get there differs.
 
+#include <algorithm>
 #include <cmath>
 
 #include "sim/core/assert.hpp"
@@ -15,6 +16,11 @@ namespace caseload::model {
 bool is_provider(const World& world, AdviserId adviser) {
   const auto row = index(adviser);
   return row < world.advisers.size() && world.advisers.is_provider[row] != 0;
+}
+
+AdviserId signing_on_adviser(const World& world, JobseekerId person) {
+  const auto& advisers = world.office_advisers[index(world.jobseekers.office[index(person)])];
+  return advisers[index(person) % advisers.size()];
 }
 
 namespace {
@@ -89,6 +95,19 @@ void update_attachments(World& world) {
     }
   }
   for (JobseekerId client : world.moving) refer(world, client);
+
+  // Attached clients still sign on at the jobcentre: each office adviser reserves minutes for
+  // the reviews of the attached clients who sign on with them this week.
+  std::fill(world.attached_reviews_due.begin(), world.attached_reviews_due.end(), 0u);
+  for (const auto& caseworkers : world.provider_caseworkers) {
+    for (AdviserId caseworker : caseworkers) {
+      for (JobseekerId client : world.advisers.caseload[index(caseworker)]) {
+        if (js.next_sign_on[index(client)] < now + core::days_per_week) {
+          world.attached_reviews_due[index(signing_on_adviser(world, client))] += 1;
+        }
+      }
+    }
+  }
 }
 
 }  // namespace caseload::model

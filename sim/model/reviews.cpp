@@ -55,11 +55,12 @@ void handle_sign_on(World& world, JobseekerId person, std::uint32_t spell) {
   auto attendance = stream(seed, EntityKind::Jobseeker, index(person), Purpose::Attendance, review);
   const bool missed = attendance.uniform01() < scenario.advisers.missed_review_rate;
   js.missed_review[row] = missed ? 1 : 0;
-  // Signing on stays with the jobcentre: an attached client's review is not the provider's time
-  // (nor, as a simplification, any one office adviser's).
-  if (!missed && !is_provider(world, js.adviser[row])) {
+  // Signing on stays with the jobcentre: an attached client's review is an office adviser's
+  // time, not the provider's.
+  if (!missed) {
+    const AdviserId reviewer = is_provider(world, js.adviser[row]) ? signing_on_adviser(world, person) : js.adviser[row];
     const double minutes = scenario.advisers.review_minutes;
-    world.advisers.this_week[index(js.adviser[row])].review_minutes += minutes;
+    world.advisers.this_week[index(reviewer)].review_minutes += minutes;
     js.minutes_known[row] += static_cast<float>(minutes);
   }
 

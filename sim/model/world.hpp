@@ -45,6 +45,7 @@ struct World {
   std::vector<std::vector<AdviserId>> office_advisers;
   std::vector<std::vector<AdviserId>> provider_caseworkers;  ///< by provider (office * per_office + p)
   std::vector<double> provider_fund_committed;    ///< by provider: planned this budget year
+  std::vector<std::uint32_t> attached_reviews_due;  ///< by adviser: attached clients signing on this week
   ProviderTally provider_tally;
   std::vector<JobseekerId> moving;                ///< reused by the weekly referral pass
   std::vector<std::vector<EmployerId>> office_employers;
@@ -97,6 +98,8 @@ void leave_caseload(World& world, JobseekerId person);
 // providers.cpp
 void update_attachments(World& world);
 bool is_provider(const World& world, AdviserId adviser);
+/// The office adviser an attached client signs on with (signing on stays with the jobcentre).
+AdviserId signing_on_adviser(const World& world, JobseekerId person);
 
 // reviews.cpp
 void handle_sign_on(World& world, JobseekerId person, std::uint32_t spell);

@@ -231,6 +231,31 @@ TEST(Providers, EveryReferralIsReportedOnceAndTallied) {
   }
 }
 
+// Attached clients still sign on at the jobcentre, so office advisers' review minutes cover
+// every claiming client: about one attended review per fortnight of claiming, less the missed
+// ones. Attached client-weeks are about a quarter of all here, so leaving their reviews out would
+// fall far below the band; the band (+-5%) allows for claim-weeks counted at week ends while
+// reviews fall on their own days.
+TEST(Providers, AttachedClientsSignOnWithOfficeAdvisers) {
+  Scenario scenario = provider_scenario();
+  scenario.counterfactual.enabled = false;
+  const auto result = fixtures::run(scenario);
+  const auto& v = result.treatment;
+  double office_review_minutes = 0.0, caseworker_review_minutes = 0.0;
+  for (std::uint32_t a = 0; a < v.advisers.size(); ++a) {
+    (v.advisers.is_provider[a] ? caseworker_review_minutes : office_review_minutes) += v.advisers.measured[a].review_minutes;
+  }
+  double claim_weeks = 0.0, attached_weeks = 0.0;
+  for (std::uint32_t i = 0; i < v.jobseekers.size(); ++i) claim_weeks += v.jobseekers.claim_weeks[i];
+  for (double weeks : v.providers.client_weeks) attached_weeks += weeks;
+  ASSERT_GT(attached_weeks, claim_weeks / 5.0);
+  const double interval_weeks = scenario.advisers.review_interval_days / week;
+  const double expected = claim_weeks / interval_weeks * (1.0 - scenario.advisers.missed_review_rate) *
+                          scenario.advisers.review_minutes;
+  EXPECT_EQ(caseworker_review_minutes, 0.0);
+  EXPECT_NEAR(office_review_minutes / expected, 1.0, 0.05) << office_review_minutes / expected;
+}
+
 TEST(Providers, AMinimumServiceInterviewIsNotDoubledByAChosenOne) {
   Scenario scenario = provider_scenario();
   scenario.providers.min_interview_every_weeks = 1.0;  // every attached client, every week

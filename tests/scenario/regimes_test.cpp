@@ -113,9 +113,9 @@ TEST(Regimes, FlatPaymentByResultsParksTheHardestAndDifferentialPricesNarrowTheG
 
 // The same prices paid to contracted providers whose caseworkers act for profit. Parked shares
 // are of attached client-weeks, so the comparison is within providers. Disabled minus 18-24 on
-// the default seed and seeds 1-3: flat 0.142, 0.151, 0.108, 0.086; the differential gap is
-// 0.142-0.167 smaller; with the same providers rewarded in points (no cost to weigh) both
-// groups are almost never parked (gap -0.002 to 0.022, so 0.088-0.135 below flat for profit).
+// the default seed and seeds 1-3: flat 0.080, 0.133, 0.085, 0.072; the differential gap is
+// 0.099-0.138 smaller; with the same providers rewarded in points (no cost to weigh) both
+// groups are almost never parked (gap 0.000-0.015, so 0.070-0.118 below flat for profit).
 // Each margin is under half the least of its effect.
 TEST(Regimes, ProvidersForProfitParkTheHardestUnderAFlatPriceAndDifferentialPricesNarrowTheGap) {
   const auto flat = testing::run_scenario("regimes/pbr-providers-flat.yaml", common_base);
@@ -126,9 +126,9 @@ TEST(Regimes, ProvidersForProfitParkTheHardestUnderAFlatPriceAndDifferentialPric
   };
   SCOPED_TRACE(::testing::Message() << "provider parked disabled - jsa_18_24: flat " << gap(flat)
                                     << ", differential " << gap(differential) << ", flat in points " << gap(points));
-  EXPECT_GT(gap(flat), 0.04);
-  EXPECT_LT(gap(differential), gap(flat) - 0.07);
-  EXPECT_GT(gap(flat), gap(points) + 0.04) << "the profit objective, not capacity, parks the disabled";
+  EXPECT_GT(gap(flat), 0.035);
+  EXPECT_LT(gap(differential), gap(flat) - 0.045);
+  EXPECT_GT(gap(flat), gap(points) + 0.035) << "the profit objective, not capacity, parks the disabled";
   // Providers earn fees for their attached clients and pay for the time they use.
   EXPECT_GT(flat.report.providers.total.fees, 0.0);
   EXPECT_GT(flat.report.providers.total.staff_cost, 0.0);
