@@ -65,7 +65,8 @@ void add_providers(World& world) {
   world.provider_caseworkers.resize(provider_count);
   world.provider_fund_committed.assign(provider_count, 0.0);
   if (providers.enabled()) {
-    world.attached_reviews_due.assign(world.advisers.size() + provider_count * providers.caseworkers_per_provider, 0u);
+    const auto caseworkers = provider_count * static_cast<std::size_t>(providers.caseworkers_per_provider);
+    world.attached_reviews_due.assign(world.advisers.size() + caseworkers, 0u);
   }
   const std::size_t cells = provider_count * world.group_count();
   world.provider_tally = ProviderTally{std::vector<double>(cells, 0.0), std::vector<double>(cells, 0.0),
