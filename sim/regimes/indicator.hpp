@@ -11,6 +11,7 @@
 #include "sim/model/regime.hpp"
 #include "sim/model/scenario.hpp"
 #include "sim/regimes/credit_ledger.hpp"
+#include "sim/regimes/organisation.hpp"
 
 namespace caseload::regimes {
 
@@ -18,9 +19,9 @@ namespace caseload::regimes {
 struct IndicatorContext {
   const model::Scenario* scenario = nullptr;
   std::vector<std::string> group_names;
-  /// Whether an adviser is a provider caseworker (they come after every office adviser).
+  /// Whether an adviser is a provider caseworker.
   bool is_provider(model::AdviserId adviser) const {
-    return model::index(adviser) >= static_cast<std::uint32_t>(scenario->network.offices * scenario->network.advisers_per_office);
+    return model::index(adviser) >= first_caseworker(scenario->network);
   }
 };
 

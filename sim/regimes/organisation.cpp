@@ -25,7 +25,7 @@ Organisation::Organisation(const model::OfficeNetwork& network, const model::Pro
     }
   }
   // Provider caseworkers follow, provider by provider (world_setup.cpp).
-  first_caseworker_ = static_cast<std::uint32_t>(unit_.size());
+  first_caseworker_ = first_caseworker(network);
   const auto first_provider_unit = static_cast<std::uint32_t>(size_.size());
   for (int provider = 0; provider < network.offices * providers.per_office; ++provider) {
     for (int c = 0; c < providers.caseworkers_per_provider; ++c) {

@@ -17,6 +17,11 @@ enum class Level : std::uint8_t { Adviser, Team, Office, Provider };
 
 inline const std::vector<std::string> level_names = {"adviser", "team", "office", "provider"};
 
+/// The first provider caseworker's adviser id: caseworkers come after every office adviser.
+inline std::uint32_t first_caseworker(const model::OfficeNetwork& network) {
+  return static_cast<std::uint32_t>(network.offices * network.advisers_per_office);
+}
+
 class Organisation {
  public:
   Organisation(const model::OfficeNetwork& network, const model::ProviderModel& providers, Level level);

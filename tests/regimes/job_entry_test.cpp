@@ -12,6 +12,7 @@
 #include "sim/regimes/credit_ledger.hpp"
 #include "sim/regimes/indicator.hpp"
 #include "sim/regimes/organisation.hpp"
+#include "tests/regimes/regime_data.hpp"
 
 namespace caseload::regimes {
 
@@ -241,20 +242,16 @@ TEST_F(BonusFixture, UpliftIsHalfTheScoreWithAMinimumOfTwo) {
 }
 
 TEST(JobEntryConfig, UnknownBonusGroupAndOfficeOutOfRangeAreLocated) {
-  try {
-    cli::load_runnable(std::string(CASELOAD_SOURCE_DIR) + "/tests/regimes/data/bonus_and_uplift_errors.yaml", {});
-    FAIL() << "expected a ConfigError";
-  } catch (const core::ConfigError& error) {
-    ASSERT_EQ(error.problems().size(), 2u) << error.what();
-    const std::string first = core::format_diagnostic(error.problems()[0]);
-    const std::string second = core::format_diagnostic(error.problems()[1]);
-    EXPECT_NE(first.find("bonus_and_uplift_errors.yaml:12:35: 'regime.indicators[0].bonus_groups' names "
-                         "unknown customer group 'jsa_25_pls'; known: jsa_25_plus (did you mean 'jsa_25_plus'?)"),
-              std::string::npos) << first;
-    EXPECT_NE(second.find("bonus_and_uplift_errors.yaml:13:27: 'regime.indicators[0].uplift_offices' lists "
-                          "office 2; offices are numbered 0 to 1 (network.offices = 2)"),
-              std::string::npos) << second;
-  }
+  const auto problems = testing::load_problems("bonus_and_uplift_errors.yaml");
+  ASSERT_EQ(problems.size(), 2u);
+  const std::string& first = problems[0];
+  const std::string& second = problems[1];
+  EXPECT_NE(first.find("bonus_and_uplift_errors.yaml:12:35: 'regime.indicators[0].bonus_groups' names "
+                       "unknown customer group 'jsa_25_pls'; known: jsa_25_plus (did you mean 'jsa_25_plus'?)"),
+            std::string::npos) << first;
+  EXPECT_NE(second.find("bonus_and_uplift_errors.yaml:13:27: 'regime.indicators[0].uplift_offices' lists "
+                        "office 2; offices are numbered 0 to 1 (network.offices = 2)"),
+            std::string::npos) << second;
 }
 
 }  // namespace

@@ -4,41 +4,31 @@
 
 #include "sim/cli/runnable_scenario.hpp"
 #include "sim/core/diagnostics.hpp"
+#include "tests/regimes/regime_data.hpp"
 
 namespace caseload::regimes {
 namespace {
 
-std::string data(const std::string& name) {
-  return std::string(CASELOAD_SOURCE_DIR) + "/tests/regimes/data/" + name;
-}
+using testing::load_problems;
 
 TEST(CompileRegime, UnknownPrimitiveAndGroupAreLocatedAndListTheKnownOnes) {
-  try {
-    cli::load_runnable(data("unknown_primitive.yaml"), {});
-    FAIL() << "expected a ConfigError";
-  } catch (const core::ConfigError& error) {
-    ASSERT_EQ(error.problems().size(), 2u) << error.what();
-    const std::string first = core::format_diagnostic(error.problems()[0]);
-    const std::string second = core::format_diagnostic(error.problems()[1]);
-    EXPECT_NE(first.find("unknown_primitive.yaml:8:13: 'regime.indicators[0].kind' names unknown "
-                         "indicator primitive 'job_entri'; known: job_entry, sustained_job, off_flow, process, attachment"),
-              std::string::npos) << first;
-    EXPECT_NE(first.find("(did you mean 'job_entry'?)"), std::string::npos) << first;
-    EXPECT_NE(second.find("unknown_primitive.yaml:10:16:"), std::string::npos) << second;
-    EXPECT_NE(second.find("unknown customer group 'jsa_25_pls'; known: jsa_25_plus"), std::string::npos) << second;
-  }
+  const auto problems = load_problems("unknown_primitive.yaml");
+  ASSERT_EQ(problems.size(), 2u);
+  const std::string& first = problems[0];
+  const std::string& second = problems[1];
+  EXPECT_NE(first.find("unknown_primitive.yaml:8:13: 'regime.indicators[0].kind' names unknown "
+                       "indicator primitive 'job_entri'; known: job_entry, sustained_job, off_flow, process, attachment"),
+            std::string::npos) << first;
+  EXPECT_NE(first.find("(did you mean 'job_entry'?)"), std::string::npos) << first;
+  EXPECT_NE(second.find("unknown_primitive.yaml:10:16:"), std::string::npos) << second;
+  EXPECT_NE(second.find("unknown customer group 'jsa_25_pls'; known: jsa_25_plus"), std::string::npos) << second;
 }
 
 // The one problem a file reports, formatted as the CLI prints it.
 std::string only_problem(const std::string& file) {
-  try {
-    cli::load_runnable(data(file), {});
-  } catch (const core::ConfigError& error) {
-    EXPECT_EQ(error.problems().size(), 1u) << error.what();
-    return core::format_diagnostic(error.problems()[0]);
-  }
-  ADD_FAILURE() << "expected a ConfigError from " << file;
-  return "";
+  const auto problems = load_problems(file);
+  EXPECT_EQ(problems.size(), 1u) << file;
+  return problems.empty() ? "" : problems.front();
 }
 
 TEST(CompileRegime, StarsWithoutRelativeAreLocatedAndNameTheKey) {

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "sim/core/diagnostics.hpp"
+#include "tests/io/config/test_data.hpp"
 
 namespace caseload::io {
 namespace {
@@ -16,15 +17,7 @@ const std::filesystem::path kName =
 
 std::vector<std::string> problems_of(const std::string& text,
                                      const std::filesystem::path& name = "sweep.yaml") {
-  try {
-    load_sweep_text(text, name);
-  } catch (const core::ConfigError& error) {
-    std::vector<std::string> lines;
-    for (const auto& problem : error.problems()) lines.push_back(core::format_diagnostic(problem));
-    return lines;
-  }
-  ADD_FAILURE() << "expected a ConfigError";
-  return {};
+  return caseload::testing::problems_of([&] { load_sweep_text(text, name); });
 }
 
 TEST(LoadSweep, ReadsAGrid) {
