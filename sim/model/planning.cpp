@@ -4,27 +4,15 @@
 // greedily by value per minute. A second action on a client is re-valued after the first
 // one's effect (diminishing returns), so the budget spreads instead of piling onto one client.
 
+#include "sim/model/planning.hpp"
+
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 #include "sim/model/event_kind.hpp"
-#include "sim/model/forecast.hpp"
 #include "sim/model/outcome_model.hpp"
-#include "sim/model/world.hpp"
 
 namespace caseload::model {
-
-namespace {
-
-constexpr double infinity = std::numeric_limits<double>::infinity();
-
-struct OfficeMarket {
-  double best_threshold = infinity;  // easiest notified open vacancy
-  std::uint32_t submission_slots = 0;
-  double tightness = 0.0;
-  double mean_quality = 0.5;
-};
 
 OfficeMarket read_market(const World& world, OfficeId office) {
   const auto& scenario = world.scenario;
@@ -80,6 +68,20 @@ ForecastModel forecast_model(const Scenario& scenario) {
                        scenario.actions.referral.lock_in,
                        scenario.advisers.review_interval_days / core::days_per_week};
 }
+
+double score(const World& world, AdviserId adviser, const ClientPlan& plan,
+             const ActionCandidate& candidate, double reward, double money_cost_per_unit) {
+  const auto& model = world.scenario.advisers;
+  double client_gain = candidate.after.employment_weeks - candidate.before.employment_weeks;
+  if (candidate.action == ActionKind::Sanction) client_gain -= world.scenario.actions.sanction.harm;
+  const double value = world.regime->pressure(adviser) * model.w_target * reward +
+                       world.advisers.w_client[index(adviser)] * plan.need * client_gain -
+                       model.time_cost_per_minute * candidate.minutes -
+                       money_cost_per_unit * candidate.money;
+  return value / candidate.minutes;
+}
+
+namespace {
 
 // The client as the adviser expects them to be after `action`.
 PerceivedClient apply(const Scenario& scenario, const ForecastModel& model, PerceivedClient client,
@@ -144,20 +146,6 @@ double fund_available(const World& world, AdviserId adviser) {
   return world.scenario.actions.discretion_fund.adviser_budget_per_year - world.advisers.fund_spent[a];
 }
 
-// Value per minute of a candidate, given the regime's reward for it. `money_cost_per_unit` is 0
-// when the regime's reward already nets the money off (a provider's profit).
-double score(const World& world, AdviserId adviser, const ClientPlan& plan,
-             const ActionCandidate& candidate, double reward, double money_cost_per_unit) {
-  const auto& model = world.scenario.advisers;
-  double client_gain = candidate.after.employment_weeks - candidate.before.employment_weeks;
-  if (candidate.action == ActionKind::Sanction) client_gain -= world.scenario.actions.sanction.harm;
-  const double value = world.regime->pressure(adviser) * model.w_target * reward +
-                       world.advisers.w_client[index(adviser)] * plan.need * client_gain -
-                       model.time_cost_per_minute * candidate.minutes -
-                       money_cost_per_unit * candidate.money;
-  return value / candidate.minutes;
-}
-
 bool is_allowed(const World& world, AdviserId adviser, const ClientPlan& plan, ActionKind action,
                 const OfficeMarket& market) {
   if (!world.action_enabled[static_cast<std::size_t>(action)]) return false;
@@ -214,6 +202,8 @@ RankedCandidate pop_ranked(PlanningScratch& scratch) {
   scratch.queue.pop_back();
   return top;
 }
+
+}  // namespace
 
 void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
   const auto& scenario = world.scenario;
@@ -393,8 +383,6 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
     ++plan.version;
   }
 }
-
-}  // namespace
 
 void plan_week(World& world) {
   world.plan.clear();
