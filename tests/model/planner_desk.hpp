@@ -5,11 +5,20 @@
 
 #include <functional>
 #include <memory>
+#include <ostream>
 #include <utility>
 #include <vector>
 
 #include "sim/model/planning.hpp"
 #include "sim/model/world.hpp"
+
+namespace caseload::model {
+
+// So that a failed expectation names clients and actions, not their bytes (found by ADL).
+inline void PrintTo(JobseekerId client, std::ostream* out) { *out << "client " << index(client); }
+inline void PrintTo(ActionKind action, std::ostream* out) { *out << name_of(action); }
+
+}  // namespace caseload::model
 
 namespace caseload::model::planner {
 
