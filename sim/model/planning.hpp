@@ -16,7 +16,8 @@ namespace caseload::model {
 
 /// What an adviser reads of the office's vacancies this week.
 struct OfficeMarket {
-  double best_threshold = std::numeric_limits<double>::infinity();  ///< easiest notified open vacancy
+  /// The easiest notified open vacancy's threshold (infinite when none is notified).
+  double best_threshold = std::numeric_limits<double>::infinity();
   std::uint32_t submission_slots = 0;  ///< this adviser's equal share of the office's submissions
   double tightness = 0.0;
   double mean_quality = 0.5;

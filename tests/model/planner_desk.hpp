@@ -33,14 +33,17 @@ class ChosenRewards final : public Regime {
     double reward = 0.0;
   };
 
-  std::function<double(const ActionCandidate&)> reward_of = [](const ActionCandidate&) { return 0.0; };
+  std::function<double(const ActionCandidate&)> reward_of = [](const ActionCandidate&) {
+    return 0.0;
+  };
   double pressure_on_adviser = 1.0;
   double validation_owed = 0.0;
   // value() is const in the port; the log is the test's view, not the regime's state.
   mutable std::vector<Call> calls;
 
   double pressure(AdviserId) const override { return pressure_on_adviser; }
-  void value(AdviserId, std::span<const ActionCandidate> candidates, std::span<double> reward) const override {
+  void value(AdviserId, std::span<const ActionCandidate> candidates,
+             std::span<double> reward) const override {
     for (std::size_t i = 0; i < candidates.size(); ++i) {
       reward[i] = reward_of(candidates[i]);
       calls.push_back({candidates[i], candidates.size(), reward[i]});
@@ -82,9 +85,8 @@ struct ClientSpec {
   GroupId group{};
   double perception_error = 0.0;  ///< z_e, standard normal units
   double minutes_known = 0.0;
-  bool review_due = false;         ///< signs on this week
-  bool missed_review = false;      ///< grounds for a sanction
-  double fund_used = 0.0;          ///< fund money in the current 52-week window
+  bool review_due = false;              ///< signs on this week
+  double fund_used = 0.0;               ///< fund money in the current 52-week window
   double weeks_since_interview = -1.0;  ///< < 0: never interviewed
   double weeks_attached = -1.0;         ///< < 0: not attached to a provider
 };
@@ -120,7 +122,9 @@ class Desk {
   ChosenRewards& regime() { return *rewards_; }
   AdviserId adviser() const { return adviser_; }
 
-  void disable(ActionKind action) { world_->action_enabled[static_cast<std::size_t>(action)] = false; }
+  void disable(ActionKind action) {
+    world_->action_enabled[static_cast<std::size_t>(action)] = false;
+  }
 
   void add_vacancy(float threshold, bool notified) {
     World& w = *world_;
@@ -171,12 +175,12 @@ class Desk {
     js.claim_start[row] = now - spec.claim_weeks * core::days_per_week;
     js.next_sign_on[row] = now + (spec.review_due ? 3.0 : 10.0);
     js.minutes_known[row] = static_cast<float>(spec.minutes_known);
-    js.missed_review[row] = spec.missed_review ? 1 : 0;
     js.fund_used[row] = static_cast<float>(spec.fund_used);
     js.fund_window_start[row] = now - core::days_per_week;
     if (spec.weeks_since_interview >= 0.0) {
-      js.matched_until[row] = now + (scenario_.actions.interview.match_weeks - spec.weeks_since_interview) *
-                                        core::days_per_week;
+      js.matched_until[row] =
+          now + (scenario_.actions.interview.match_weeks - spec.weeks_since_interview) *
+                    core::days_per_week;
     }
     if (spec.weeks_attached >= 0.0) {
       js.attached_until[row] = static_cast<float>(
@@ -193,7 +197,8 @@ class Desk {
 };
 
 /// The actions planned for `client`, in order.
-inline std::vector<ActionKind> actions_for(const std::vector<PlannedAction>& plan, JobseekerId client) {
+inline std::vector<ActionKind> actions_for(const std::vector<PlannedAction>& plan,
+                                           JobseekerId client) {
   std::vector<ActionKind> out;
   for (const PlannedAction& p : plan) {
     if (p.client == client) out.push_back(p.action);
