@@ -13,8 +13,8 @@
 #include <unistd.h>
 
 #include "sim/cli/run_trace_output.hpp"
-#include "sim/cli/runnable_scenario.hpp"
 #include "sim/experiment/single_run.hpp"
+#include "sim/io/config/runnable_scenario.hpp"
 #include "sim/io/trace/atomic_output.hpp"
 #include "sim/io/trace/run_trace.hpp"
 
@@ -22,7 +22,7 @@ namespace caseload::io {
 namespace {
 
 struct SimulatedRun {
-  cli::RunnableScenario runnable;
+  io::RunnableScenario runnable;
   experiment::SingleRun run;
   RunProvenance provenance;
 };
@@ -30,7 +30,7 @@ struct SimulatedRun {
 const SimulatedRun& baseline() {
   static const SimulatedRun simulated = [] {
     SimulatedRun made{
-        cli::load_runnable(std::string(CASELOAD_SOURCE_DIR) + "/scenarios/baseline-uk.yaml", {}),
+        io::load_runnable(std::string(CASELOAD_SOURCE_DIR) + "/scenarios/baseline-uk.yaml", {}),
         {},
         {}};
     model::RunOptions options;

@@ -42,10 +42,10 @@ std::mutex loading;
 experiment::RunOutcome run_traced(const PreparedPoint& point, const experiment::PlannedRun& planned,
                                   const std::filesystem::path& path, const std::string& level,
                                   const model::StopRequested& stop) {
-  std::optional<RunnableScenario> runnable;
+  std::optional<io::RunnableScenario> runnable;
   {
     std::lock_guard lock(loading);
-    runnable.emplace(load_runnable(point.file, point.overrides, planned.seed));
+    runnable.emplace(io::load_runnable(point.file, point.overrides, planned.seed));
   }
   try {
     // force: a trace left by an earlier, interrupted session of this batch is replaced.
@@ -72,7 +72,7 @@ PreparedPoint prepare_point(const std::filesystem::path& file,
                             const std::vector<std::string>& overrides) {
   PreparedPoint point{std::nullopt, {}, file, overrides};
   try {
-    point.runnable.emplace(load_runnable(file, overrides));
+    point.runnable.emplace(io::load_runnable(file, overrides));
   } catch (const core::ConfigError& error) {
     for (const auto& diagnostic : error.problems()) {
       if (!point.problem.empty()) point.problem += "; ";

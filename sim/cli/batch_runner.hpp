@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "sim/cli/runnable_scenario.hpp"
 #include "sim/experiment/batch.hpp"
 #include "sim/experiment/single_run.hpp"
+#include "sim/io/config/runnable_scenario.hpp"
 
 namespace caseload::cli {
 
@@ -30,7 +30,7 @@ struct BatchCommandOptions {
 /// A point's scenario, or why it cannot run (every run of the point then fails with it), and
 /// what it was loaded from, so a traced run can reload it with its own seed.
 struct PreparedPoint {
-  std::optional<RunnableScenario> runnable;
+  std::optional<io::RunnableScenario> runnable;
   std::string problem;
   std::filesystem::path file;
   std::vector<std::string> overrides;

@@ -8,7 +8,7 @@
 
 #include "sim/cli/cli.hpp"
 #include "sim/cli/commands.hpp"
-#include "sim/cli/runnable_scenario.hpp"
+#include "sim/io/config/runnable_scenario.hpp"
 
 namespace caseload::cli {
 
@@ -35,7 +35,8 @@ CommandAction add_check_command(CLI::App& app) {
                     "as YAML instead of 'ok'");
 
   return [options](std::ostream& out, std::ostream& /*err*/) {
-    const io::LoadedScenario loaded = load_runnable(options->scenario, options->overrides).loaded;
+    const io::LoadedScenario loaded =
+        io::load_runnable(options->scenario, options->overrides).loaded;
     if (options->print_resolved) {
       out << loaded.resolved_yaml;
     } else {

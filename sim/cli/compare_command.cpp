@@ -79,7 +79,7 @@ int run_compare(const CompareOptions& options, std::ostream& out, std::ostream& 
   // Every arm must load before anything runs: a typo is exit 2 now, not a failed batch later.
   std::vector<PreparedPoint> arms;
   for (const auto& file : options.scenarios) {
-    arms.push_back({load_runnable(file, options.overrides), {}, file, options.overrides});
+    arms.push_back({io::load_runnable(file, options.overrides), {}, file, options.overrides});
   }
   if (!options.batch.output.empty()) {
     prepare_output_folder(options.batch.output, options.batch.resume, options.batch.force,

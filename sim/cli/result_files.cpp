@@ -8,10 +8,10 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include "sim/core/atomic_file.hpp"
 #include "sim/core/diagnostics.hpp"
 #include "sim/core/version.hpp"
 #include "sim/experiment/manifest.hpp"
-#include "sim/experiment/text_file.hpp"
 #include "sim/io/trace/atomic_output.hpp"
 #include "sim/io/trace/column_writer.hpp"
 
@@ -77,7 +77,7 @@ void prepare_output_folder(const std::filesystem::path& folder, bool resume, boo
 }
 
 void write_csv(const std::filesystem::path& file, const experiment::ResultTable& table) {
-  experiment::write_text_atomically(file, experiment::format_csv(table));
+  core::write_text_atomically(file, experiment::format_csv(table));
 }
 
 void write_summary_h5(

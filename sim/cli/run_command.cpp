@@ -14,9 +14,9 @@
 #include "sim/cli/commands.hpp"
 #include "sim/cli/interrupt.hpp"
 #include "sim/cli/run_trace_output.hpp"
-#include "sim/cli/runnable_scenario.hpp"
 #include "sim/cli/summary_report.hpp"
 #include "sim/experiment/single_run.hpp"
+#include "sim/io/config/runnable_scenario.hpp"
 #include "sim/io/trace/trace_error.hpp"
 
 namespace caseload::cli {
@@ -74,8 +74,8 @@ CommandAction add_run_command(CLI::App& app) {
   return [options, seed](std::ostream& out, std::ostream& err) {
     std::optional<std::uint64_t> seed_value;
     if (seed->count() > 0) seed_value = options->seed;
-    const RunnableScenario runnable =
-        load_runnable(options->scenario, options->overrides, seed_value);
+    const io::RunnableScenario runnable =
+        io::load_runnable(options->scenario, options->overrides, seed_value);
 
     // Opened before simulating, so a bad -o (exists, unwritable) fails before any work.
     std::optional<RunTraceOutput> trace;

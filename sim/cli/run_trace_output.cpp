@@ -18,7 +18,7 @@ io::TraceLevel level_named(std::string_view name) {
       fmt::format("unknown trace level '{}'; known: summary, agents, events", name));
 }
 
-io::RunProvenance provenance_of(const RunnableScenario& runnable,
+io::RunProvenance provenance_of(const io::RunnableScenario& runnable,
                                 std::chrono::system_clock::time_point created) {
   const model::Scenario& scenario = runnable.loaded.scenario;
   io::RunProvenance provenance;
@@ -114,7 +114,7 @@ io::RunMetrics trace_metrics(const model::Scenario& scenario, const experiment::
 }
 
 RunTraceOutput::RunTraceOutput(const std::string& path, std::string_view level, bool force,
-                               const RunnableScenario& runnable,
+                               const io::RunnableScenario& runnable,
                                std::chrono::system_clock::time_point created)
     : level_(level_named(level)), scenario_(&runnable.loaded.scenario), output_(path, io::OutputOptions{force}) {
   io::write_run_header(output_.file(), provenance_of(runnable, created), level_);

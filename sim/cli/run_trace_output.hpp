@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "sim/cli/runnable_scenario.hpp"
 #include "sim/experiment/single_run.hpp"
+#include "sim/io/config/runnable_scenario.hpp"
 #include "sim/io/trace/atomic_output.hpp"
 #include "sim/io/trace/run_trace.hpp"
 
@@ -24,7 +24,8 @@ class RunTraceOutput {
   /// Throws core::ConfigError when OUT.h5 exists without `force` or cannot be created, and
   /// for an unknown level.
   RunTraceOutput(const std::string& path, std::string_view level, bool force,
-                 const RunnableScenario& runnable, std::chrono::system_clock::time_point created);
+                 const io::RunnableScenario& runnable,
+                 std::chrono::system_clock::time_point created);
 
   /// The level asks for the event log, so the run must record it.
   bool records_events() const { return level_ == io::TraceLevel::Events; }

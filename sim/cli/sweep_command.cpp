@@ -119,7 +119,7 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
   // are checked when the point is prepared, and a bad point fails alone.
   std::vector<std::string> fixed = sweep.set;
   fixed.insert(fixed.end(), options.overrides.begin(), options.overrides.end());
-  const std::string base_yaml = load_runnable(sweep.base, fixed).loaded.resolved_yaml;
+  const std::string base_yaml = io::load_runnable(sweep.base, fixed).loaded.resolved_yaml;
   const experiment::DesignMatrix design = design_of(sweep);
   const auto plan = experiment::plan_sweep(design.points.size(), sweep.replications, sweep.seed);
   const std::string fingerprint =

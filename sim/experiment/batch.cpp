@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "sim/core/atomic_file.hpp"
 #include "sim/core/diagnostics.hpp"
 #include "sim/experiment/manifest.hpp"
 #include "sim/experiment/text_file.hpp"
@@ -71,8 +72,8 @@ BatchResult run_batch(const std::vector<PlannedRun>& plan, const RunFunction& ru
   std::mutex mutex;  // guards outcomes of finished runs, the manifest file and progress
   const auto write_manifest = [&] {
     if (keeps_manifest) {
-      write_text_atomically(options.manifest,
-                            format_manifest({options.experiment, plan, result.outcomes}));
+      core::write_text_atomically(options.manifest,
+                                  format_manifest({options.experiment, plan, result.outcomes}));
     }
   };
   write_manifest();

@@ -6,9 +6,9 @@
 
 #include <gtest/gtest.h>
 
-#include "sim/cli/runnable_scenario.hpp"
 #include "sim/core/config_reader.hpp"
 #include "sim/core/diagnostics.hpp"
+#include "sim/io/config/runnable_scenario.hpp"
 #include "sim/regimes/credit_ledger.hpp"
 #include "sim/regimes/indicator.hpp"
 #include "sim/regimes/organisation.hpp"

@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include "sim/cli/runnable_scenario.hpp"
 #include "sim/core/diagnostics.hpp"
+#include "sim/io/config/runnable_scenario.hpp"
 #include "sim/regimes/credit_ledger.hpp"
 #include "sim/regimes/indicator.hpp"
 #include "sim/regimes/organisation.hpp"
@@ -100,7 +100,7 @@ TEST(SustainedJob, ValuesSustainmentPaymentsAJobCanStillEarn) {
 }
 
 TEST(ProfitReward, CaseworkersWeighWholeFeesAgainstStaffTimeAndMoney) {
-  const cli::RunnableScenario runnable = cli::load_runnable(regime_data("profit_regime.yaml"), {});
+  const io::RunnableScenario runnable = io::load_runnable(regime_data("profit_regime.yaml"), {});
   const auto regime = runnable.regime(runnable.loaded.scenario);
   const auto caseworker = static_cast<model::AdviserId>(2);
   const auto adviser = static_cast<model::AdviserId>(0);
@@ -121,7 +121,7 @@ TEST(ProfitReward, CaseworkersWeighWholeFeesAgainstStaffTimeAndMoney) {
 }
 
 TEST(ProfitReward, PointsRewardShareCreditAndChargeNoCosts) {
-  const cli::RunnableScenario runnable = cli::load_runnable(regime_data("profit_regime.yaml"), {"regime.reward=points"});
+  const io::RunnableScenario runnable = io::load_runnable(regime_data("profit_regime.yaml"), {"regime.reward=points"});
   const auto regime = runnable.regime(runnable.loaded.scenario);
   const auto caseworker = static_cast<model::AdviserId>(2);
   model::ActionCandidate c = interview(0.4, 0.1, 0.2);

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/cli/runnable_scenario.hpp"
+#include "sim/io/config/runnable_scenario.hpp"
 #include "tests/io/config/test_data.hpp"
 
 namespace caseload::regimes::testing {
@@ -16,7 +16,7 @@ inline std::string regime_data(const std::string& name) {
 /// Every problem loading the fixture reports, formatted as the CLI prints it; fails the test
 /// if it loads.
 inline std::vector<std::string> load_problems(const std::string& name) {
-  return caseload::testing::problems_of([&] { cli::load_runnable(regime_data(name), {}); });
+  return caseload::testing::problems_of([&] { io::load_runnable(regime_data(name), {}); });
 }
 
 }  // namespace caseload::regimes::testing

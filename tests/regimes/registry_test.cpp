@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "sim/cli/runnable_scenario.hpp"
 #include "sim/core/diagnostics.hpp"
+#include "sim/io/config/runnable_scenario.hpp"
 #include "tests/regimes/regime_data.hpp"
 
 namespace caseload::regimes {
@@ -49,7 +49,7 @@ TEST(CompileRegime, EveryPresetCompiles) {
   for (const char* preset : {"jet", "jot", "offflow", "pbr-flat", "pbr-differential", "process-targets",
                              "benchmark", "pbr-providers-flat", "pbr-providers-differential"}) {
     const std::string path = std::string(CASELOAD_SOURCE_DIR) + "/scenarios/regimes/" + preset + ".yaml";
-    EXPECT_NO_THROW(cli::load_runnable(path, {})) << preset;
+    EXPECT_NO_THROW(io::load_runnable(path, {})) << preset;
   }
 }
 

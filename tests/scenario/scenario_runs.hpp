@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/cli/runnable_scenario.hpp"
 #include "sim/experiment/single_run.hpp"
+#include "sim/io/config/runnable_scenario.hpp"
 #include "sim/metrics/summary.hpp"
 
 namespace caseload::testing {
@@ -23,7 +23,7 @@ struct ScenarioRun {
 };
 
 inline ScenarioRun run_scenario(const std::string& relative, const std::vector<std::string>& overrides) {
-  const cli::RunnableScenario runnable = cli::load_runnable(scenario_path(relative), overrides);
+  const io::RunnableScenario runnable = io::load_runnable(scenario_path(relative), overrides);
   ScenarioRun out{runnable.loaded.scenario, experiment::run_once(runnable.loaded.scenario, runnable.regime), {}};
   out.report = metrics::make_report(out.scenario, out.run.simulation);
   return out;

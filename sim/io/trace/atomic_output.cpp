@@ -1,14 +1,10 @@
 #include "sim/io/trace/atomic_output.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <system_error>
 
+#include "sim/core/atomic_file.hpp"
 #include "sim/core/diagnostics.hpp"
 #include "sim/io/trace/trace_error.hpp"
 
@@ -66,53 +62,21 @@ TraceFile create_partial(const std::filesystem::path& partial_path,
   }
 }
 
-std::string errno_text(int number) { return std::strerror(number); }
-
-// HDF5 only hands its buffers to the kernel; without fsync a crash soon after the rename could
-// leave OUT.h5 naming a file whose blocks never reached the disk.
-void sync_to_disk(const std::filesystem::path& path) {
-  const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (descriptor < 0) throw TraceError(path.string(), "open it to sync", errno_text(errno));
-  const int status = ::fsync(descriptor);
-  const int sync_errno = errno;
-  ::close(descriptor);
-  if (status != 0) throw TraceError(path.string(), "sync it to disk", errno_text(sync_errno));
-}
-
-// Makes the rename itself durable. Some file systems cannot sync a directory; the file's own
-// data is already safe by then, so this is best effort.
-void sync_directory(const std::filesystem::path& path) noexcept {
-  std::filesystem::path directory = path.parent_path();
-  if (directory.empty()) directory = ".";
-  const int descriptor = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (descriptor < 0) return;
-  ::fsync(descriptor);
-  ::close(descriptor);
-}
-
+// The shared write-then-rename step, with its failures as TraceErrors naming the same file
+// and operation.
 void move_into_place(const std::filesystem::path& from, const std::filesystem::path& to,
                      bool force) {
-  const auto failure = [&](int number) {
-    return TraceError(from.string(), fmt::format("rename it to '{}'", to.string()),
-                      errno_text(number));
-  };
-  if (!force) {
-    // Without --force an OUT.h5 that appeared during the run is kept too: refuse atomically.
-    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return;
-    if (errno == EEXIST) {
-      throw TraceError(from.string(), fmt::format("rename it to '{}'", to.string()),
-                       "that file appeared while the run was writing; pass --force to "
-                       "overwrite, or keep the trace under its .partial name");
-    }
-    // File systems without RENAME_NOREPLACE (some network ones) fall back to check-then-rename.
-    if (errno != EINVAL && errno != ENOSYS) throw failure(errno);
-    std::error_code error;
-    if (std::filesystem::exists(to, error)) {
-      throw TraceError(from.string(), fmt::format("rename it to '{}'", to.string()),
-                       "that file appeared while the run was writing");
-    }
+  try {
+    core::move_into_place(from, to,
+                          force ? core::ExistingTarget::Replace : core::ExistingTarget::Keep);
+  } catch (const core::FileError& error) {
+    // Without --force an OUT.h5 that appeared during the run is kept too.
+    const bool appeared = !force && error.code() == std::errc::file_exists;
+    throw TraceError(error.file(), error.operation(),
+                     appeared ? "that file appeared while the run was writing; pass --force to "
+                                "overwrite, or keep the trace under its .partial name"
+                              : error.code().message());
   }
-  if (std::rename(from.c_str(), to.c_str()) != 0) throw failure(errno);
 }
 
 }  // namespace
@@ -168,9 +132,7 @@ void AtomicOutput::commit() {
   file_.set_attribute("/", "complete", true);
   state_ = State::Abandoned;  // from here on a failure must not be retried by abandon()
   file_.close();
-  sync_to_disk(partial_path_);
   move_into_place(partial_path_, final_path_, options_.force);
-  sync_directory(final_path_);
   state_ = State::Committed;
 }
 

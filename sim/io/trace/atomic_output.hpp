@@ -2,6 +2,8 @@
 // Writes a run's trace so that OUT.h5 only ever names a finished file: the trace goes to
 // OUT.h5.partial (root attribute complete=0), and commit() sets complete=1, syncs, and renames
 // it to OUT.h5 in one step. A failed or interrupted run leaves any earlier OUT.h5 untouched.
+// The sync and rename are core::move_into_place, shared with text outputs; unlike their
+// temporaries, .partial is a fixed name on purpose, so an interrupted trace is easy to find.
 
 #include <filesystem>
 

@@ -86,6 +86,25 @@ TEST(AtomicOutput, ForceKeepsTheOldFileUntilCommitReplacesIt) {
   EXPECT_EQ(complete_flag(out), 1);
 }
 
+TEST(AtomicOutput, WithoutForceAnOutputThatAppearedDuringTheRunIsKept) {
+  ScratchDirectory scratch;
+  const fs::path out = scratch / "run.h5";
+  AtomicOutput output(out);
+  output.file().set_attribute("/", "generation", "new");
+  write_old_result(out);  // another process wrote OUT.h5 while this run was writing
+  try {
+    output.commit();
+    FAIL() << "commit must not replace a file it was not allowed to overwrite";
+  } catch (const TraceError& error) {
+    EXPECT_EQ(error.file(), output.partial_path().string());
+    EXPECT_NE(error.reason().find("appeared while the run was writing"), std::string::npos)
+        << error.what();
+  }
+  EXPECT_EQ(generation(out), "old");
+  EXPECT_EQ(generation(output.partial_path()), "new");
+  EXPECT_EQ(complete_flag(output.partial_path()), 1);  // whole, kept under its .partial name
+}
+
 TEST(AtomicOutput, AbandonLeavesAReadablePartialAndTheOldFileUntouched) {
   ScratchDirectory scratch;
   const fs::path out = scratch / "run.h5";

@@ -11,10 +11,10 @@
 #include "sim/io/config/scenario_loader.hpp"
 #include "sim/model/simulation.hpp"
 
-namespace caseload::cli {
+namespace caseload::io {
 
 struct RunnableScenario {
-  io::LoadedScenario loaded;
+  LoadedScenario loaded;
   model::RegimeFactory regime;
 };
 
@@ -23,4 +23,4 @@ RunnableScenario load_runnable(const std::filesystem::path& file,
                                const std::vector<std::string>& overrides,
                                std::optional<std::uint64_t> seed = std::nullopt);
 
-}  // namespace caseload::cli
+}  // namespace caseload::io
