@@ -13,33 +13,10 @@ import h5py
 import numpy as np
 import pandas as pd
 
-#: Tables a variant may hold, in the writer's order; "events" only at trace level `events`.
-TABLES = ("panel", "jobseekers", "advisers", "spells", "jobs", "events")
-
 #: Row value of jobseekers/adviser for someone never on a caseload.
 NO_ROW = 4294967295
 
 DAYS_PER_WEEK = 7.0
-
-#: Column order as docs/TRACE_FORMAT.md lists it ("{action}" stands for each of /actions in
-#: turn). HDF5 lists datasets by name, so tables are put back in this order on loading;
-#: columns not listed here follow by name.
-COLUMN_ORDER = {
-    "panel": ["week", "office", "group", "stock", "inflow", "reclaims", "exits_work",
-              "exits_inactivity", "exits_sanction", "entries_via_submission", "sustained_13",
-              "sustained_26", "minutes_{action}", "submissions", "speculative_submissions",
-              "referrals", "sanctions", "fund_spend"],
-    "jobseekers": ["group", "office", "employability", "motivation", "adviser",
-                   "help_minutes_{action}", "employed_days", "entries", "sustained_13",
-                   "sustained_26", "claim_weeks", "parked_weeks", "reclaims", "state"],
-    "advisers": ["office", "team", "w_client", "effectiveness", "review_minutes",
-                 "minutes_{action}", "budget_minutes", "measured_weeks", "measured_performance"],
-    "spells": ["person", "group", "office", "reason", "is_reclaim", "is_open", "start", "end"],
-    "jobs": ["person", "employer", "group", "via_submission", "quality", "start", "end",
-             "reclaim"],
-    "events": ["time", "kind", "subject", "detail"],
-}
-
 
 class TraceError(Exception):
     """The file is missing, is not HDF5, or is not laid out as a caseload trace."""
@@ -85,7 +62,7 @@ class Trace:
     actions: list[str]
     labels: dict[str, list[str]]
     variants: dict[str, Variant]
-    #: One row per /metrics scalar: name (index), value, description.
+    #: One row per /metrics scalar: name (index), value, description, units.
     metrics: pd.DataFrame
     #: /metrics/<series>: a DataFrame per series, indexed by its labels.
     metric_series: dict[str, pd.DataFrame] = field(default_factory=dict)
@@ -132,35 +109,34 @@ def _attrs(obj) -> dict:
     return {key: obj.attrs[key] for key in obj.attrs}
 
 
-def column_order(table: str, actions: list[str]) -> list[str]:
-    """The documented column order of `table`, with per-action columns expanded."""
-    order = []
-    for name in COLUMN_ORDER.get(table, []):
-        order += [name.format(action=a) for a in actions] if "{action}" in name else [name]
-    return order
-
-
-def _table(group: h5py.Group, order: list[str]) -> pd.DataFrame:
-    columns = {name: group[name][()] for name in group if isinstance(group[name], h5py.Dataset)}
+def _table(group: h5py.Group) -> pd.DataFrame:
+    # caseload tracks link creation order, and h5py then lists a group's members in the order
+    # written (docs/TRACE_FORMAT.md, "Order"): no list of columns is kept here.
+    names = [n for n in group if isinstance(group[n], h5py.Dataset)]
+    columns = {name: group[name][()] for name in names}
     lengths = {len(v) for v in columns.values()}
     if len(lengths) > 1:
         raise TraceError(f"{group.name}: columns differ in length {sorted(lengths)}")
-    names = [n for n in order if n in columns] + sorted(n for n in columns if n not in order)
-    return pd.DataFrame({name: columns[name] for name in names})
+    return pd.DataFrame(columns)
 
 
 def _metrics(f: h5py.File) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
-    scalars = pd.DataFrame({"value": pd.Series(dtype=float), "description": pd.Series(dtype=str)})
+    scalars = pd.DataFrame({"value": pd.Series(dtype=float), "description": pd.Series(dtype=str),
+                            "units": pd.Series(dtype=str)})
     series: dict[str, pd.DataFrame] = {}
     if "metrics" not in f:
         return scalars, series
     group = f["metrics"]
     if "scalars" in group:
         names = _strings(group["scalars/name"])
+
+        def text(dataset: str) -> list[str]:
+            return (_strings(group["scalars"][dataset]) if dataset in group["scalars"]
+                    else [""] * len(names))
+
         scalars = pd.DataFrame(
             {"value": np.asarray(group["scalars/value"][()], dtype=float),
-             "description": _strings(group["scalars/description"])
-             if "description" in group["scalars"] else [""] * len(names)},
+             "description": text("description"), "units": text("units")},
             index=pd.Index(names, name="name"))
     for name in group:
         if name == "scalars" or not isinstance(group[name], h5py.Group):
@@ -194,8 +170,8 @@ def load_trace(path: str | Path, events: bool = False) -> Trace:
             if name not in f:
                 continue
             group = f[name]
-            tables = {table: _table(group[table], column_order(table, actions))
-                      for table in TABLES if table in group and (events or table != "events")}
+            tables = {table: _table(group[table]) for table in group
+                      if isinstance(group[table], h5py.Group) and (events or table != "events")}
             variants[name] = Variant(name=name, attrs=_attrs(group), tables=tables)
         if "treatment" not in variants:
             raise TraceError(f"{path}: no treatment variant")

@@ -5,6 +5,7 @@ there), else build/release or build/dev in this checkout. Without one the tests 
 they test what caseload writes, so there is nothing to test without it.
 """
 
+import json
 import os
 import shutil
 import subprocess
@@ -60,3 +61,14 @@ def make_trace(caseload, tmp_path_factory):
 def smoke_trace(make_trace) -> Path:
     """The smoke scenario, seed 42, trace level agents (the default)."""
     return make_trace("smoke")
+
+
+@pytest.fixture(scope="session")
+def schema(caseload) -> dict:
+    """What the writer declares, from `caseload info --schema json`: "tables" (each with its
+    "level" and "columns": name, type, units, description, in file order) and "metrics" (the
+    registry: name, unit, description, in summary order). The one schema; tests compare traces
+    and the reader with it instead of keeping lists of their own."""
+    result = run_caseload(caseload, "info", "--schema", "json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)

@@ -10,7 +10,7 @@ import pytest
 from caseload_analysis import metrics
 from caseload_analysis.trace import load_trace
 
-# The C++ names (sim/metrics/summary.cpp) these tests compare against.
+# The C++ names (sim/metrics/metric_registry.cpp) these tests compare against.
 CPP_NAMES = {
     "creaming_index_employability": lambda t: metrics.creaming_index(t.treatment, "employability"),
     "creaming_index_motivation": lambda t: metrics.creaming_index(t.treatment, "motivation"),

@@ -6,53 +6,28 @@ import numpy as np
 
 ACTIONS = ["interview", "submission", "referral", "discretion_fund", "employer_contact",
            "validation", "sanction"]
-
-# table -> {column: dtype}, as documented.
-U8, U32, F64 = np.uint8, np.uint32, np.float64
-LAYOUT = {
-    "panel": {
-        "week": U32, "office": U32, "group": U8, "stock": U32, "inflow": U32, "reclaims": U32,
-        "exits_work": U32, "exits_inactivity": U32, "exits_sanction": U32,
-        "entries_via_submission": U32, "sustained_13": U32, "sustained_26": U32,
-        **{f"minutes_{a}": F64 for a in ACTIONS},
-        "submissions": U32, "speculative_submissions": U32, "referrals": U32, "sanctions": U32,
-        "fund_spend": F64,
-    },
-    "jobseekers": {
-        "group": U8, "office": U32, "employability": F64, "motivation": F64, "adviser": U32,
-        **{f"help_minutes_{a}": F64 for a in ACTIONS},
-        "employed_days": F64, "entries": U32, "sustained_13": U32, "sustained_26": U32,
-        "claim_weeks": U32, "parked_weeks": U32, "reclaims": U32, "state": U8,
-    },
-    "advisers": {
-        "office": U32, "team": U32, "w_client": F64, "effectiveness": F64,
-        "is_provider": U8, "provider": U32,
-        "review_minutes": F64, **{f"minutes_{a}": F64 for a in ACTIONS},
-        "budget_minutes": F64, "fund_spend": F64, "measured_weeks": F64, "measured_performance": F64,
-        "pressure": F64, "stars": U8,
-    },
-    "spells": {"person": U32, "group": U8, "office": U32, "reason": U8, "is_reclaim": U8,
-               "is_open": U8, "start": F64, "end": F64},
-    "jobs": {"person": U32, "employer": U32, "group": U8, "via_submission": U8,
-             "quality": F64, "start": F64, "end": F64, "reclaim": F64},
-    "events": {"time": F64, "kind": U32, "subject": U32, "detail": U32},
-}
 AGENT_TABLES = ["jobseekers", "advisers", "spells", "jobs"]
 
 
-def check_table(group: h5py.Group, table: str) -> int:
-    """Every documented column with its type and storage; returns the row count."""
-    expected = LAYOUT[table]
-    assert sorted(group) == sorted(expected), (table, sorted(set(group) ^ set(expected)))
+def layout(schema: dict, table: str) -> dict:
+    """{column: dtype} of a table, in file order, as the writer declares it (the one schema,
+    from `caseload info --schema json`; docs/TRACE_FORMAT.md's tables are generated from it)."""
+    spec = next(t for t in schema["tables"] if t["name"] == table)
+    return {c["name"]: np.dtype(c["type"]) for c in spec["columns"]}
+
+
+def check_table(group: h5py.Group, expected: dict) -> int:
+    """Every declared column, in order, with its type and storage; returns the row count."""
+    assert list(group) == list(expected), (group.name, list(group), list(expected))
     lengths = set()
     for name, dtype in expected.items():
         column = group[name]
-        assert column.dtype == dtype, (table, name, column.dtype)
-        assert column.ndim == 1 and column.maxshape == (None,), (table, name)
-        assert column.compression == "gzip" and column.shuffle, (table, name)
+        assert column.dtype == dtype, (group.name, name, column.dtype)
+        assert column.ndim == 1 and column.maxshape == (None,), (group.name, name)
+        assert column.compression == "gzip" and column.shuffle, (group.name, name)
         assert isinstance(column.attrs["description"], str) and column.attrs["description"]
         lengths.add(column.shape[0])
-    assert len(lengths) == 1, (table, lengths)
+    assert len(lengths) == 1, (group.name, lengths)
     return lengths.pop()
 
 
@@ -81,16 +56,16 @@ def test_scenario_and_label_lists(smoke_trace):
         assert "week" in list(f["event_kinds"].asstr()[()])
 
 
-def test_agents_level_has_every_documented_table(smoke_trace):
+def test_agents_level_has_every_documented_table(smoke_trace, schema):
     with h5py.File(smoke_trace, "r") as f:
         assert sorted(k for k in f if isinstance(f[k], h5py.Group)) == [
             "counterfactual", "metrics", "treatment"]
         for variant in ("treatment", "counterfactual"):
             group = f[variant]
-            assert sorted(group) == sorted(["panel", *AGENT_TABLES]), variant
-            assert check_table(group["panel"], "panel") == 117 * 2  # weeks x groups
+            assert list(group) == ["panel", *AGENT_TABLES], variant
+            assert check_table(group["panel"], layout(schema, "panel")) == 117 * 2  # weeks x groups
             for table in AGENT_TABLES:
-                assert check_table(group[table], table) > 0, (variant, table)
+                assert check_table(group[table], layout(schema, table)) > 0, (variant, table)
             assert group.attrs["interrupted"] == 0
             assert group.attrs["measure_start_days"] == 13 * 7.0
             assert group.attrs["end_days"] == 117 * 7.0
@@ -131,22 +106,22 @@ def test_metrics_are_named_scalars(smoke_trace):
         assert "off_benefit_13w" in names
 
 
-def test_summary_level_has_panels_and_metrics_only(make_trace):
+def test_summary_level_has_panels_and_metrics_only(make_trace, schema):
     trace = make_trace("smoke_summary", "--trace", "summary")
     with h5py.File(trace, "r") as f:
         assert f.attrs["trace_level"] == "summary"
         for variant in ("treatment", "counterfactual"):
             assert list(f[variant]) == ["panel"]
-            check_table(f[variant]["panel"], "panel")
+            check_table(f[variant]["panel"], layout(schema, "panel"))
         assert "metrics" in f and "scenario" in f
 
 
-def test_events_level_adds_the_event_log(make_trace):
+def test_events_level_adds_the_event_log(make_trace, schema):
     trace = make_trace("smoke_events", "--trace", "events")
     with h5py.File(trace, "r") as f:
         assert f.attrs["trace_level"] == "events"
         for variant in ("treatment", "counterfactual"):
-            rows = check_table(f[variant]["events"], "events")
+            rows = check_table(f[variant]["events"], layout(schema, "events"))
             assert rows > 1000
             time = f[variant]["events/time"][()]
             assert np.all(np.diff(time) >= 0), "handled in time order"

@@ -1,5 +1,7 @@
 // `caseload info`: what a trace file holds: provenance, whether it is complete, each
-// variant's tables with row counts, and the /metrics figures.
+// variant's tables with row counts, and the /metrics figures. `caseload info --schema json`
+// prints what any trace holds instead: the trace schema and the metric registry, which is how
+// the Python tests learn what the writer declares.
 
 #include <algorithm>
 #include <filesystem>
@@ -16,6 +18,8 @@
 #include "sim/cli/summary_report.hpp"
 #include "sim/io/trace/trace_error.hpp"
 #include "sim/io/trace/trace_reader.hpp"
+#include "sim/io/trace/trace_schema.hpp"
+#include "sim/metrics/metric.hpp"
 
 namespace caseload::cli {
 
@@ -30,12 +34,12 @@ std::string describe_complete(const std::optional<bool>& is_complete) {
                         "was written)";
 }
 
-// The order the writer uses (docs/TRACE_FORMAT.md); tables it does not know come last.
-int table_rank(const std::string& name) {
-  static const std::vector<std::string> order = {"panel",  "jobseekers", "advisers",
-                                                 "spells", "jobs",       "events"};
-  const auto at = std::find(order.begin(), order.end(), name);
-  return static_cast<int>(at - order.begin());
+// The order the writer uses (trace_schema.hpp); tables it does not know come last.
+std::size_t table_rank(const std::string& name) {
+  const auto tables = io::trace_tables();
+  const auto at = std::find_if(tables.begin(), tables.end(),
+                               [&](const io::TableSpec& table) { return table.name == name; });
+  return static_cast<std::size_t>(at - tables.begin());
 }
 
 std::string format_info(const std::filesystem::path& path, io::TraceSummary trace) {
@@ -88,15 +92,77 @@ std::string format_info(const std::filesystem::path& path, io::TraceSummary trac
   return text;
 }
 
+std::string json_string(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+    } else {
+      out += c;
+    }
+  }
+  return out + '"';
+}
+
+// {"tables": [{"name", "level", "columns": [{"name", "type", "units", "description"}]}],
+//  "metrics": [{"name", "unit", "description"}]}, repeated columns expanded, in file order.
+std::string schema_json() {
+  std::vector<std::string> tables;
+  for (const io::TableSpec& table : io::trace_tables()) {
+    std::vector<std::string> columns;
+    for (const io::SchemaColumn& column : io::expand_columns(table)) {
+      columns.push_back(
+          fmt::format("{{\"name\": {}, \"type\": {}, \"units\": {}, \"description\": {}}}",
+                      json_string(column.name), json_string(io::name_of(column.type)),
+                      json_string(column.units), json_string(column.description)));
+    }
+    tables.push_back(fmt::format("{{\"name\": {}, \"level\": {}, \"columns\": [\n    {}]}}",
+                                 json_string(table.name), json_string(io::name_of(table.level)),
+                                 fmt::join(columns, ",\n    ")));
+  }
+  std::vector<std::string> figures;
+  for (const metrics::Metric& metric : metrics::registered_metrics()) {
+    figures.push_back(fmt::format("{{\"name\": {}, \"unit\": {}, \"description\": {}}}",
+                                  json_string(metric.name), json_string(metric.unit),
+                                  json_string(metric.description)));
+  }
+  return fmt::format("{{\"tables\": [\n  {}],\n \"metrics\": [\n  {}]}}\n",
+                     fmt::join(tables, ",\n  "), fmt::join(figures, ",\n  "));
+}
+
+// The generated tables of docs/TRACE_FORMAT.md and docs/METRICS.md.
+std::string schema_markdown() {
+  return fmt::format("{}\n{}", io::trace_tables_markdown(), metrics::metrics_markdown());
+}
+
 }  // namespace
 
 CommandAction add_info_command(CLI::App& app) {
   auto trace = std::make_shared<std::string>();
+  auto schema = std::make_shared<std::string>();
   CLI::App* command = app.add_subcommand(
       "info", "Describe a trace file: provenance, completeness, tables and metrics");
-  command->add_option("trace", *trace, "Trace file (HDF5)")->required()->type_name("TRACE.h5");
-  // The option must outlive parsing: CLI11 writes into it after this returns.
-  return [trace](std::ostream& out, std::ostream& err) {
+  CLI::Option* trace_option =
+      command->add_option("trace", *trace, "Trace file (HDF5)")->type_name("TRACE.h5");
+  command
+      ->add_option("--schema", *schema,
+                   "Print what every trace holds (tables, columns, units, metrics) instead")
+      ->check(CLI::IsMember({"json", "markdown"}))
+      ->type_name("json|markdown")
+      ->excludes(trace_option);
+  // The options must outlive parsing: CLI11 writes into them after this returns.
+  return [trace, schema](std::ostream& out, std::ostream& err) {
+    if (!schema->empty()) {
+      out << (*schema == "json" ? schema_json() : schema_markdown());
+      return kExitOk;
+    }
+    if (trace->empty()) {
+      err << "caseload info: give a trace file (TRACE.h5), or --schema json|markdown\n";
+      return kExitBadInput;
+    }
     const std::filesystem::path path(*trace);
     std::error_code error;
     if (!std::filesystem::exists(path, error)) {

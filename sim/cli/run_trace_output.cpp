@@ -1,10 +1,12 @@
 #include "sim/cli/run_trace_output.hpp"
 
+#include <algorithm>
 #include <exception>
 
 #include <fmt/format.h>
 
 #include "sim/core/diagnostics.hpp"
+#include "sim/metrics/metric.hpp"
 #include "sim/metrics/summary.hpp"
 
 namespace caseload::cli {
@@ -60,6 +62,16 @@ io::RunMetrics trace_metrics(const model::Scenario& scenario, const experiment::
   const metrics::MetricsReport report = metrics::make_report(scenario, run.simulation);
   io::RunMetrics out;
   out.scalars = run.summary.summary;
+  // The summary is made from the registry in its order, so units line up by position; a
+  // summary from elsewhere (another list, another order) gets none rather than wrong ones.
+  const auto registered = metrics::registered_metrics();
+  const bool aligned = std::equal(out.scalars.begin(), out.scalars.end(), registered.begin(),
+                                  registered.end(), [](const auto& figure, const auto& metric) {
+                                    return figure.name == metric.name;
+                                  });
+  if (aligned) {
+    for (const metrics::Metric& metric : registered) out.scalar_units.emplace_back(metric.unit);
+  }
 
   io::MetricSeries by_group{"by_group", "customer group", report.group_names, {}};
   by_group.arrays.push_back({"parked_share", report.parking.parked_share_by_group, "share",

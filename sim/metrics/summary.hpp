@@ -1,6 +1,6 @@
 #pragma once
 // Every metric of one run in one place: the report a trace stores under /metrics, and its
-// headline figures as a flat list in a fixed order with stable names (docs/METRICS.md).
+// headline figures (metric_registry.cpp) as a flat list in a fixed order with stable names.
 
 #include <optional>
 #include <string>
@@ -35,9 +35,8 @@ struct MetricsReport {
 
 MetricsReport make_report(const model::Scenario& scenario, const model::SimulationResult& result);
 
-/// The headline figures; one that needs a missing counterfactual is NaN, never left out, so
-/// the list has the same names in the same order for every run.
-std::vector<model::SummaryFigure> summarise(const MetricsReport& report);
+/// The headline figures, one per metric_registry.cpp entry in its order; one that needs a
+/// missing counterfactual is NaN, never left out, so every run lists the same names.
 std::vector<model::SummaryFigure> summarise(const model::Scenario& scenario,
                                             const model::SimulationResult& result);
 

@@ -8,6 +8,8 @@
 #include <gtest/gtest.h>
 
 #include "sim/cli/interrupt.hpp"
+#include "sim/io/trace/trace_schema.hpp"
+#include "sim/metrics/metric.hpp"
 #include "tests/cli/cli_runner.hpp"
 #include "tests/io/config/test_data.hpp"
 
@@ -95,6 +97,50 @@ TEST(InfoCommand, TextFileExitsTwo) {
 TEST(InfoCommand, DirectoryExitsTwo) {
   ScratchFolder folder;
   EXPECT_EQ(run_caseload({"info", folder.path().string()}).exit_code, kExitBadInput);
+}
+
+TEST(InfoCommand, SchemaJsonListsEveryTableColumnAndMetric) {
+  const auto outcome = run_caseload({"info", "--schema", "json"});
+  ASSERT_EQ(outcome.exit_code, kExitOk) << outcome.err;
+  const std::string& json = outcome.out;
+  EXPECT_EQ(json.rfind("{\"tables\": [", 0), 0u) << json;
+  // Every table and every expanded column, in order.
+  std::size_t at = 0;
+  for (const io::TableSpec& table : io::trace_tables()) {
+    at = json.find("\"name\": \"" + std::string(table.name) + "\", \"level\"", at);
+    ASSERT_NE(at, std::string::npos) << table.name;
+    for (const io::SchemaColumn& column : io::expand_columns(table)) {
+      at = json.find("{\"name\": \"" + column.name + "\", \"type\": \"" +
+                         std::string(io::name_of(column.type)) + "\"",
+                     at);
+      ASSERT_NE(at, std::string::npos) << table.name << "/" << column.name;
+    }
+  }
+  for (const metrics::Metric& metric : metrics::registered_metrics()) {
+    at = json.find("{\"name\": \"" + std::string(metric.name) + "\", \"unit\": \"" +
+                       std::string(metric.unit) + "\"",
+                   at);
+    ASSERT_NE(at, std::string::npos) << metric.name;
+  }
+  // Markdown in descriptions is escaped where JSON needs it and kept otherwise.
+  EXPECT_NE(json.find("customer group (`/groups`)"), std::string::npos);
+}
+
+TEST(InfoCommand, SchemaMarkdownIsTheDocsTables) {
+  const auto outcome = run_caseload({"info", "--schema", "markdown"});
+  ASSERT_EQ(outcome.exit_code, kExitOk) << outcome.err;
+  EXPECT_EQ(outcome.out, io::trace_tables_markdown() + "\n" + metrics::metrics_markdown());
+}
+
+TEST(InfoCommand, SchemaAndATraceTogetherExitTwo) {
+  EXPECT_EQ(run_caseload({"info", "--schema", "json", "out.h5"}).exit_code, kExitBadInput);
+  EXPECT_EQ(run_caseload({"info", "--schema", "yaml"}).exit_code, kExitBadInput);
+}
+
+TEST(InfoCommand, NeitherSchemaNorATraceExitsTwo) {
+  const auto outcome = run_caseload({"info"});
+  EXPECT_EQ(outcome.exit_code, kExitBadInput);
+  EXPECT_NE(outcome.err.find("give a trace file"), std::string::npos) << outcome.err;
 }
 
 }  // namespace

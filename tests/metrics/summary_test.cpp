@@ -9,6 +9,8 @@
 #include <set>
 #include <string>
 
+#include "sim/metrics/metric.hpp"
+#include "tests/io/trace/doc_block.hpp"
 #include "tests/metrics/hand_data.hpp"
 
 namespace caseload::metrics {
@@ -63,6 +65,21 @@ TEST(Summary, SameNamesInTheSameOrderWithoutACounterfactual) {
   EXPECT_TRUE(std::isnan(value_of(without, "cost_per_net_sustained_job")));
   EXPECT_DOUBLE_EQ(value_of(without, "parked_share"), 0.8);
   EXPECT_DOUBLE_EQ(value_of(without, "help_minutes_per_client_week"), 4.0);
+}
+
+TEST(Summary, IsTheRegistryInItsOrderWithItsDescriptions) {
+  const auto figures = summarise(hand::scenario_with_groups(1), small_pair());
+  const auto registered = registered_metrics();
+  ASSERT_EQ(figures.size(), registered.size());
+  for (std::size_t i = 0; i < figures.size(); ++i) {
+    EXPECT_EQ(figures[i].name, registered[i].name);
+    EXPECT_EQ(figures[i].description, registered[i].description);
+    EXPECT_FALSE(registered[i].unit.empty()) << registered[i].name;
+  }
+}
+
+TEST(Summary, DocsTableIsTheRegistry) {
+  caseload::testing::expect_doc_block("docs/METRICS.md", "summary", metrics_markdown());
 }
 
 TEST(MetricsReport, LabelsGroupVectorsWithTheScenariosGroups) {

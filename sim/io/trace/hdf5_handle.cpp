@@ -144,6 +144,12 @@ void validate_path(std::string_view path, bool allow_root, std::string_view file
 
 std::string_view leaf_name(std::string_view path) { return path.substr(path.rfind('/') + 1); }
 
+void track_link_order(hid_t creation_properties, std::string_view file) {
+  check(H5Pset_link_creation_order(creation_properties,
+                                   H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+        file, "configure", "group");
+}
+
 namespace {
 
 Id open_or_create_child_group(hid_t parent, const std::string& name, std::string_view prefix,
@@ -169,6 +175,7 @@ Id ensure_group(hid_t file_id, std::string_view path, std::string_view file) {
   if (path == "/") return current;
   Id group_properties = property_list(H5P_GROUP_CREATE, file);
   check(H5Pset_obj_track_times(group_properties.get(), false), file, "configure", "group");
+  track_link_order(group_properties.get(), file);
   std::size_t begin = 1;
   while (begin <= path.size()) {
     std::size_t end = path.find('/', begin);

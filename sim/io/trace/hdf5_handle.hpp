@@ -75,8 +75,13 @@ bool check_tri(htri_t answer, std::string_view file, std::string_view verb,
 Id property_list(hid_t property_class, std::string_view file);
 Id utf8_string_type(std::string_view file);  ///< variable-length, UTF-8, NUL-terminated
 
+/// Groups remember the order their members were created in, so a reader (h5py) lists a
+/// table's columns in the order written and needs no list of its own. For a group or file
+/// creation property list.
+void track_link_order(hid_t creation_properties, std::string_view file);
+
 /// Opens the group at absolute `path`, creating it and any missing parents (without
-/// modification times, so identical runs write identical objects).
+/// modification times, so identical runs write identical objects; with link order tracked).
 Id ensure_group(hid_t file_id, std::string_view path, std::string_view file);
 
 /// The group that will hold `path`'s last component, created if missing.

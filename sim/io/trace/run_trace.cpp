@@ -16,8 +16,6 @@ namespace caseload::io {
 
 namespace {
 
-constexpr std::array<std::string_view, 3> level_names = {"summary", "agents", "events"};
-
 template <std::size_t Size>
 std::vector<std::string> to_strings(const std::array<std::string_view, Size>& names) {
   return {names.begin(), names.end()};
@@ -30,15 +28,6 @@ void write_labels(TraceFile& file, std::string_view path, std::vector<std::strin
 }
 
 }  // namespace
-
-std::string_view name_of(TraceLevel level) { return level_names[static_cast<std::size_t>(level)]; }
-
-std::optional<TraceLevel> trace_level_named(std::string_view name) {
-  for (std::size_t i = 0; i < level_names.size(); ++i) {
-    if (level_names[i] == name) return static_cast<TraceLevel>(i);
-  }
-  return std::nullopt;
-}
 
 std::string utc_timestamp(std::chrono::system_clock::time_point when) {
   const std::time_t seconds = std::chrono::system_clock::to_time_t(when);
@@ -85,6 +74,14 @@ void write_metrics(TraceFile& file, const RunMetrics& metrics) {
   file.write_strings("/metrics/scalars/name", names);
   file.write_array("/metrics/scalars/value", std::span<const double>(values));
   file.write_strings("/metrics/scalars/description", descriptions);
+  if (!metrics.scalar_units.empty()) {
+    if (metrics.scalar_units.size() != names.size()) {
+      throw TraceError(
+          file.path().string(), "write metric units '/metrics/scalars/units'",
+          fmt::format("it has {} units for {} scalars", metrics.scalar_units.size(), names.size()));
+    }
+    file.write_strings("/metrics/scalars/units", metrics.scalar_units);
+  }
 
   for (const auto& series : metrics.series) {
     const std::string group = "/metrics/" + series.name;

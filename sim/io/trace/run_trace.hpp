@@ -1,7 +1,8 @@
 #pragma once
 // Writes one run into an open trace file: provenance, the resolved scenario, label lists, each
 // variant's panel, agent tables, logs and event log as chunked columns, and the run's metrics.
-// The layout, with units, is docs/TRACE_FORMAT.md "Datasets written by a run".
+// The variant tables are trace_schema.hpp's; the whole layout is docs/TRACE_FORMAT.md
+// "Datasets written by a run".
 
 #include <chrono>
 #include <cstdint>
@@ -11,21 +12,11 @@
 #include <vector>
 
 #include "sim/io/trace/trace_file.hpp"
+#include "sim/io/trace/trace_schema.hpp"
 #include "sim/model/run_result.hpp"
 #include "sim/model/simulation.hpp"
 
 namespace caseload::io {
-
-/// How much of a run a trace keeps; each level holds everything the one before it does.
-enum class TraceLevel : std::uint8_t {
-  Summary,  ///< root attributes, scenario, label lists, panels, metrics
-  Agents,   ///< + jobseekers, advisers, spells, jobs
-  Events,   ///< + the event log (the run must record it: model::RunOptions::record_events)
-};
-
-std::string_view name_of(TraceLevel level);
-/// "summary", "agents" or "events"; nullopt for anything else.
-std::optional<TraceLevel> trace_level_named(std::string_view name);
 
 /// Who made the run and from what: the root attributes and the datasets beside them.
 struct RunProvenance {
@@ -55,6 +46,8 @@ struct MetricSeries {
 /// What a run measured, in a form that does not depend on how sim/metrics computes it.
 struct RunMetrics {
   std::vector<model::SummaryFigure> scalars;  ///< in report order
+  /// Each scalar's unit, aligned with `scalars` (sim/metrics' registry); empty when unknown.
+  std::vector<std::string> scalar_units;
   std::vector<MetricSeries> series;
 };
 
@@ -69,9 +62,9 @@ void write_run_header(TraceFile& file, const RunProvenance& provenance, TraceLev
 /// Events the variant's event log is written as it is (empty if the run did not record it).
 void write_variant(TraceFile& file, const model::VariantResult& variant, TraceLevel level);
 
-/// /metrics/scalars/{name,value,description} and /metrics/<series>/{label,<array>...}.
-/// Throws TraceError for a series named "scalars" or an array whose length differs from its
-/// labels'.
+/// /metrics/scalars/{name,value,description,units} and /metrics/<series>/{label,<array>...}.
+/// Throws TraceError for a series named "scalars", or an array (or the scalar units) whose
+/// length differs from its labels'.
 void write_metrics(TraceFile& file, const RunMetrics& metrics);
 
 /// Everything above for one run, treatment then counterfactual (when present).

@@ -37,10 +37,13 @@ TraceFile::TraceFile(const std::filesystem::path& path) : impl_(std::make_unique
   // file is complete on disk before it is renamed.
   h5::check(H5Pset_fclose_degree(access.get(), H5F_CLOSE_STRONG), impl_->name, "configure",
             "file access");
-  impl_->file =
-      h5::Id(h5::check_id(H5Fcreate(impl_->name.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get()),
-                          impl_->name, "create the file", ""),
-             H5Fclose);
+  // The root group lists its members in creation order too (see track_link_order).
+  h5::Id creation = h5::property_list(H5P_FILE_CREATE, impl_->name);
+  h5::track_link_order(creation.get(), impl_->name);
+  impl_->file = h5::Id(
+      h5::check_id(H5Fcreate(impl_->name.c_str(), H5F_ACC_TRUNC, creation.get(), access.get()),
+                   impl_->name, "create the file", ""),
+      H5Fclose);
 }
 
 TraceFile::~TraceFile() { close_quietly(); }

@@ -241,6 +241,29 @@ inline AttributeType inspect_attribute(const std::filesystem::path& file, const 
   return result;
 }
 
+/// The names in a group in the order they were created (needs link order tracked, which the
+/// writer turns on so readers need no order list of their own).
+inline std::vector<std::string> names_in_creation_order(const std::filesystem::path& file,
+                                                        const std::string& group) {
+  Held handle = open_read_only(file);
+  Held opened(H5Gopen2(handle.get(), group.c_str(), H5P_DEFAULT), H5Gclose, "H5Gopen2");
+  std::vector<std::string> names;
+  const auto collect = [](hid_t, const char* name, const H5L_info_t*, void* data) -> herr_t {
+    static_cast<std::vector<std::string>*>(data)->emplace_back(name);
+    return 0;
+  };
+  hsize_t index = 0;
+  must(H5Literate(opened.get(), H5_INDEX_CRT_ORDER, H5_ITER_INC, &index, collect, &names),
+       "H5Literate by creation order");
+  return names;
+}
+
+inline bool has_attribute(const std::filesystem::path& file, const std::string& object,
+                          const std::string& name) {
+  Held handle = open_read_only(file);
+  return H5Aexists_by_name(handle.get(), object.c_str(), name.c_str(), H5P_DEFAULT) > 0;
+}
+
 inline bool has_object(const std::filesystem::path& file, const std::string& path) {
   Held handle = open_read_only(file);
   return H5Oexists_by_name(handle.get(), path.c_str(), H5P_DEFAULT) > 0;

@@ -16,8 +16,10 @@
 #include "sim/core/version.hpp"
 #include "sim/io/trace/atomic_output.hpp"
 #include "sim/io/trace/trace_error.hpp"
+#include "sim/io/trace/trace_schema.hpp"
 #include "sim/model/action.hpp"
 #include "sim/model/labels.hpp"
+#include "tests/io/trace/doc_block.hpp"
 #include "tests/io/trace/read_back.hpp"
 
 namespace caseload::io {
@@ -154,25 +156,63 @@ TEST(RunTrace, VariantAttributesSayWhatWasMeasured) {
   EXPECT_EQ(read_attribute<std::uint8_t>(out, "/treatment", "interrupted"), 0u);
 }
 
-TEST(RunTrace, PanelHasEveryDocumentedColumnWithUnits) {
+// The stored type a schema column promises, as HDF5 reports it.
+void expect_stored_as(const testing::Storage& storage, ColumnType type, const std::string& path) {
+  const bool is_float = type == ColumnType::Float64;
+  EXPECT_EQ(storage.type_class, is_float ? H5T_FLOAT : H5T_INTEGER) << path;
+  const std::size_t size = type == ColumnType::UInt8                                 ? 1
+                           : type == ColumnType::UInt32 || type == ColumnType::Int32 ? 4
+                                                                                     : 8;
+  EXPECT_EQ(storage.type_size, size) << path;
+  EXPECT_EQ(storage.type_order, H5T_ORDER_LE) << path;
+  if (!is_float) {
+    const bool is_signed = type == ColumnType::Int64 || type == ColumnType::Int32;
+    EXPECT_EQ(storage.type_sign, is_signed ? H5T_SGN_2 : H5T_SGN_NONE) << path;
+  }
+}
+
+// Every table the level asks for, in schema order, with exactly the schema's columns in order,
+// each with its type, units (absent when it has none) and description.
+void expect_tables_follow_the_schema(const fs::path& out, TraceLevel level) {
+  std::vector<std::string> tables;
+  for (const TableSpec& table : trace_tables()) {
+    if (table.level <= level) tables.emplace_back(table.name);
+  }
+  for (const std::string variant : {"/treatment", "/counterfactual"}) {
+    ASSERT_EQ(testing::names_in_creation_order(out, variant), tables) << variant;
+    for (const std::string& table : tables) {
+      const std::string group = variant + "/" + table;
+      const std::vector<SchemaColumn> columns = expand_columns(trace_table(table));
+      std::vector<std::string> names;
+      for (const auto& column : columns) names.push_back(column.name);
+      ASSERT_EQ(testing::names_in_creation_order(out, group), names) << group;
+      for (const auto& column : columns) {
+        const std::string path = group + "/" + column.name;
+        const testing::Storage storage = testing::inspect(out, path);
+        EXPECT_TRUE(storage.is_chunked && storage.is_unlimited) << path;
+        expect_stored_as(storage, column.type, path);
+        EXPECT_EQ(read_string_attribute(out, path, "description"), column.description) << path;
+        if (column.units.empty()) {
+          EXPECT_FALSE(testing::has_attribute(out, path, "units")) << path;
+        } else {
+          EXPECT_EQ(read_string_attribute(out, path, "units"), column.units) << path;
+        }
+      }
+    }
+  }
+}
+
+TEST(RunTrace, EveryLevelWritesItsSchemaTablesInSchemaOrder) {
+  for (const auto level : {TraceLevel::Summary, TraceLevel::Agents, TraceLevel::Events}) {
+    SCOPED_TRACE(std::string(name_of(level)));
+    ScratchDirectory scratch;
+    expect_tables_follow_the_schema(write(scratch, level), level);
+  }
+}
+
+TEST(RunTrace, PanelHoldsTheRunsValues) {
   ScratchDirectory scratch;
   const fs::path out = write(scratch, TraceLevel::Summary);
-  std::vector<std::string> columns = {"week",           "office",
-                                      "group",          "stock",
-                                      "inflow",         "reclaims",
-                                      "exits_work",     "exits_inactivity",
-                                      "exits_sanction", "entries_via_submission",
-                                      "sustained_13",   "sustained_26",
-                                      "submissions",    "speculative_submissions",
-                                      "referrals",      "sanctions",
-                                      "fund_spend"};
-  for (const auto action : model::action_names) columns.push_back("minutes_" + std::string(action));
-  for (const auto& column : columns) {
-    const std::string path = "/treatment/panel/" + column;
-    ASSERT_TRUE(has_object(out, path)) << path;
-    EXPECT_EQ(testing::inspect(out, path).is_chunked, true) << path;
-    EXPECT_EQ(read_dataset<double>(out, path).size(), 2u) << path;
-  }
   EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/panel/stock"),
             (std::vector<std::uint32_t>{10, 11}));
   EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/panel/exits_inactivity"),
@@ -264,6 +304,25 @@ TEST(RunTrace, MetricsAreScalarsAndLabelledSeries) {
   EXPECT_FALSE(testing::inspect(out, "/metrics/by_group/parked_share").is_chunked);
 }
 
+TEST(RunTrace, ScalarUnitsAreWrittenAlignedWithTheNames) {
+  ScratchDirectory scratch;
+  AtomicOutput output(scratch / "run.h5");
+  RunMetrics with_units = metrics();
+  with_units.scalar_units = {"share", "entries"};
+  write_metrics(output.file(), with_units);
+  output.commit();
+  EXPECT_EQ(read_strings(scratch / "run.h5", "/metrics/scalars/units"),
+            (std::vector<std::string>{"share", "entries"}));
+}
+
+TEST(RunTrace, ScalarUnitsOfTheWrongLengthAreRefused) {
+  ScratchDirectory scratch;
+  AtomicOutput output(scratch / "run.h5");
+  RunMetrics bad = metrics();
+  bad.scalar_units = {"share"};
+  EXPECT_THROW(write_metrics(output.file(), bad), TraceError);
+}
+
 TEST(RunTrace, MetricArrayOfTheWrongLengthIsRefused) {
   ScratchDirectory scratch;
   AtomicOutput output(scratch / "run.h5");
@@ -292,6 +351,25 @@ TEST(RunTrace, TimestampsAreIso8601InUtc) {
   EXPECT_EQ(utc_timestamp(std::chrono::system_clock::time_point{}), "1970-01-01T00:00:00Z");
   const auto later = std::chrono::system_clock::time_point{} + std::chrono::seconds(1714555800);
   EXPECT_EQ(utc_timestamp(later), "2024-05-01T09:30:00Z");
+}
+
+TEST(TraceSchema, RepeatedColumnsTakeEachLabelInListOrder) {
+  std::vector<std::string> minutes;
+  std::string interview_description;
+  for (const auto& column : expand_columns(trace_table("panel"))) {
+    if (column.name.rfind("minutes_", 0) == 0) minutes.push_back(column.name);
+    if (column.name == "minutes_interview") interview_description = column.description;
+  }
+  std::vector<std::string> expected;
+  for (const auto action : model::action_names)
+    expected.push_back("minutes_" + std::string(action));
+  EXPECT_EQ(minutes, expected);
+  EXPECT_EQ(interview_description, "adviser minutes on interview for the cell's clients");
+}
+
+TEST(TraceSchema, DocsTablesAreTheSchema) {
+  caseload::testing::expect_doc_block("docs/TRACE_FORMAT.md", "trace tables",
+                                      trace_tables_markdown());
 }
 
 }  // namespace

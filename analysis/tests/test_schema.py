@@ -1,0 +1,56 @@
+"""The reader's view of a trace is the writer's schema: `caseload info --schema json` says what
+sim/io/trace/trace_schema.cpp and sim/metrics/metric_registry.cpp declare, and load_trace must
+see exactly those tables, columns (in order, with their types) and metric scalars. A column
+added, dropped, renamed, moved or retyped on one side fails here."""
+
+import h5py
+
+from caseload_analysis.trace import load_trace
+
+LEVELS = ["summary", "agents", "events"]
+
+
+def declared_tables(schema: dict, level: str) -> list[dict]:
+    return [t for t in schema["tables"] if LEVELS.index(t["level"]) <= LEVELS.index(level)]
+
+
+def test_reader_sees_the_declared_tables_and_columns(make_trace, schema):
+    trace = load_trace(make_trace("smoke_events", "--trace", "events"), events=True)
+    tables = declared_tables(schema, "events")
+    assert [t["name"] for t in tables] == [t["name"] for t in schema["tables"]]
+    assert list(trace.variants) == ["treatment", "counterfactual"]
+    for variant in trace.variants.values():
+        assert list(variant.tables) == [t["name"] for t in tables], variant.name
+        for table in tables:
+            frame = variant.table(table["name"])
+            where = (variant.name, table["name"])
+            assert list(frame.columns) == [c["name"] for c in table["columns"]], where
+            assert [str(frame[c].dtype) for c in frame.columns] == [
+                c["type"] for c in table["columns"]], where
+
+
+def test_each_level_holds_the_tables_declared_for_it(make_trace, schema):
+    for level in ("summary", "agents"):
+        trace = load_trace(make_trace(f"smoke_{level}", "--trace", level), events=True)
+        assert list(trace.treatment.tables) == [t["name"] for t in declared_tables(schema, level)]
+
+
+def test_columns_carry_the_declared_units_and_descriptions(smoke_trace, schema):
+    with h5py.File(smoke_trace, "r") as f:
+        group = f["treatment"]
+        for table in declared_tables(schema, "agents"):
+            assert list(group[table["name"]]) == [c["name"] for c in table["columns"]]
+            for column in table["columns"]:
+                attrs = group[table["name"]][column["name"]].attrs
+                assert attrs["description"] == column["description"], column["name"]
+                if column["units"]:
+                    assert attrs["units"] == column["units"], column["name"]
+                else:
+                    assert "units" not in attrs, column["name"]
+
+
+def test_metric_scalars_are_the_registry_in_order(smoke_trace, schema):
+    metrics = load_trace(smoke_trace).metrics
+    assert list(metrics.index) == [m["name"] for m in schema["metrics"]]
+    assert list(metrics["units"]) == [m["unit"] for m in schema["metrics"]]
+    assert list(metrics["description"]) == [m["description"] for m in schema["metrics"]]

@@ -1,0 +1,238 @@
+#include "sim/io/trace/trace_schema.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include "sim/core/assert.hpp"
+#include "sim/model/action.hpp"
+#include "sim/model/labels.hpp"
+
+namespace caseload::io {
+
+namespace {
+
+using enum ColumnType;
+constexpr Repeat per_action = Repeat::PerAction;
+
+constexpr std::array<std::string_view, 3> level_names = {"summary", "agents", "events"};
+
+// Columns are listed in the order the writer appends them; variant_tables.cpp checks each one
+// it writes against this list, so the two cannot drift apart.
+constexpr ColumnSpec panel[] = {
+    {"week", UInt32, "weeks",
+     "week index from 0; the row is measured when `week * 7 >= measure_start_days`"},
+    {"office", UInt32, "", "office index"},
+    {"group", UInt8, "", "customer group (`/groups`)"},
+    {"stock", UInt32, "people", "claiming at the end of the week"},
+    {"inflow", UInt32, "claims", "claims begun in the week (reclaims included)"},
+    {"reclaims", UInt32, "claims", "of those, by people who had claimed before"},
+    {"exits_{}", UInt32, "claims", "claims that ended in the week for the reason {}",
+     Repeat::PerExitReason},
+    {"entries_via_submission", UInt32, "jobs",
+     "job entries that came from an adviser's submission"},
+    {"sustained_13", UInt32, "jobs", "jobs reaching 13 weeks' tenure in the week"},
+    {"sustained_26", UInt32, "jobs", "jobs reaching 26 weeks' tenure in the week"},
+    {"minutes_{}", Float64, "minutes", "adviser minutes on {} for the cell's clients", per_action},
+    {"submissions", UInt32, "submissions", "clients put forward to vacancies"},
+    {"speculative_submissions", UInt32, "submissions",
+     "of those, with a perceived hire chance below `actions.submission.speculative_below`"},
+    {"referrals", UInt32, "referrals", "referrals to provision"},
+    {"sanctions", UInt32, "sanctions", "sanctions imposed"},
+    {"fund_spend", Float64, "money", "discretion-fund money awarded"},
+};
+
+constexpr ColumnSpec jobseekers[] = {
+    {"group", UInt8, "", "customer group (`/groups`)"},
+    {"office", UInt32, "", "office index"},
+    {"employability", Float64, "",
+     "employability at claim, e0 (latent; higher is closer to work); the model's float32 value, "
+     "exactly"},
+    {"motivation", Float64, "", "motivation, 0..1"},
+    {"adviser", UInt32, "",
+     "row of `advisers` holding the person's latest claim; `4294967295` if never on a caseload"},
+    {"help_minutes_{}", Float64, "minutes", "adviser minutes of {} received in the measured period",
+     per_action},
+    {"employed_days", Float64, "days", "days in work in the measured period"},
+    {"entries", UInt32, "jobs", "job entries in the measured period"},
+    {"sustained_13", UInt32, "jobs", "jobs reaching 13 weeks' tenure in the measured period"},
+    {"sustained_26", UInt32, "jobs", "jobs reaching 26 weeks' tenure in the measured period"},
+    {"claim_weeks", UInt32, "weeks", "weeks on an adviser's caseload in the measured period"},
+    {"parked_weeks", UInt32, "weeks",
+     "of `claim_weeks`, weeks inside a run of 8 or more weeks without discretionary help"},
+    {"reclaims", UInt32, "claims", "repeat claims begun in the measured period"},
+    {"state", UInt8, "", "state at the end of the run (`/jobseeker_states`)"},
+};
+
+constexpr ColumnSpec advisers[] = {
+    {"office", UInt32, "", "office index"},
+    {"team", UInt32, "", "team within the office"},
+    {"w_client", Float64, "", "weight on clients' good (public-service motivation), 0..1"},
+    {"effectiveness", Float64, "", "multiplier on what an interview does"},
+    {"is_provider", UInt8, "",
+     "1 for a contracted provider's caseworker (these rows follow every jobcentre adviser)"},
+    {"provider", UInt32, "",
+     "the caseworker's provider, office × `providers.per_office` + provider; 0 for jobcentre "
+     "advisers"},
+    {"review_minutes", Float64, "minutes", "attended mandatory reviews"},
+    {"minutes_{}", Float64, "minutes", "minutes on {}", per_action},
+    {"budget_minutes", Float64, "minutes", "discretionary minutes available"},
+    {"fund_spend", Float64, "GBP",
+     "discretion fund spent (a caseworker spends its provider's programme budget)"},
+    {"measured_weeks", Float64, "weeks", "weeks in the measured period"},
+    {"measured_performance", Float64, "points",
+     "what the regime credited the adviser with, in the regime's own units (0 under a neutral "
+     "regime)"},
+    {"pressure", Float64, "",
+     "management pressure on the adviser's unit at the end of the run (1 = none)"},
+    {"stars", UInt8, "",
+     "star rating (1-5) of the adviser's unit at its last benchmarking review; 0 when the regime "
+     "has no `stars`"},
+};
+
+constexpr ColumnSpec spells[] = {
+    {"person", UInt32, "", "row of `jobseekers`"},
+    {"group", UInt8, "", "customer group (`/groups`)"},
+    {"office", UInt32, "", "office index"},
+    {"reason", UInt8, "", "why it ended (`/exit_reasons`); `0` while open"},
+    {"is_reclaim", UInt8, "", "`1` if the person had claimed before"},
+    {"is_open", UInt8, "", "`1` if the claim was still open when the run ended"},
+    {"start", Float64, "days", "day the claim began (negative for the stock at day 0)"},
+    {"end", Float64, "days", "day it ended; the run's end for an open claim"},
+};
+
+constexpr ColumnSpec jobs[] = {
+    {"person", UInt32, "", "row of `jobseekers`"},
+    {"employer", UInt32, "", "employer index"},
+    {"group", UInt8, "", "customer group (`/groups`)"},
+    {"via_submission", UInt8, "", "`1` if the hire came from an adviser's submission"},
+    {"quality", Float64, "", "job quality, 0..1"},
+    {"start", Float64, "days", "day of hire"},
+    {"end", Float64, "days", "day of separation as drawn at hire; may lie after the run's end"},
+    {"reclaim", Float64, "days", "day the person's next claim began; `+inf` if none"},
+};
+
+constexpr ColumnSpec events[] = {
+    {"time", Float64, "days", "when the event was handled"},
+    {"kind", UInt32, "", "`/event_kinds`"},
+    {"subject", UInt32, "",
+     "read by kind (`sim/model/event_kind.hpp`): a jobseeker, employer, vacancy, week number or "
+     "inflow source"},
+    {"detail", UInt32, "", "read by kind: a spell, job, plan slot or milestone"},
+};
+
+constexpr TableSpec tables[] = {
+    {"panel", TraceLevel::Summary,
+     "one row per (week, office, customer group), every simulated week (warm-up included)", panel},
+    {"jobseekers", TraceLevel::Agents, "one row per person; row index = the person's id",
+     jobseekers},
+    {"advisers", TraceLevel::Agents, "one row per adviser; totals over the measured period",
+     advisers},
+    {"spells", TraceLevel::Agents, "one row per claim, in the order claims began", spells},
+    {"jobs", TraceLevel::Agents, "one row per job, in the order of hire", jobs},
+    {"events", TraceLevel::Events, "one row per handled event, in the order handled", events},
+};
+
+std::span<const std::string_view> labels_of(Repeat repeat) {
+  switch (repeat) {
+    case Repeat::PerAction:
+      return model::action_names;
+    case Repeat::PerExitReason:
+      return model::exit_reason_names;
+    case Repeat::Once:
+      break;
+  }
+  return {};
+}
+
+// How the docs name a repeated column's label, and the list it comes from.
+std::string_view placeholder_of(Repeat repeat) {
+  return repeat == Repeat::PerAction ? "action" : "reason";
+}
+std::string_view label_list_of(Repeat repeat) {
+  return repeat == Repeat::PerAction ? "/actions" : "/exit_reasons";
+}
+
+// fmt::runtime: the patterns are data, each with exactly one `{}` when repeated.
+std::string with_label(std::string_view pattern, std::string_view label) {
+  return fmt::format(fmt::runtime(pattern), label);
+}
+
+}  // namespace
+
+std::string_view name_of(TraceLevel level) { return level_names[static_cast<std::size_t>(level)]; }
+
+std::optional<TraceLevel> trace_level_named(std::string_view name) {
+  for (std::size_t i = 0; i < level_names.size(); ++i) {
+    if (level_names[i] == name) return static_cast<TraceLevel>(i);
+  }
+  return std::nullopt;
+}
+
+std::span<const TableSpec> trace_tables() { return tables; }
+
+const TableSpec& trace_table(std::string_view name) {
+  const auto* found = std::find_if(std::begin(tables), std::end(tables),
+                                   [&](const TableSpec& table) { return table.name == name; });
+  CASELOAD_ASSERT(found != std::end(tables), "no such trace table");
+  return *found;
+}
+
+std::vector<SchemaColumn> expand_columns(const TableSpec& table) {
+  std::vector<SchemaColumn> out;
+  for (const ColumnSpec& column : table.columns) {
+    if (column.repeat == Repeat::Once) {
+      out.push_back({std::string(column.name), column.type, std::string(column.units),
+                     std::string(column.description)});
+      continue;
+    }
+    for (std::string_view label : labels_of(column.repeat)) {
+      out.push_back({with_label(column.name, label), column.type, std::string(column.units),
+                     with_label(column.description, label)});
+    }
+  }
+  return out;
+}
+
+std::string_view name_of(ColumnType type) {
+  switch (type) {
+    case Float64:
+      return "float64";
+    case Int64:
+      return "int64";
+    case Int32:
+      return "int32";
+    case UInt32:
+      return "uint32";
+    case UInt8:
+      return "uint8";
+  }
+  return "unknown";
+}
+
+std::string trace_tables_markdown() {
+  std::string text;
+  for (const TableSpec& table : tables) {
+    text +=
+        fmt::format("#### `{}`: {} (level `{}`)\n\n", table.name, table.rows, name_of(table.level));
+    text += "| column | type | units | meaning |\n|--------|------|-------|---------|\n";
+    for (const ColumnSpec& column : table.columns) {
+      std::string name = fmt::format("`{}`", column.name);
+      std::string meaning(column.description);
+      if (column.repeat != Repeat::Once) {
+        const std::string placeholder = fmt::format("<{}>", placeholder_of(column.repeat));
+        name = fmt::format("`{}` (one per `{}`)", with_label(column.name, placeholder),
+                           label_list_of(column.repeat));
+        meaning = with_label(column.description, fmt::format("`{}`", placeholder));
+      }
+      // An empty cell is written "| |", as the hand-written tables have it.
+      const std::string units = column.units.empty() ? " " : fmt::format(" {} ", column.units);
+      text += fmt::format("| {} | {} |{}| {} |\n", name, name_of(column.type), units, meaning);
+    }
+    text += '\n';
+  }
+  return text;
+}
+
+}  // namespace caseload::io

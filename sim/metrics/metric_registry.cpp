@@ -1,0 +1,164 @@
+// The explicit list of headline metrics, in summary order: add a line to add one (a new
+// figure goes at the end of its section; names are stable, scripts key on them).
+
+#include <algorithm>
+#include <optional>
+#include <type_traits>
+
+#include <fmt/format.h>
+
+#include "sim/metrics/metric.hpp"
+
+namespace caseload::metrics {
+
+namespace {
+
+template <class T>
+constexpr bool is_optional = false;
+template <class T>
+constexpr bool is_optional<std::optional<T>> = true;
+
+// The value of `Field` in the report's `Part`; NaN when an optional part (one that needs the
+// counterfactual) is missing.
+template <auto Part, auto Field>
+double field(const MetricInputs& in) {
+  const auto& part = in.report.*Part;
+  if constexpr (is_optional<std::remove_cvref_t<decltype(part)>>) {
+    return part ? (*part).*Field : not_defined;
+  } else {
+    return part.*Field;
+  }
+}
+
+using R = MetricsReport;
+
+constexpr Metric metrics[] = {
+    {"off_benefit_13w", "share",
+     "share of claims begun in the measured period ended within 13 weeks",
+     field<&R::calibration, &Calibration::off_benefit_13w>},
+    {"off_benefit_26w", "share",
+     "share of claims begun in the measured period ended within 26 weeks",
+     field<&R::calibration, &Calibration::off_benefit_26w>},
+    {"off_benefit_52w", "share",
+     "share of claims begun in the measured period ended within 52 weeks",
+     field<&R::calibration, &Calibration::off_benefit_52w>},
+    {"off_flows_to_work", "share",
+     "share of claim endings in the measured period that were job entries",
+     field<&R::calibration, &Calibration::off_flows_to_work>},
+    {"reclaim_13w", "share", "share of job entrants claiming again within 13 weeks",
+     field<&R::calibration, &Calibration::reclaim_13w>},
+    {"reclaim_26w", "share", "share of job entrants claiming again within 26 weeks",
+     field<&R::calibration, &Calibration::reclaim_26w>},
+    {"caseload_per_adviser", "people", "mean clients claiming per adviser (people)",
+     field<&R::calibration, &Calibration::caseload_per_adviser>},
+    {"interview_time_share", "share", "share of adviser hours in reviews and interviews",
+     field<&R::calibration, &Calibration::interview_time_share>},
+    {"repeat_claim_share", "share", "share of new claims that are repeat claims",
+     field<&R::calibration, &Calibration::repeat_claim_share>},
+
+    {"creaming_index_employability", "index",
+     "concentration index of help minutes per client-week by employability at claim (-1..1)",
+     field<&R::creaming_by_employability, &Creaming::concentration_index>},
+    {"creaming_index_motivation", "index",
+     "concentration index of help minutes per client-week by motivation at claim (-1..1)",
+     field<&R::creaming_by_motivation, &Creaming::concentration_index>},
+    {"help_minutes_per_client_week", "minutes",
+     "discretionary help minutes per claiming client-week (minutes)",
+     field<&R::creaming_by_employability, &Creaming::minutes_per_client_week>},
+    {"parked_share", "share", "share of claiming client-weeks in a run of 8+ weeks without help",
+     field<&R::parking, &Parking::parked_share>},
+
+    {"entries_per_100_client_weeks", "entries", "job entries per 100 claiming client-weeks",
+     field<&R::quality, &Quality::entries_per_100_client_weeks>},
+    {"entries_per_claimant", "entries", "job entries per person with a claiming week",
+     field<&R::quality, &Quality::entries_per_claimant>},
+    {"sustained_13w_share", "share", "share of followed-up job entries lasting 13+ weeks",
+     field<&R::quality, &Quality::sustained_13w_share>},
+    {"sustained_26w_share", "share", "share of followed-up job entries lasting 26+ weeks",
+     field<&R::quality, &Quality::sustained_26w_share>},
+    {"mean_job_quality", "quality", "mean quality of jobs entered (0..1)",
+     field<&R::quality, &Quality::mean_job_quality>},
+    {"speculative_share", "share", "share of submissions that were speculative",
+     field<&R::quality, &Quality::speculative_share>},
+    {"submissions_per_entry", "submissions", "submissions per job entry",
+     field<&R::quality, &Quality::submissions_per_entry>},
+    {"fund_spend_per_entry", "money", "discretion-fund spend per job entry (money)",
+     field<&R::quality, &Quality::fund_spend_per_entry>},
+    {"help_cost", "GBP", "adviser discretionary minutes at salary cost plus fund spend (GBP)",
+     field<&R::quality, &Quality::help_cost>},
+
+    {"net_employment_weeks_per_person", "weeks",
+     "employment weeks gained over the counterfactual per person present (weeks)",
+     field<&R::net_impact, &NetImpact::employment_weeks_per_person>},
+    {"net_employment_weeks", "weeks",
+     "employment weeks gained over the counterfactual, total (weeks)",
+     field<&R::net_impact, &NetImpact::employment_weeks>},
+    {"net_entries", "entries", "job entries gained over the counterfactual",
+     field<&R::net_impact, &NetImpact::entries_gained>},
+    {"net_sustained_13w", "jobs", "13-week sustained jobs gained over the counterfactual",
+     field<&R::net_impact, &NetImpact::sustained_13_gained>},
+    {"net_sustained_26w", "jobs", "26-week sustained jobs gained over the counterfactual",
+     field<&R::net_impact, &NetImpact::sustained_26_gained>},
+    {"deadweight_share", "share",
+     "share of job entries the counterfactual also had (per person, by count)",
+     field<&R::net_impact, &NetImpact::deadweight_share>},
+
+    {"fund_spend_per_net_entry", "money",
+     "extra discretion-fund spend per job entry gained (money)",
+     field<&R::cost_effectiveness, &CostEffectiveness::fund_spend_per_net_entry>},
+    {"cost_per_net_sustained_job", "GBP", "extra help cost per 13-week sustained job gained (GBP)",
+     field<&R::cost_effectiveness, &CostEffectiveness::cost_per_net_sustained_job>},
+
+    {"paradox_adviser_correlation", "correlation",
+     "correlation across advisers of measured performance and net employment weeks",
+     field<&R::paradox, &Paradox::adviser_correlation>},
+    {"paradox_office_correlation", "correlation",
+     "correlation across offices of measured performance and net employment weeks",
+     field<&R::paradox, &Paradox::office_correlation>},
+
+    {"provider_profit_per_referral", "GBP",
+     "providers' fees less staff and programme cost, per client referred (GBP in a money regime)",
+     field<&R::providers, &Providers::profit_per_referral>},
+    {"provider_parked_share", "share",
+     "share of attached client-weeks at providers in a run of 8+ weeks without help",
+     [](const MetricInputs& in) { return in.report.providers.total.parked_share; }},
+};
+
+constexpr bool is_snake_case(std::string_view name) {
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+// Checked when this file compiles: a registration with a bad or repeated name, or no unit or
+// description, does not build. (A missing function cannot be checked here, GCC will not compare
+// function addresses in a constant expression; the summary tests call every one.)
+constexpr bool is_well_formed(std::span<const Metric> list) {
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Metric& metric = list[i];
+    if (!is_snake_case(metric.name) || metric.unit.empty() || metric.description.empty()) {
+      return false;
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (list[j].name == metric.name) return false;
+    }
+  }
+  return true;
+}
+static_assert(is_well_formed(metrics), "a metric in metric_registry.cpp is malformed or repeated");
+
+}  // namespace
+
+std::span<const Metric> registered_metrics() { return metrics; }
+
+std::string metrics_markdown() {
+  std::string text = "| # | name | unit | meaning |\n|---|------|------|---------|\n";
+  std::size_t number = 0;
+  for (const Metric& metric : metrics) {
+    text += fmt::format("| {} | `{}` | {} | {} |\n", ++number, metric.name, metric.unit,
+                        metric.description);
+  }
+  return text;
+}
+
+}  // namespace caseload::metrics
