@@ -110,18 +110,7 @@ PerceivedClient apply(const Scenario& scenario, const ForecastModel& model, Perc
   return client;
 }
 
-double action_minutes(const ActionCatalogue& actions, ActionKind action) {
-  switch (action) {
-    case ActionKind::Interview: return actions.interview.minutes;
-    case ActionKind::Submission: return actions.submission.minutes;
-    case ActionKind::Referral: return actions.referral.minutes;
-    case ActionKind::DiscretionFund: return actions.discretion_fund.minutes;
-    case ActionKind::EmployerContact: return actions.employer_contact.minutes;
-    case ActionKind::Validation: return actions.validation.minutes;
-    case ActionKind::Sanction: return actions.sanction.minutes;
-  }
-  return 0.0;
-}
+double action_minutes(const ActionCatalogue& actions, ActionKind action) { return minutes_of(actions, action); }
 
 // Fills the candidate's forecasts from the client's current planned state.
 void forecast_candidate(const World& world, const ForecastModel& model, const ClientPlan& plan,

@@ -1,7 +1,7 @@
 #pragma once
 // One indicator primitive: what is counted, how an outcome is attributed, and what it is
 // worth per customer group. An indicator values candidate actions for the adviser's plan and
-// credits outcomes to the ledger. Each primitive is one file; registry.cpp lists them.
+// credits outcomes to the ledger. Each primitive is one file; primitives.hpp lists them.
 
 #include <memory>
 #include <string>

@@ -7,31 +7,11 @@
 
 #include "sim/core/did_you_mean.hpp"
 #include "sim/regimes/indicator_set_regime.hpp"
+#include "sim/regimes/primitives.hpp"
 
 namespace caseload::regimes {
 
-// Each primitive is defined in its own file.
-std::unique_ptr<Indicator> make_job_entry(core::ConfigReader&, const IndicatorContext&);
-std::unique_ptr<Indicator> make_sustained_job(core::ConfigReader&, const IndicatorContext&);
-std::unique_ptr<Indicator> make_off_flow(core::ConfigReader&, const IndicatorContext&);
-std::unique_ptr<Indicator> make_process_count(core::ConfigReader&, const IndicatorContext&);
-std::unique_ptr<Indicator> make_attachment(core::ConfigReader&, const IndicatorContext&);
-
 namespace {
-
-struct Primitive {
-  const char* name;
-  IndicatorMaker make;
-};
-
-// The explicit list of indicator primitives: add a line to add one.
-constexpr Primitive primitives[] = {
-    {"job_entry", make_job_entry},
-    {"sustained_job", make_sustained_job},
-    {"off_flow", make_off_flow},
-    {"process", make_process_count},
-    {"attachment", make_attachment},
-};
 
 // Star bands (P37): five pressures, one per star; an empty list (the default) means none.
 void read_stars(core::ConfigReader& pressure, PressureRule& rule) {
@@ -109,9 +89,8 @@ Compiled compile(const model::Scenario& scenario, core::ConfigNode tree, core::D
   const std::vector<std::string> known = primitive_names();
   for (auto& item : reader.section_list("indicators")) {
     const std::string kind = item.required_text("kind");
-    const auto* found = std::find_if(std::begin(primitives), std::end(primitives),
-                                     [&](const Primitive& p) { return kind == p.name; });
-    if (found == std::end(primitives)) {
+    const Primitive* found = find_primitive(kind);
+    if (found == nullptr) {
       if (kind.empty()) continue;  // already reported as missing
       std::string message = fmt::format("'{}' names unknown indicator primitive '{}'; known: {}",
                                         item.path_of("kind"), kind, core::join_words(known));
@@ -130,7 +109,7 @@ Compiled compile(const model::Scenario& scenario, core::ConfigNode tree, core::D
 
 std::vector<std::string> primitive_names() {
   std::vector<std::string> names;
-  for (const auto& p : primitives) names.emplace_back(p.name);
+  for (const auto& p : primitive_table()) names.emplace_back(p.kind);
   return names;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // Compiles the scenario's `regime:` map into a regime factory, validating every key while the
-// scenario loads. The explicit list of indicator primitives lives in registry.cpp.
+// scenario loads. The explicit list of indicator primitives lives in primitives.cpp.
 
 #include <string>
 #include <vector>

@@ -12,11 +12,10 @@
 #include "sim/regimes/credit_ledger.hpp"
 #include "sim/regimes/indicator.hpp"
 #include "sim/regimes/organisation.hpp"
+#include "sim/regimes/primitives.hpp"
 #include "tests/regimes/regime_data.hpp"
 
 namespace caseload::regimes {
-
-std::unique_ptr<Indicator> make_job_entry(core::ConfigReader&, const IndicatorContext&);
 
 namespace {
 

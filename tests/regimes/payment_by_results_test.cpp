@@ -9,12 +9,10 @@
 #include "sim/regimes/credit_ledger.hpp"
 #include "sim/regimes/indicator.hpp"
 #include "sim/regimes/organisation.hpp"
+#include "sim/regimes/primitives.hpp"
 #include "tests/regimes/regime_data.hpp"
 
 namespace caseload::regimes {
-
-std::unique_ptr<Indicator> make_attachment(core::ConfigReader&, const IndicatorContext&);
-std::unique_ptr<Indicator> make_sustained_job(core::ConfigReader&, const IndicatorContext&);
 
 namespace {
 

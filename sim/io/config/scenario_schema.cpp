@@ -1,11 +1,13 @@
 #include "sim/io/config/scenario_schema.hpp"
 
 #include <algorithm>
+#include <span>
 
 #include <fmt/format.h>
 
 #include "sim/core/did_you_mean.hpp"
 #include "sim/model/action.hpp"
+#include "sim/model/group_attributes.hpp"
 
 namespace caseload::io {
 
@@ -38,6 +40,22 @@ model::OfficeNetwork read_network(ConfigReader reader) {
   return network;
 }
 
+// Reads every field of `fields` into `owner`, keeping the owner's value as the default.
+template <typename Owner>
+void read_fields(ConfigReader& reader, Owner& owner, std::span<const model::Field<Owner>> fields) {
+  for (const auto& field : fields) {
+    if (field.integer != nullptr) {
+      int& value = field.integer(owner);
+      value = static_cast<int>(reader.integer(field.key, value, field.bounds));
+    } else if (field.required) {
+      field.number(owner) = reader.required_number(field.key, field.bounds);
+    } else {
+      double& value = field.number(owner);
+      value = reader.number(field.key, value, field.bounds);
+    }
+  }
+}
+
 std::vector<model::CustomerGroup> read_groups(ConfigReader& root) {
   std::vector<model::CustomerGroup> groups;
   const bool present = root.has("groups");
@@ -47,15 +65,7 @@ std::vector<model::CustomerGroup> read_groups(ConfigReader& root) {
   for (auto& [name, reader] : root.named_sections("groups")) {
     model::CustomerGroup g;
     g.name = name;
-    g.inflow_per_week = reader.required_number("inflow_per_week", non_negative);
-    g.employability_mean = reader.number("employability_mean", g.employability_mean);
-    g.employability_sd = reader.number("employability_sd", g.employability_sd, non_negative);
-    g.motivation_alpha = reader.number("motivation_alpha", g.motivation_alpha, positive);
-    g.motivation_beta = reader.number("motivation_beta", g.motivation_beta, positive);
-    g.search_base = reader.number("search_base", g.search_base, probability);
-    g.inactivity_per_week = reader.number("inactivity_per_week", g.inactivity_per_week, non_negative);
-    g.discretion_fund_eligible_weeks =
-        reader.number("discretion_fund_eligible_weeks", g.discretion_fund_eligible_weeks, non_negative);
+    read_fields<model::CustomerGroup>(reader, g, model::group_attributes);
     reader.finish();
     groups.push_back(g);
   }
@@ -127,63 +137,9 @@ model::JobModel read_jobs(ConfigReader reader) {
 
 model::ActionCatalogue read_actions(ConfigReader reader) {
   model::ActionCatalogue a;
-  {
-    ConfigReader r = reader.section("interview");
-    a.interview.minutes = r.number("minutes", a.interview.minutes, positive);
-    a.interview.boost = r.number("boost", a.interview.boost, non_negative);
-    a.interview.match_weeks = r.number("match_weeks", a.interview.match_weeks, non_negative);
-    r.finish();
-  }
-  {
-    ConfigReader r = reader.section("submission");
-    a.submission.minutes = r.number("minutes", a.submission.minutes, positive);
-    a.submission.speculative_below = r.number("speculative_below", a.submission.speculative_below, probability);
-    a.submission.candidates_per_vacancy =
-        r.number("candidates_per_vacancy", a.submission.candidates_per_vacancy, non_negative);
-    a.submission.max_per_client_per_week = static_cast<int>(
-        r.integer("max_per_client_per_week", a.submission.max_per_client_per_week, Bounds::between(0, 50)));
-    r.finish();
-  }
-  {
-    ConfigReader r = reader.section("referral");
-    a.referral.minutes = r.number("minutes", a.referral.minutes, positive);
-    a.referral.programme_weeks = r.number("programme_weeks", a.referral.programme_weeks, positive);
-    a.referral.training_gain = r.number("training_gain", a.referral.training_gain);
-    a.referral.lock_in = r.number("lock_in", a.referral.lock_in, probability);
-    a.referral.min_claim_weeks = r.number("min_claim_weeks", a.referral.min_claim_weeks, non_negative);
-    r.finish();
-  }
-  {
-    ConfigReader r = reader.section("discretion_fund");
-    auto& f = a.discretion_fund;
-    f.minutes = r.number("minutes", f.minutes, positive);
-    f.amount = r.number("amount", f.amount, non_negative);
-    f.hire_bonus = r.number("hire_bonus", f.hire_bonus, non_negative);
-    f.effect_weeks = r.number("effect_weeks", f.effect_weeks, non_negative);
-    f.client_cap_per_year = r.number("client_cap_per_year", f.client_cap_per_year, non_negative);
-    f.adviser_budget_per_year = r.number("adviser_budget_per_year", f.adviser_budget_per_year, non_negative);
-    r.finish();
-  }
-  {
-    ConfigReader r = reader.section("employer_contact");
-    auto& c = a.employer_contact;
-    c.minutes = r.number("minutes", c.minutes, positive);
-    c.client_value = r.number("client_value", c.client_value, non_negative);
-    c.max_per_week = static_cast<int>(r.integer("max_per_week", c.max_per_week, Bounds::between(0, 100)));
-    r.finish();
-  }
-  {
-    ConfigReader r = reader.section("validation");
-    a.validation.minutes = r.number("minutes", a.validation.minutes, positive);
-    r.finish();
-  }
-  {
-    ConfigReader r = reader.section("sanction");
-    auto& s = a.sanction;
-    s.minutes = r.number("minutes", s.minutes, positive);
-    s.weeks = r.number("weeks", s.weeks, positive);
-    s.return_probability = r.number("return_probability", s.return_probability, probability);
-    s.harm = r.number("harm", s.harm, non_negative);
+  for (const auto& action : model::action_table) {
+    ConfigReader r = reader.section(action.name);
+    read_fields(r, a, action.parameters);
     r.finish();
   }
   reader.finish();

@@ -1,0 +1,65 @@
+#include "sim/regimes/primitives.hpp"
+
+#include <algorithm>
+#include <iterator>
+
+#include <fmt/format.h>
+
+namespace caseload::regimes {
+
+namespace {
+
+// The explicit list of indicator primitives: add a row to add one. Docs text is plain; the
+// Markdown renderer escapes the pipes.
+constexpr Primitive primitives[] = {
+    {"job_entry", make_job_entry, "a move from the caseload into work",
+     "`attribution` evidenced|matched|attached (matched); `points`; `long_term_after_weeks`, "
+     "`long_term_points` (0, 0); `window_weeks` (13); `validation_minutes` (actions.validation.minutes); "
+     "`lag_weeks` (0); `false_negative`, `false_positive` (0, 0); `bonus_points`, `bonus_after_weeks`, "
+     "`bonus_groups` (0, 4, all groups); `uplift_offices`, `uplift_share`, `uplift_min_points` ([], 0.5, 2)",
+     "evidenced: the **whole** chance of an entry if it creates the client's first evidence in the window, "
+     "else the change; matched: the change × (1 − false_negative)"},
+    {"sustained_job", make_sustained_job, "a job lasting `weeks` (13 or 26), and sustainment payments after it",
+     "`attribution` matched|attached (matched); `weeks` (26); `points`; `sustainment_points` (0); "
+     "`sustainment_every_weeks` (4); `sustainment_max` (0)",
+     "(price + sustainment × expected payments) × change in the chance of a sustained job; expected "
+     "payments are those due by the 52-week mark, each weighted by the chance the job lasts there, taking "
+     "the 13-to-26-week survival as the survival over each further 13 weeks"},
+    {"off_flow", make_off_flow, "a claim ending within `weeks` of its start, for any reason (sanctions too)",
+     "`weeks` (13); `points`", "points × change in the chance of leaving benefit"},
+    {"process", make_process_count, "an adviser action, per occurrence or per minute",
+     "`action` (employer_contact); `per` occurrence|minute; `points` (1)", "points if the action is that one"},
+    {"attachment", make_attachment,
+     "a client referred to a provider (the Work Programme's attachment fee), credited to the provider when "
+     "the attachment begins",
+     "`points` (0)", "nothing: no action changes it"},
+};
+
+std::string cell(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::span<const Primitive> primitive_table() { return primitives; }
+
+const Primitive* find_primitive(std::string_view kind) {
+  const auto* found = std::find_if(std::begin(primitives), std::end(primitives),
+                                   [&](const Primitive& p) { return p.kind == kind; });
+  return found == std::end(primitives) ? nullptr : found;
+}
+
+std::string primitive_table_markdown() {
+  std::string out = "| kind | counts | keys (default) | an action is worth |\n|---|---|---|---|\n";
+  for (const auto& p : primitives) {
+    out += fmt::format("| `{}` | {} | {} | {} |\n", p.kind, cell(p.counts), cell(p.keys), cell(p.worth));
+  }
+  return out;
+}
+
+}  // namespace caseload::regimes
