@@ -3,12 +3,10 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "sim/cli/cli.hpp"
@@ -90,32 +88,25 @@ std::string format_info(const std::filesystem::path& path, io::TraceSummary trac
 
 }  // namespace
 
-CommandAction add_info_command(CLI::App& app) {
-  auto trace = std::make_shared<std::string>();
-  CLI::App* command = app.add_subcommand(
-      "info", "Describe a trace file: provenance, completeness, tables and metrics");
-  command->add_option("trace", *trace, "Trace file (HDF5)")->required()->type_name("TRACE.h5");
-  // The option must outlive parsing: CLI11 writes into it after this returns.
-  return [trace](std::ostream& out, std::ostream& err) {
-    const std::filesystem::path path(*trace);
-    std::error_code error;
-    if (!std::filesystem::exists(path, error)) {
-      err << fmt::format("caseload info: '{}': no such file\n", path.string());
-      return kExitBadInput;
-    }
-    if (!io::is_hdf5_file(path)) {
-      err << fmt::format("caseload info: '{}': not an HDF5 file (a caseload trace is one)\n",
-                         path.string());
-      return kExitBadInput;
-    }
-    try {
-      out << format_info(path, io::read_trace_summary(path));
-    } catch (const io::TraceError& failure) {
-      err << "caseload info: " << failure.what() << '\n';
-      return kExitBadInput;
-    }
-    return kExitOk;
-  };
+int execute_info(const InfoOptions& options, std::ostream& out, std::ostream& err) {
+  const std::filesystem::path path(options.trace);
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) {
+    err << fmt::format("caseload info: '{}': no such file\n", path.string());
+    return kExitBadInput;
+  }
+  if (!io::is_hdf5_file(path)) {
+    err << fmt::format("caseload info: '{}': not an HDF5 file (a caseload trace is one)\n",
+                       path.string());
+    return kExitBadInput;
+  }
+  try {
+    out << format_info(path, io::read_trace_summary(path));
+  } catch (const io::TraceError& failure) {
+    err << "caseload info: " << failure.what() << '\n';
+    return kExitBadInput;
+  }
+  return kExitOk;
 }
 
 }  // namespace caseload::cli
