@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <mutex>
 #include <sstream>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -32,6 +33,8 @@ experiment::RunOutcome done(const experiment::SingleRun& result) {
   }
   return outcome;
 }
+
+BatchObserver batch_observer;
 
 // Scenario files are read on one thread at a time: yaml-cpp does not promise that parsing on
 // several threads at once is safe, and a load costs milliseconds against a run's seconds.
@@ -68,6 +71,10 @@ experiment::RunOutcome run_traced(const PreparedPoint& point, const experiment::
 
 }  // namespace
 
+BatchObserver observe_batches(BatchObserver observer) {
+  return std::exchange(batch_observer, std::move(observer));
+}
+
 PreparedPoint prepare_point(const std::filesystem::path& file,
                             const std::vector<std::string>& overrides) {
   PreparedPoint point{std::nullopt, {}, file, overrides};
@@ -102,7 +109,10 @@ experiment::BatchResult run_prepared(const std::string& label, const std::string
   batch.experiment = experiment_fingerprint;
   batch.resume = options.resume;
   batch.stop = [] { return interrupt_requested(); };
-  batch.on_progress = [&progress](const experiment::BatchProgress& now) { progress.update(now); };
+  batch.on_progress = [&progress](const experiment::BatchProgress& now) {
+    progress.update(now);
+    if (batch_observer) batch_observer(now);
+  };
   if (!options.traces.empty()) {
     std::filesystem::create_directories(std::filesystem::path(options.output) / "traces");
   }

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -54,6 +55,12 @@ experiment::BatchResult run_prepared(const std::string& label, const std::string
                                      const std::vector<experiment::PlannedRun>& plan,
                                      const std::string& experiment_fingerprint,
                                      const BatchCommandOptions& options, std::ostream& err);
+
+/// Sees every batch's progress after each run ends (its record already in the manifest), as the
+/// progress line does. None by default; tests use it to act at a chosen run, e.g. to interrupt
+/// a batch after its second run without racing it. Returns the observer it replaces.
+using BatchObserver = std::function<void(const experiment::BatchProgress&)>;
+BatchObserver observe_batches(BatchObserver observer);
 
 /// One line for an interrupted batch (how far it got, how to finish it); returns exit 130.
 int report_batch_interrupted(const std::string& command, const experiment::BatchResult& result,

@@ -1,6 +1,8 @@
 #include "sim/cli/cli.hpp"
 
+#include <cstdint>
 #include <exception>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -16,16 +18,6 @@
 
 namespace caseload::cli {
 
-void add_set_option(CLI::App& command, std::vector<std::string>& overrides) {
-  command
-      .add_option("--set", overrides,
-                  "Override one value: path.to.key=value (lists: key[0] or key.0; the value "
-                  "is YAML, e.g. [a, b]). Repeatable; later ones win")
-      ->type_name("PATH=VALUE")
-      // One assignment per --set, so `--set a=1 scenario.yaml` leaves the scenario alone.
-      ->allow_extra_args(false);
-}
-
 int report_interrupted(std::ostream& err) {
   err << "caseload: interrupted\n";
   return kExitInterrupted;
@@ -37,6 +29,156 @@ int report_not_built(std::ostream& err, const std::string& command, int issue) {
 }
 
 namespace {
+
+/// Runs the chosen subcommand with the options parsed into its struct.
+using CommandAction = std::function<int(std::ostream& out, std::ostream& err)>;
+
+// The schema reads run.seed as a whole number up to 9e15 (exact in a double); a larger
+// --seed would only fail later, so refuse it here.
+constexpr std::uint64_t kMaxSeed = 9'000'000'000'000'000;
+
+// Every subcommand's options, filled in by parsing; they outlive it, for the actions to read.
+struct ParsedOptions {
+  RunOptions run;
+  std::uint64_t run_seed = 0;
+  CheckOptions check;
+  CompareOptions compare;
+  SweepOptions sweep;
+  InfoOptions info;
+};
+
+/// `--set path=value`, repeatable, one assignment per occurrence.
+void add_set_option(CLI::App& command, std::vector<std::string>& overrides) {
+  command
+      .add_option("--set", overrides,
+                  "Override one value: path.to.key=value (lists: key[0] or key.0; the value "
+                  "is YAML, e.g. [a, b]). Repeatable; later ones win")
+      ->type_name("PATH=VALUE")
+      // One assignment per --set, so `--set a=1 scenario.yaml` leaves the scenario alone.
+      ->allow_extra_args(false);
+}
+
+// The options `compare` and `sweep` share, added in one place so both spell and explain them
+// the same way.
+void add_batch_options(CLI::App& command, BatchCommandOptions& options) {
+  command.add_option("-j,--jobs", options.jobs, "Runs in parallel (0: one per core)")
+      ->check(CLI::Range(0u, 1024u))
+      ->capture_default_str();
+  command
+      .add_option("-o,--output", options.output,
+                  "Folder for the manifest and the summary files (CSV and HDF5)")
+      ->type_name("DIR");
+  command.add_flag("--resume", options.resume,
+                   "Finish the batch in DIR: runs its manifest records as done are read back, "
+                   "the rest are run");
+  command.add_flag("--force", options.force,
+                   "Start afresh even if DIR holds an earlier batch's manifest");
+  command.add_flag("--quiet", options.quiet, "No progress line on the terminal");
+  command
+      .add_option("--traces", options.traces,
+                  "Write one trace per run into DIR/traces, keeping LEVEL: summary (panels, "
+                  "metrics), agents (+ agent tables and logs) or events (+ every event)")
+      ->check(CLI::IsMember({"summary", "agents", "events"}))
+      ->type_name("LEVEL");
+}
+
+CommandAction add_run_command(CLI::App& app, ParsedOptions& parsed) {
+  RunOptions& options = parsed.run;
+  CLI::App* command = app.add_subcommand("run", "Run one scenario and print its summary");
+  command->add_option("scenario", options.scenario, "Scenario file (YAML)")
+      ->required()
+      ->type_name("SCENARIO.yaml");
+  CLI::Option* output =
+      command
+          ->add_option("-o,--output", options.output,
+                       "Write the run's trace to this HDF5 file (docs/TRACE_FORMAT.md)")
+          ->type_name("OUT.h5");
+  command
+      ->add_option("--trace", options.trace_level,
+                   "What the trace keeps: summary (panels, metrics), agents (+ agent tables and "
+                   "logs), events (+ every event)")
+      ->check(CLI::IsMember({"summary", "agents", "events"}))
+      ->capture_default_str()
+      ->needs(output);
+  command->add_flag("--force", options.force, "Replace OUT.h5 if it exists")->needs(output);
+  CLI::Option* seed = command->add_option("--seed", parsed.run_seed, "Seed (overrides run.seed)")
+                          ->type_name("N")
+                          ->check(CLI::Range(std::uint64_t{0}, kMaxSeed));
+  add_set_option(*command, options.overrides);
+  command->add_option("--format", options.format, "Summary format: text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  return [&parsed, seed](std::ostream& out, std::ostream& err) {
+    if (seed->count() > 0) parsed.run.seed = parsed.run_seed;
+    return execute_run(parsed.run, out, err);
+  };
+}
+
+CommandAction add_check_command(CLI::App& app, CheckOptions& options) {
+  CLI::App* command = app.add_subcommand(
+      "check", "Validate a scenario: print 'ok: NAME', or every problem as file:line:col");
+  command->add_option("scenario", options.scenario, "Scenario file (YAML)")
+      ->required()
+      ->type_name("SCENARIO.yaml");
+  add_set_option(*command, options.overrides);
+  command->add_flag("--resolved", options.print_resolved,
+                    "Print the resolved scenario (includes, overrides and defaults applied) "
+                    "as YAML instead of 'ok'");
+  return
+      [&options](std::ostream& out, std::ostream& err) { return execute_check(options, out, err); };
+}
+
+CommandAction add_compare_command(CLI::App& app, CompareOptions& options) {
+  CLI::App* command = app.add_subcommand(
+      "compare",
+      "Run scenarios over the same replications (common random numbers) and compare each "
+      "metric against the first");
+  command->add_option("scenarios", options.scenarios, "Scenario files; the first is the baseline")
+      ->required()
+      ->expected(2, -1)
+      ->type_name("A.yaml B.yaml ...");
+  command->add_option("-r,--reps,--replications", options.replications, "Replications per arm")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000}))
+      ->capture_default_str();
+  command
+      ->add_option("--seed", options.seed,
+                   "Experiment seed; replication r's seed is derived from (seed, r)")
+      ->capture_default_str();
+  add_set_option(*command, options.overrides);
+  add_batch_options(*command, options.batch);
+  return [&options](std::ostream& out, std::ostream& err) {
+    return execute_compare(options, out, err);
+  };
+}
+
+CommandAction add_sweep_command(CLI::App& app, SweepOptions& options) {
+  CLI::App* command = app.add_subcommand(
+      "sweep",
+      "Run a base scenario over a design of parameter values (grid, points or Latin "
+      "hypercube), with replications; see docs/EXPERIMENTS.md");
+  command->add_option("sweep", options.sweep, "Sweep file (YAML)")
+      ->required()
+      ->type_name("SWEEP.yaml");
+  add_set_option(*command, options.overrides);
+  add_batch_options(*command, options.batch);
+  return
+      [&options](std::ostream& out, std::ostream& err) { return execute_sweep(options, out, err); };
+}
+
+CommandAction add_info_command(CLI::App& app, InfoOptions& options) {
+  CLI::App* command = app.add_subcommand(
+      "info", "Describe a trace file: provenance, completeness, tables and metrics");
+  CLI::Option* trace =
+      command->add_option("trace", options.trace, "Trace file (HDF5)")->type_name("TRACE.h5");
+  command
+      ->add_option("--schema", options.schema,
+                   "Print what every trace holds (tables, columns, units, metrics) instead")
+      ->check(CLI::IsMember({"json", "markdown"}))
+      ->type_name("json|markdown")
+      ->excludes(trace);
+  return
+      [&options](std::ostream& out, std::ostream& err) { return execute_info(options, out, err); };
+}
 
 // CLI11 would say only "a subcommand is required"; name the word it did not know instead.
 int report_unknown_command(std::string_view word,
@@ -66,12 +208,13 @@ int run_parsed(int argc, const char* const* argv, std::ostream& out, std::ostrea
         error.what());
   });
 
+  ParsedOptions parsed;
   std::vector<std::pair<std::string, CommandAction>> actions;
-  actions.emplace_back("run", add_run_command(app));
-  actions.emplace_back("check", add_check_command(app));
-  actions.emplace_back("compare", add_compare_command(app));
-  actions.emplace_back("sweep", add_sweep_command(app));
-  actions.emplace_back("info", add_info_command(app));
+  actions.emplace_back("run", add_run_command(app, parsed));
+  actions.emplace_back("check", add_check_command(app, parsed.check));
+  actions.emplace_back("compare", add_compare_command(app, parsed.compare));
+  actions.emplace_back("sweep", add_sweep_command(app, parsed.sweep));
+  actions.emplace_back("info", add_info_command(app, parsed.info));
 
   try {
     app.parse(argc, argv);

@@ -1,32 +1,65 @@
 #pragma once
-// One function per subcommand: each adds its subcommand and options to the app and returns
-// the action to run when that subcommand is chosen. Internal to sim/cli.
+// Each subcommand as a plain options struct and the function that runs it. Only cli.cpp sees
+// CLI11 (it binds these structs to the command line), because <CLI/CLI.hpp> costs seconds per
+// file that includes it. Internal to sim/cli.
 
-#include <functional>
+#include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
-#include <CLI/App.hpp>
+#include "sim/cli/batch_runner.hpp"
 
 namespace caseload::cli {
 
-/// Runs a parsed subcommand; returns the exit code. May throw core::ConfigError for bad input.
-using CommandAction = std::function<int(std::ostream& out, std::ostream& err)>;
+struct RunOptions {
+  std::string scenario;
+  std::string output;
+  std::string trace_level = "agents";
+  bool force = false;
+  std::optional<std::uint64_t> seed;  ///< empty: the scenario's run.seed
+  std::vector<std::string> overrides;
+  std::string format = "text";
+};
 
-/// `--set path=value`, repeatable, one assignment per occurrence.
-void add_set_option(CLI::App& command, std::vector<std::string>& overrides);
+struct CheckOptions {
+  std::string scenario;
+  std::vector<std::string> overrides;
+  bool print_resolved = false;
+};
+
+struct CompareOptions {
+  std::vector<std::string> scenarios;
+  std::uint64_t replications = 10;
+  std::uint64_t seed = 1;
+  std::vector<std::string> overrides;
+  BatchCommandOptions batch;
+};
+
+struct SweepOptions {
+  std::string sweep;
+  std::vector<std::string> overrides;
+  BatchCommandOptions batch;
+};
+
+struct InfoOptions {
+  std::string trace;
+  std::string schema;  ///< json or markdown: print the trace schema instead of a trace
+};
+
+/// Each runs a parsed subcommand and returns its exit code. May throw core::ConfigError for
+/// bad input.
+int execute_run(const RunOptions& options, std::ostream& out, std::ostream& err);
+int execute_check(const CheckOptions& options, std::ostream& out, std::ostream& err);
+int execute_compare(const CompareOptions& options, std::ostream& out, std::ostream& err);
+int execute_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err);
+int execute_info(const InfoOptions& options, std::ostream& out, std::ostream& err);
 
 /// Reports an interrupt on `err`; returns the exit code for it.
 int report_interrupted(std::ostream& err);
 
 /// Reports a subcommand whose work is not built yet; returns the exit code for it.
 int report_not_built(std::ostream& err, const std::string& command, int issue);
-
-CommandAction add_run_command(CLI::App& app);
-CommandAction add_check_command(CLI::App& app);
-CommandAction add_compare_command(CLI::App& app);
-CommandAction add_sweep_command(CLI::App& app);
-CommandAction add_info_command(CLI::App& app);
 
 }  // namespace caseload::cli

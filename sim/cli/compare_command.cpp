@@ -1,13 +1,11 @@
 // `caseload compare`: scenarios (arms) run over the same replications under common random
 // numbers; prints each metric's mean per arm and the paired difference against the first arm.
 
-#include <cstdint>
+#include <algorithm>
 #include <filesystem>
-#include <memory>
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "sim/cli/batch_options.hpp"
@@ -23,14 +21,6 @@
 namespace caseload::cli {
 
 namespace {
-
-struct CompareOptions {
-  std::vector<std::string> scenarios;
-  std::uint64_t replications = 10;
-  std::uint64_t seed = 1;
-  std::vector<std::string> overrides;
-  BatchCommandOptions batch;
-};
 
 // Scenario names label the arms; a repeated name gets its position, so labels stay unique.
 std::vector<std::string> arm_names(const std::vector<PreparedPoint>& arms) {
@@ -71,7 +61,9 @@ void write_outputs(const CompareOptions& options, const std::vector<std::string>
                    {{"/arms", names}, {"/arm_files", options.scenarios}}, attributes);
 }
 
-int run_compare(const CompareOptions& options, std::ostream& out, std::ostream& err) {
+}  // namespace
+
+int execute_compare(const CompareOptions& options, std::ostream& out, std::ostream& err) {
   if (const std::string problem = check_batch_options(options.batch); !problem.empty()) {
     err << "caseload compare: " << problem << '\n';
     return kExitBadInput;
@@ -104,32 +96,6 @@ int run_compare(const CompareOptions& options, std::ostream& out, std::ostream& 
     ++failed;
   }
   return failed == 0 ? kExitOk : kExitInternalError;
-}
-
-}  // namespace
-
-CommandAction add_compare_command(CLI::App& app) {
-  auto options = std::make_shared<CompareOptions>();
-  CLI::App* command = app.add_subcommand(
-      "compare",
-      "Run scenarios over the same replications (common random numbers) and compare each "
-      "metric against the first");
-  command->add_option("scenarios", options->scenarios, "Scenario files; the first is the baseline")
-      ->required()
-      ->expected(2, -1)
-      ->type_name("A.yaml B.yaml ...");
-  command->add_option("-r,--reps,--replications", options->replications, "Replications per arm")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000}))
-      ->capture_default_str();
-  command
-      ->add_option("--seed", options->seed,
-                   "Experiment seed; replication r's seed is derived from (seed, r)")
-      ->capture_default_str();
-  add_set_option(*command, options->overrides);
-  add_batch_options(*command, options->batch);
-  // The options must outlive parsing: CLI11 writes into them after this returns.
-  return
-      [options](std::ostream& out, std::ostream& err) { return run_compare(*options, out, err); };
 }
 
 }  // namespace caseload::cli

@@ -5,12 +5,10 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "sim/cli/cli.hpp"
@@ -140,48 +138,33 @@ std::string schema_markdown() {
 
 }  // namespace
 
-CommandAction add_info_command(CLI::App& app) {
-  auto trace = std::make_shared<std::string>();
-  auto schema = std::make_shared<std::string>();
-  CLI::App* command = app.add_subcommand(
-      "info", "Describe a trace file: provenance, completeness, tables and metrics");
-  CLI::Option* trace_option =
-      command->add_option("trace", *trace, "Trace file (HDF5)")->type_name("TRACE.h5");
-  command
-      ->add_option("--schema", *schema,
-                   "Print what every trace holds (tables, columns, units, metrics) instead")
-      ->check(CLI::IsMember({"json", "markdown"}))
-      ->type_name("json|markdown")
-      ->excludes(trace_option);
-  // The options must outlive parsing: CLI11 writes into them after this returns.
-  return [trace, schema](std::ostream& out, std::ostream& err) {
-    if (!schema->empty()) {
-      out << (*schema == "json" ? schema_json() : schema_markdown());
-      return kExitOk;
-    }
-    if (trace->empty()) {
-      err << "caseload info: give a trace file (TRACE.h5), or --schema json|markdown\n";
-      return kExitBadInput;
-    }
-    const std::filesystem::path path(*trace);
-    std::error_code error;
-    if (!std::filesystem::exists(path, error)) {
-      err << fmt::format("caseload info: '{}': no such file\n", path.string());
-      return kExitBadInput;
-    }
-    if (!io::is_hdf5_file(path)) {
-      err << fmt::format("caseload info: '{}': not an HDF5 file (a caseload trace is one)\n",
-                         path.string());
-      return kExitBadInput;
-    }
-    try {
-      out << format_info(path, io::read_trace_summary(path));
-    } catch (const io::TraceError& failure) {
-      err << "caseload info: " << failure.what() << '\n';
-      return kExitBadInput;
-    }
+int execute_info(const InfoOptions& options, std::ostream& out, std::ostream& err) {
+  if (!options.schema.empty()) {
+    out << (options.schema == "json" ? schema_json() : schema_markdown());
     return kExitOk;
-  };
+  }
+  if (options.trace.empty()) {
+    err << "caseload info: give a trace file (TRACE.h5), or --schema json|markdown\n";
+    return kExitBadInput;
+  }
+  const std::filesystem::path path(options.trace);
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) {
+    err << fmt::format("caseload info: '{}': no such file\n", path.string());
+    return kExitBadInput;
+  }
+  if (!io::is_hdf5_file(path)) {
+    err << fmt::format("caseload info: '{}': not an HDF5 file (a caseload trace is one)\n",
+                       path.string());
+    return kExitBadInput;
+  }
+  try {
+    out << format_info(path, io::read_trace_summary(path));
+  } catch (const io::TraceError& failure) {
+    err << "caseload info: " << failure.what() << '\n';
+    return kExitBadInput;
+  }
+  return kExitOk;
 }
 
 }  // namespace caseload::cli

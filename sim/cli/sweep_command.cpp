@@ -4,11 +4,9 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <memory>
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include "sim/cli/batch_options.hpp"
@@ -25,12 +23,6 @@
 namespace caseload::cli {
 
 namespace {
-
-struct SweepOptions {
-  std::string sweep;
-  std::vector<std::string> overrides;
-  BatchCommandOptions batch;
-};
 
 experiment::DesignMatrix design_of(const io::SweepFile& sweep) {
   switch (sweep.design) {
@@ -109,7 +101,9 @@ int report_failures(const experiment::DesignMatrix& design,
   return kExitBadInput;
 }
 
-int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err) {
+}  // namespace
+
+int execute_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err) {
   if (const std::string problem = check_batch_options(options.batch); !problem.empty()) {
     err << "caseload sweep: " << problem << '\n';
     return kExitBadInput;
@@ -166,23 +160,6 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
         options.batch.traces.empty() ? "" : ", traces/");
   }
   return report_failures(design, plan, result, err);
-}
-
-}  // namespace
-
-CommandAction add_sweep_command(CLI::App& app) {
-  auto options = std::make_shared<SweepOptions>();
-  CLI::App* command = app.add_subcommand(
-      "sweep",
-      "Run a base scenario over a design of parameter values (grid, points or Latin "
-      "hypercube), with replications; see docs/EXPERIMENTS.md");
-  command->add_option("sweep", options->sweep, "Sweep file (YAML)")
-      ->required()
-      ->type_name("SWEEP.yaml");
-  add_set_option(*command, options->overrides);
-  add_batch_options(*command, options->batch);
-  // The options must outlive parsing: CLI11 writes into them after this returns.
-  return [options](std::ostream& out, std::ostream& err) { return run_sweep(*options, out, err); };
 }
 
 }  // namespace caseload::cli

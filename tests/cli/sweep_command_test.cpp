@@ -1,13 +1,11 @@
-#include <atomic>
-#include <chrono>
 #include <csignal>
 #include <filesystem>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "sim/cli/batch_runner.hpp"
 #include "sim/cli/interrupt.hpp"
 #include "tests/cli/cli_runner.hpp"
 #include "tests/cli/output_files.hpp"
@@ -80,32 +78,21 @@ TEST(SweepCommand, AnInterruptedSweepResumesToTheSameResults) {
   const auto whole = folder.path() / "whole";
   ASSERT_EQ(run_caseload(sweep_args(sweep, whole, "2")).exit_code, kExitOk);
 
-  // Ctrl-C, honestly: a real SIGINT once the manifest shows two runs done, while the sweep is
-  // busy with the third. The signal handler sets the flag the sweep polls.
+  // Ctrl-C, honestly and on cue: a real SIGINT raised as the second run's record reaches the
+  // manifest. The handler sets the flag the batch polls before it starts a run, so with one
+  // thread the third run never starts: no race with a watcher, whatever the machine's load.
   const auto broken = folder.path() / "broken";
   install_interrupt_handlers();
-  std::atomic<bool> finished{false};
-  std::thread watcher([&] {
-    while (!finished.load()) {
-      const std::string manifest = file_bytes(broken / "manifest.tsv");
-      std::size_t done = 0;
-      for (std::size_t at = manifest.find("\tdone\t"); at != std::string::npos;
-           at = manifest.find("\tdone\t", at + 1)) {
-        ++done;
-      }
-      if (done >= 2) {
-        std::raise(SIGINT);
-        return;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
+  observe_batches([](const experiment::BatchProgress& progress) {
+    if (progress.finished == 2) std::raise(SIGINT);
   });
   const auto stopped = run_caseload(sweep_args(sweep, broken, "1"));
-  finished = true;
-  watcher.join();
+  observe_batches({});
   clear_interrupt_request();
   std::signal(SIGINT, SIG_DFL);
   ASSERT_EQ(stopped.exit_code, kExitInterrupted) << stopped.err;
+  EXPECT_NE(stopped.err.find("stopped with 2 of 12 runs finished"), std::string::npos)
+      << stopped.err;
   EXPECT_NE(stopped.err.find("--resume to finish"), std::string::npos) << stopped.err;
   EXPECT_FALSE(std::filesystem::exists(broken / "runs.csv")) << "no summary for a partial sweep";
   const std::string partial = file_bytes(broken / "manifest.tsv");
