@@ -20,9 +20,9 @@ namespace {
 VacancyId easiest_notified(const World& world, OfficeId office) {
   VacancyId best = static_cast<VacancyId>(no_row);
   float best_threshold = std::numeric_limits<float>::infinity();
-  for (VacancyId vacancy : world.pools[index(office)].open()) {
-    if (!world.vacancies.notified[index(vacancy)]) continue;
-    const float threshold = world.employers.threshold[index(world.vacancies.employer[index(vacancy)])];
+  for (VacancyId vacancy : world.market.pools[index(office)].open()) {
+    if (!world.market.vacancies.notified[index(vacancy)]) continue;
+    const float threshold = world.market.employers.threshold[index(world.market.vacancies.employer[index(vacancy)])];
     if (threshold < best_threshold) {
       best_threshold = threshold;
       best = vacancy;
@@ -33,16 +33,16 @@ VacancyId easiest_notified(const World& world, OfficeId office) {
 
 // The office employer with the least goodwill: where a contact does the most good.
 EmployerId least_goodwill(const World& world, OfficeId office) {
-  const auto& employers = world.office_employers[index(office)];
+  const auto& employers = world.market.office_employers[index(office)];
   EmployerId chosen = employers.front();
   for (EmployerId employer : employers) {
-    if (world.employers.goodwill[index(employer)] < world.employers.goodwill[index(chosen)]) chosen = employer;
+    if (world.market.employers.goodwill[index(employer)] < world.market.employers.goodwill[index(chosen)]) chosen = employer;
   }
   return chosen;
 }
 
 void submit(World& world, const PlannedAction& action, PanelCounts& counts) {
-  auto& js = world.jobseekers;
+  auto& js = world.people.jobseekers;
   const auto row = index(action.client);
   const auto& scenario = world.scenario;
   counts.submissions += 1;
@@ -50,11 +50,11 @@ void submit(World& world, const PlannedAction& action, PanelCounts& counts) {
   const std::uint32_t number = js.submissions[row]++;
   const VacancyId vacancy = easiest_notified(world, js.office[row]);
   if (index(vacancy) == no_row) {
-    world.submissions_failed += 1;
+    world.market.submissions_failed += 1;
     return;
   }
-  const EmployerId employer = world.vacancies.employer[index(vacancy)];
-  const double threshold = world.employers.threshold[index(employer)];
+  const EmployerId employer = world.market.vacancies.employer[index(vacancy)];
+  const double threshold = world.market.employers.threshold[index(employer)];
   const double employability = world.employability_now(action.client);
   const double bonus = js.fund_until[row] > world.now() ? scenario.actions.discretion_fund.hire_bonus : 0.0;
   auto view = stream(scenario.run.seed, EntityKind::Jobseeker, row, Purpose::EmployerView, number);
@@ -62,7 +62,7 @@ void submit(World& world, const PlannedAction& action, PanelCounts& counts) {
   if (employability + bonus + noise(view) > threshold + scenario.employers.competition_margin) {
     hire(world, action.client, vacancy, true);
   } else if (employability < threshold - scenario.employers.unsuitable_margin) {
-    float& goodwill = world.employers.goodwill[index(employer)];
+    float& goodwill = world.market.employers.goodwill[index(employer)];
     goodwill = std::max(0.0f, goodwill - static_cast<float>(scenario.employers.goodwill_unsuitable_loss));
   }
 }
@@ -70,17 +70,17 @@ void submit(World& world, const PlannedAction& action, PanelCounts& counts) {
 }  // namespace
 
 void handle_action(World& world, std::uint32_t slot) {
-  const PlannedAction action = world.plan[slot];
+  const PlannedAction action = world.staff.plan[slot];
   const auto& scenario = world.scenario;
-  auto& adviser_week = world.advisers.this_week[index(action.adviser)];
+  auto& adviser_week = world.staff.advisers.this_week[index(action.adviser)];
   const auto kind = static_cast<std::size_t>(action.action);
   const double now = world.now();
 
   if (index(action.client) == no_row) {
     adviser_week.action_minutes[kind] += action.minutes;
     if (action.action == ActionKind::EmployerContact) {
-      const EmployerId employer = least_goodwill(world, world.advisers.office[index(action.adviser)]);
-      float& goodwill = world.employers.goodwill[index(employer)];
+      const EmployerId employer = least_goodwill(world, world.staff.advisers.office[index(action.adviser)]);
+      float& goodwill = world.market.employers.goodwill[index(employer)];
       goodwill = std::min(1.0f, goodwill + static_cast<float>(scenario.employers.goodwill_contact_gain));
     }
     Outcome outcome;
@@ -94,7 +94,7 @@ void handle_action(World& world, std::uint32_t slot) {
     return;
   }
 
-  auto& js = world.jobseekers;
+  auto& js = world.people.jobseekers;
   const auto row = index(action.client);
   if (js.state[row] != JobseekerState::Claiming || js.adviser[row] != action.adviser ||
       js.caseload_slot[row] == no_row) {
@@ -122,7 +122,7 @@ void handle_action(World& world, std::uint32_t slot) {
   switch (action.action) {
     case ActionKind::Interview: {
       const auto& interview = scenario.actions.interview;
-      const double effect = interview.boost * world.advisers.effectiveness[index(action.adviser)];
+      const double effect = interview.boost * world.staff.advisers.effectiveness[index(action.adviser)];
       js.boost[row] = static_cast<float>(decayed_boost(scenario.search, js.boost[row], js.boost_time[row], now) + effect);
       js.boost_time[row] = now;
       js.matched_until[row] = now + interview.match_weeks * core::days_per_week;
@@ -147,7 +147,7 @@ void handle_action(World& world, std::uint32_t slot) {
       }
       js.fund_used[row] += static_cast<float>(fund.amount);
       js.fund_until[row] = now + fund.effect_weeks * core::days_per_week;
-      world.advisers.fund_spent[index(action.adviser)] += fund.amount;
+      world.staff.advisers.fund_spent[index(action.adviser)] += fund.amount;
       adviser_week.fund_spend += fund.amount;
       counts.fund_spend += static_cast<float>(fund.amount);
       break;
@@ -167,7 +167,7 @@ void handle_action(World& world, std::uint32_t slot) {
 }
 
 void handle_provision_end(World& world, JobseekerId person, std::uint32_t spell) {
-  auto& js = world.jobseekers;
+  auto& js = world.people.jobseekers;
   const auto row = index(person);
   if (js.spell[row] != spell || js.state[row] != JobseekerState::InProvision) return;
   js.training_gain[row] += static_cast<float>(world.scenario.actions.referral.training_gain);
@@ -176,7 +176,7 @@ void handle_provision_end(World& world, JobseekerId person, std::uint32_t spell)
 }
 
 void handle_sanction_end(World& world, JobseekerId person, std::uint32_t spell) {
-  auto& js = world.jobseekers;
+  auto& js = world.people.jobseekers;
   const auto row = index(person);
   if (js.spell[row] != spell || js.state[row] != JobseekerState::Sanctioned) return;
   const auto& sanction = world.scenario.actions.sanction;

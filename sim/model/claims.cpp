@@ -15,7 +15,7 @@ namespace caseload::model {
 
 JobseekerId create_jobseeker(World& world, OfficeId office, GroupId group) {
   const auto& profile = world.scenario.groups[index(group)];
-  const std::uint32_t id = world.jobseekers.size();
+  const std::uint32_t id = world.people.jobseekers.size();
   auto attributes = stream(world.scenario.run.seed, EntityKind::Jobseeker, id, Purpose::Attributes);
   auto perception = stream(world.scenario.run.seed, EntityKind::Jobseeker, id, Purpose::Perception);
   boost::random::normal_distribution<double> employability(profile.employability_mean,
@@ -29,39 +29,39 @@ JobseekerId create_jobseeker(World& world, OfficeId office, GroupId group) {
   init.motivation = static_cast<float>(motivation(attributes));
   init.perception_employability = static_cast<float>(standard_normal(perception));
   init.perception_motivation = static_cast<float>(standard_normal(perception));
-  const JobseekerId person = world.jobseekers.add(init);
-  world.open_spell.push_back(no_row);
+  const JobseekerId person = world.people.jobseekers.add(init);
+  world.records.open_spell.push_back(no_row);
   return person;
 }
 
 void join_caseload(World& world, JobseekerId person) {
-  auto& js = world.jobseekers;
+  auto& js = world.people.jobseekers;
   const auto row = index(person);
   AdviserId chosen = js.adviser[row];
   if (index(chosen) == no_row) {
     // The adviser with the smallest caseload in the office; ties go to the lowest id.
-    const auto& candidates = world.office_advisers[index(js.office[row])];
+    const auto& candidates = world.staff.office_advisers[index(js.office[row])];
     CASELOAD_ASSERT(!candidates.empty(), "office without advisers");
     chosen = candidates.front();
     for (AdviserId adviser : candidates) {
-      if (world.advisers.caseload[index(adviser)].size() <
-          world.advisers.caseload[index(chosen)].size()) {
+      if (world.staff.advisers.caseload[index(adviser)].size() <
+          world.staff.advisers.caseload[index(chosen)].size()) {
         chosen = adviser;
       }
     }
     js.adviser[row] = chosen;
   }
-  auto& list = world.advisers.caseload[index(chosen)];
+  auto& list = world.staff.advisers.caseload[index(chosen)];
   js.caseload_slot[row] = static_cast<std::uint32_t>(list.size());
   list.push_back(person);
 }
 
 void leave_caseload(World& world, JobseekerId person) {
-  auto& js = world.jobseekers;
+  auto& js = world.people.jobseekers;
   const auto row = index(person);
   const std::uint32_t slot = js.caseload_slot[row];
   if (slot == no_row) return;
-  auto& list = world.advisers.caseload[index(js.adviser[row])];
+  auto& list = world.staff.advisers.caseload[index(js.adviser[row])];
   CASELOAD_ASSERT(slot < list.size() && list[slot] == person, "caseload slot out of step");
   const JobseekerId moved = list.back();
   list[slot] = moved;
@@ -71,7 +71,7 @@ void leave_caseload(World& world, JobseekerId person) {
 }
 
 void start_claim(World& world, JobseekerId person, bool is_reclaim, double claim_start) {
-  auto& js = world.jobseekers;
+  auto& js = world.people.jobseekers;
   const auto row = index(person);
   js.state[row] = JobseekerState::Claiming;
   js.claim_start[row] = claim_start;
@@ -82,9 +82,9 @@ void start_claim(World& world, JobseekerId person, bool is_reclaim, double claim
   js.adviser[row] = static_cast<AdviserId>(no_row);  // a new claim goes to whoever has room
   js.attached_until[row] = -std::numeric_limits<float>::infinity();  // referral is per claim
   join_caseload(world, person);
-  world.stock[world.cell(js.office[row], js.group[row])] += 1;
+  world.records.stock[world.cell(js.office[row], js.group[row])] += 1;
 
-  world.open_spell[row] = static_cast<std::uint32_t>(world.spells.size());
+  world.records.open_spell[row] = static_cast<std::uint32_t>(world.records.spells.size());
   SpellRecord spell;
   spell.person = person;
   spell.group = js.group[row];
@@ -92,7 +92,7 @@ void start_claim(World& world, JobseekerId person, bool is_reclaim, double claim
   spell.is_reclaim = is_reclaim;
   spell.start = claim_start;
   spell.end = world.end;
-  world.spells.push_back(spell);
+  world.records.spells.push_back(spell);
 
   if (claim_start >= 0.0) {
     PanelCounts& counts = world.counts_for(person);
@@ -113,19 +113,19 @@ void start_claim(World& world, JobseekerId person, bool is_reclaim, double claim
 }
 
 void end_claim(World& world, JobseekerId person, ExitReason reason) {
-  auto& js = world.jobseekers;
+  auto& js = world.people.jobseekers;
   const auto row = index(person);
   CASELOAD_ASSERT(js.state[row] == JobseekerState::Claiming ||
                       js.state[row] == JobseekerState::InProvision,
                   "ending a claim that is not open");
   leave_caseload(world, person);
-  world.stock[world.cell(js.office[row], js.group[row])] -= 1;
+  world.records.stock[world.cell(js.office[row], js.group[row])] -= 1;
   world.counts_for(person).exits[static_cast<std::size_t>(reason)] += 1;
-  SpellRecord& spell = world.spells[world.open_spell[row]];
+  SpellRecord& spell = world.records.spells[world.records.open_spell[row]];
   spell.end = world.now();
   spell.reason = reason;
   spell.is_open = false;
-  world.open_spell[row] = no_row;
+  world.records.open_spell[row] = no_row;
 
   Outcome outcome;
   outcome.kind = OutcomeKind::Exit;
@@ -147,11 +147,11 @@ void handle_claim(World& world, std::uint32_t source) {
   const JobseekerId person = create_jobseeker(world, office, group);
   start_claim(world, person, false, world.now());
   const double review = world.now() + world.scenario.advisers.review_interval_days;
-  world.jobseekers.next_sign_on[index(person)] = review;
+  world.people.jobseekers.next_sign_on[index(person)] = review;
   world.scheduler.schedule(review, code(EventKind::SignOn), index(person),
-                           world.jobseekers.spell[index(person)]);
+                           world.people.jobseekers.spell[index(person)]);
 
-  const std::uint32_t next = ++world.arrivals[source];
+  const std::uint32_t next = ++world.people.arrivals[source];
   auto arrival = stream(world.scenario.run.seed, EntityKind::InflowSource, source, Purpose::Arrival, next);
   const double rate = world.scenario.groups[index(group)].inflow_per_week / core::days_per_week;
   boost::random::exponential_distribution<double> gap(rate);
@@ -161,16 +161,16 @@ void handle_claim(World& world, std::uint32_t source) {
 void begin_repeat_claim(World& world, JobseekerId person) {
   start_claim(world, person, true, world.now());
   const double review = world.now() + world.scenario.advisers.review_interval_days;
-  world.jobseekers.next_sign_on[index(person)] = review;
+  world.people.jobseekers.next_sign_on[index(person)] = review;
   world.scheduler.schedule(review, code(EventKind::SignOn), index(person),
-                           world.jobseekers.spell[index(person)]);
+                           world.people.jobseekers.spell[index(person)]);
 }
 
 void handle_reclaim(World& world, JobseekerId person) {
-  if (world.jobseekers.state[index(person)] != JobseekerState::Waiting) return;
+  if (world.people.jobseekers.state[index(person)] != JobseekerState::Waiting) return;
   begin_repeat_claim(world, person);
-  const std::uint32_t job = world.jobseekers.job_record[index(person)];
-  if (job != no_row) world.jobs[job].reclaim = world.now();
+  const std::uint32_t job = world.people.jobseekers.job_record[index(person)];
+  if (job != no_row) world.records.jobs[job].reclaim = world.now();
 }
 
 }  // namespace caseload::model

@@ -15,8 +15,8 @@ namespace {
 
 constexpr std::array<double, 3> milestone_weeks = {13.0, 26.0, 52.0};
 
-void adjust_goodwill(World& world, EmployerId employer, double change) {
-  float& goodwill = world.employers.goodwill[index(employer)];
+void adjust_goodwill(EmployerTable& employers, EmployerId employer, double change) {
+  float& goodwill = employers.goodwill[index(employer)];
   goodwill = std::clamp(goodwill + static_cast<float>(change), 0.0f, 1.0f);
 }
 
@@ -24,18 +24,18 @@ void adjust_goodwill(World& world, EmployerId employer, double change) {
 void add_employed_days(World& world, JobseekerId person, double from, double to) {
   const double start = std::max(from, world.measure_start);
   const double stop = std::min(to, world.end);
-  if (stop > start) world.jobseekers.employed_days[index(person)] += static_cast<float>(stop - start);
+  if (stop > start) world.people.jobseekers.employed_days[index(person)] += static_cast<float>(stop - start);
 }
 
 }  // namespace
 
 void hire(World& world, JobseekerId person, VacancyId vacancy, bool via_submission) {
-  auto& js = world.jobseekers;
+  auto& js = world.people.jobseekers;
   const auto row = index(person);
   const auto& scenario = world.scenario;
   const double now = world.now();
-  const EmployerId employer = world.vacancies.employer[index(vacancy)];
-  close_vacancy(world, vacancy, VacancyState::FilledByClaimant);
+  const EmployerId employer = world.market.vacancies.employer[index(vacancy)];
+  close_vacancy(world.market, vacancy, VacancyState::FilledByClaimant);
 
   const double employability = world.employability_now(person);
   const bool well_matched = js.matched_until[row] >= now;
@@ -45,7 +45,7 @@ void hire(World& world, JobseekerId person, VacancyId vacancy, bool via_submissi
   end_claim(world, person, ExitReason::Work);
 
   const std::uint32_t job = js.jobs[row]++;
-  const float quality = world.employers.quality[index(employer)];
+  const float quality = world.market.employers.quality[index(employer)];
   const double hazard = separation_hazard_per_week(scenario.jobs, quality, employability,
                                                    js.motivation[row], well_matched);
   auto tenure = stream(scenario.run.seed, EntityKind::Jobseeker, row, Purpose::Tenure, job);
@@ -56,8 +56,8 @@ void hire(World& world, JobseekerId person, VacancyId vacancy, bool via_submissi
   js.job_start[row] = now;
   js.job_end[row] = now + weeks * core::days_per_week;
   js.placed_by_office[row] = via_submission ? 1 : 0;
-  js.job_record[row] = static_cast<std::uint32_t>(world.jobs.size());
-  world.jobs.push_back(JobRecord{person, employer, js.group[row], via_submission, quality, now,
+  js.job_record[row] = static_cast<std::uint32_t>(world.records.jobs.size());
+  world.records.jobs.push_back(JobRecord{person, employer, js.group[row], via_submission, quality, now,
                                  js.job_end[row], std::numeric_limits<double>::infinity(),
                                  days_since_help});
 
@@ -85,7 +85,7 @@ void hire(World& world, JobseekerId person, VacancyId vacancy, bool via_submissi
 }
 
 void handle_milestone(World& world, JobseekerId person, std::uint32_t detail) {
-  auto& js = world.jobseekers;
+  auto& js = world.people.jobseekers;
   const auto row = index(person);
   const std::uint32_t job = detail / 4;
   const std::uint32_t milestone = detail % 4;
@@ -95,7 +95,7 @@ void handle_milestone(World& world, JobseekerId person, std::uint32_t detail) {
     world.counts_for(person).sustained_13 += 1;
     if (world.measuring()) js.sustained_13[row] += 1;
     if (js.placed_by_office[row]) {
-      adjust_goodwill(world, js.employer[row], world.scenario.employers.goodwill_sustained_gain);
+      adjust_goodwill(world.market.employers, js.employer[row], world.scenario.employers.goodwill_sustained_gain);
     }
   } else if (milestone == 1) {
     world.counts_for(person).sustained_26 += 1;
@@ -114,14 +114,14 @@ void handle_milestone(World& world, JobseekerId person, std::uint32_t detail) {
 }
 
 void handle_separation(World& world, JobseekerId person, std::uint32_t job) {
-  auto& js = world.jobseekers;
+  auto& js = world.people.jobseekers;
   const auto row = index(person);
   if (js.jobs[row] != job + 1 || js.state[row] != JobseekerState::Employed) return;
   const auto& scenario = world.scenario;
   const double now = world.now();
   add_employed_days(world, person, js.job_start[row], now);
   if (js.placed_by_office[row] && now - js.job_start[row] < 13.0 * core::days_per_week) {
-    adjust_goodwill(world, js.employer[row], -scenario.employers.goodwill_early_leaver_loss);
+    adjust_goodwill(world.market.employers, js.employer[row], -scenario.employers.goodwill_early_leaver_loss);
   }
   auto recycle = stream(scenario.run.seed, EntityKind::Jobseeker, row, Purpose::Recycle, job);
   if (recycle.uniform01() < scenario.jobs.recycle_probability) {
@@ -134,7 +134,7 @@ void handle_separation(World& world, JobseekerId person, std::uint32_t job) {
 }
 
 void close_employment_records(World& world) {
-  auto& js = world.jobseekers;
+  auto& js = world.people.jobseekers;
   for (std::uint32_t row = 0; row < js.size(); ++row) {
     if (js.state[row] == JobseekerState::Employed) {
       add_employed_days(world, static_cast<JobseekerId>(row), js.job_start[row], world.end);

@@ -16,18 +16,18 @@ namespace caseload::model {
 
 OfficeMarket read_market(const World& world, OfficeId office) {
   const auto& scenario = world.scenario;
-  const VacancyPool& pool = world.pools[index(office)];
+  const VacancyPool& pool = world.market.pools[index(office)];
   OfficeMarket market;
   std::uint32_t notified = 0;
   for (VacancyId vacancy : pool.open()) {
-    if (!world.vacancies.notified[index(vacancy)]) continue;
+    if (!world.market.vacancies.notified[index(vacancy)]) continue;
     ++notified;
-    const EmployerId employer = world.vacancies.employer[index(vacancy)];
-    market.best_threshold = std::min<double>(market.best_threshold, world.employers.threshold[index(employer)]);
+    const EmployerId employer = world.market.vacancies.employer[index(vacancy)];
+    market.best_threshold = std::min<double>(market.best_threshold, world.market.employers.threshold[index(employer)]);
   }
   // The office's advisers and its providers' caseworkers share the candidates a vacancy takes.
   const auto& providers = scenario.providers;
-  const double advisers = static_cast<double>(world.office_advisers[index(office)].size()) +
+  const double advisers = static_cast<double>(world.staff.office_advisers[index(office)].size()) +
                           providers.per_office * providers.caseworkers_per_provider;
   market.submission_slots = static_cast<std::uint32_t>(
       std::ceil(notified * scenario.actions.submission.candidates_per_vacancy / advisers));
@@ -38,7 +38,7 @@ OfficeMarket read_market(const World& world, OfficeId office) {
 }
 
 PerceivedClient perceive(const World& world, JobseekerId person, const OfficeMarket& market) {
-  const auto& js = world.jobseekers;
+  const auto& js = world.people.jobseekers;
   const auto& scenario = world.scenario;
   const auto& model = scenario.advisers;
   const auto row = index(person);
@@ -75,7 +75,7 @@ double score(const World& world, AdviserId adviser, const ClientPlan& plan,
   double client_gain = candidate.after.employment_weeks - candidate.before.employment_weeks;
   if (candidate.action == ActionKind::Sanction) client_gain -= world.scenario.actions.sanction.harm;
   const double value = world.regime->pressure(adviser) * model.w_target * reward +
-                       world.advisers.w_client[index(adviser)] * plan.need * client_gain -
+                       world.staff.advisers.w_client[index(adviser)] * plan.need * client_gain -
                        model.time_cost_per_minute * candidate.minutes -
                        money_cost_per_unit * candidate.money;
   return value / candidate.minutes;
@@ -128,21 +128,21 @@ void forecast_candidate(const World& world, const ForecastModel& model, const Cl
 // after what its caseworkers have already planned to spend.
 double fund_available(const World& world, AdviserId adviser) {
   const auto a = index(adviser);
-  if (world.advisers.is_provider[a]) {
+  if (world.staff.advisers.is_provider[a]) {
     return world.scenario.providers.programme_budget_per_year() -
-           world.provider_fund_committed[world.advisers.provider[a]];
+           world.providers.fund_committed[world.staff.advisers.provider[a]];
   }
-  return world.scenario.actions.discretion_fund.adviser_budget_per_year - world.advisers.fund_spent[a];
+  return world.scenario.actions.discretion_fund.adviser_budget_per_year - world.staff.advisers.fund_spent[a];
 }
 
 bool is_allowed(const World& world, AdviserId adviser, const ClientPlan& plan, ActionKind action,
                 const OfficeMarket& market) {
-  if (!world.action_enabled[static_cast<std::size_t>(action)]) return false;
+  if (!world.staff.action_enabled[static_cast<std::size_t>(action)]) return false;
   if (plan.planned_mask & (1u << static_cast<unsigned>(ActionKind::Sanction))) return false;
   if (plan.planned_mask & (1u << static_cast<unsigned>(action))) {
     if (action != ActionKind::Submission) return false;
   }
-  const auto& js = world.jobseekers;
+  const auto& js = world.people.jobseekers;
   const auto row = index(plan.client);
   const auto& actions = world.scenario.actions;
   switch (action) {
@@ -198,34 +198,34 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
   const auto& scenario = world.scenario;
   const auto& advisers = scenario.advisers;
   const double now = world.now();
-  auto& week = world.advisers.this_week[index(adviser)];
-  const auto& caseload = world.advisers.caseload[index(adviser)];
+  auto& week = world.staff.advisers.this_week[index(adviser)];
+  const auto& caseload = world.staff.advisers.caseload[index(adviser)];
 
-  const bool provider = world.advisers.is_provider[index(adviser)] != 0;
+  const bool provider = world.staff.advisers.is_provider[index(adviser)] != 0;
   double reviews_due = 0.0;
   for (JobseekerId client : caseload) {
     if (provider) break;  // signing on stays with the jobcentre
-    if (world.jobseekers.next_sign_on[index(client)] < now + core::days_per_week) {
+    if (world.people.jobseekers.next_sign_on[index(client)] < now + core::days_per_week) {
       reviews_due += advisers.review_minutes;
     }
   }
-  if (!world.attached_reviews_due.empty()) {
-    reviews_due += advisers.review_minutes * world.attached_reviews_due[index(adviser)];
+  if (!world.providers.attached_reviews_due.empty()) {
+    reviews_due += advisers.review_minutes * world.providers.attached_reviews_due[index(adviser)];
   }
   // Validation paperwork the regime asks for; a policy that switches validation off skips it.
   double validation = world.regime->take_validation_minutes(adviser);
-  if (!world.action_enabled[static_cast<std::size_t>(ActionKind::Validation)]) validation = 0.0;
+  if (!world.staff.action_enabled[static_cast<std::size_t>(ActionKind::Validation)]) validation = 0.0;
   double budget = advisers.hours_per_week * 60.0 * (1.0 - advisers.other_duties_share) -
                   reviews_due - validation;
   week.budget_minutes = std::max(0.0, budget);
   if (validation > 0.0) {
-    world.plan.push_back(PlannedAction{static_cast<JobseekerId>(no_row), static_cast<EmployerId>(no_row),
+    world.staff.plan.push_back(PlannedAction{static_cast<JobseekerId>(no_row), static_cast<EmployerId>(no_row),
                                               adviser, ActionKind::Validation, false,
                                               static_cast<float>(validation), 0.0f});
   }
   // Minimum service level: a client the provider has not interviewed for that long (since the
   // attachment began) gets a mandatory interview first. Mandatory, so the counterfactual has it too.
-  PlanningScratch& scratch = world.scratch;
+  PlanningScratch& scratch = world.staff.scratch;
   scratch.mandatory.clear();
   const double min_every = scenario.providers.min_interview_every_weeks;
   if (provider && min_every > 0.0) {
@@ -236,19 +236,19 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
       if (budget < interview_minutes) break;
       const auto row = index(client);
       // matched_until is set only by an interview, so it dates the last one.
-      const double last_interview = world.jobseekers.matched_until[row] - match_days;
-      const double attached_since = static_cast<double>(world.jobseekers.attached_until[row]) - attachment_days;
+      const double last_interview = world.people.jobseekers.matched_until[row] - match_days;
+      const double attached_since = static_cast<double>(world.people.jobseekers.attached_until[row]) - attachment_days;
       const double since = std::max(last_interview, attached_since);
       if (now - since < min_every * core::days_per_week) continue;
       budget -= interview_minutes;
       scratch.mandatory.push_back(client);
-      world.plan.push_back(PlannedAction{client, static_cast<EmployerId>(no_row), adviser, ActionKind::Interview,
+      world.staff.plan.push_back(PlannedAction{client, static_cast<EmployerId>(no_row), adviser, ActionKind::Interview,
                                          false, static_cast<float>(interview_minutes), 0.0f});
     }
   }
   if (!world.policy.discretionary_help || budget <= 0.0) return;
 
-  const OfficeMarket market = read_market(world, world.advisers.office[index(adviser)]);
+  const OfficeMarket market = read_market(world, world.staff.advisers.office[index(adviser)]);
   scratch.clients.clear();
   scratch.candidates.clear();
   scratch.candidate_client.clear();
@@ -257,15 +257,15 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
   std::size_t next_mandatory = 0;
   for (JobseekerId client : caseload) {
     const auto row = index(client);
-    if (!world.group_helped[index(world.jobseekers.group[row])]) {
+    if (!world.people.group_helped[index(world.people.jobseekers.group[row])]) {
       if (next_mandatory < scratch.mandatory.size() && scratch.mandatory[next_mandatory] == client) ++next_mandatory;
       continue;
     }
     ClientPlan plan;
     plan.client = client;
     plan.perceived = perceive(world, client, market);
-    plan.claim_weeks = (now - world.jobseekers.claim_start[row]) / core::days_per_week;
-    plan.days_since_help = now - world.jobseekers.last_help[row];
+    plan.claim_weeks = (now - world.people.jobseekers.claim_start[row]) / core::days_per_week;
+    plan.days_since_help = now - world.people.jobseekers.last_help[row];
     // A client with a minimum-service interview this week is planned from after it, and gets
     // no second one (mandatory clients come in caseload order, as here).
     if (next_mandatory < scratch.mandatory.size() && scratch.mandatory[next_mandatory] == client) {
@@ -284,8 +284,8 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
       if (!is_allowed(world, adviser, plan, action, market)) continue;
       ActionCandidate candidate;
       candidate.client = client;
-      candidate.group = world.jobseekers.group[row];
-      candidate.office = world.jobseekers.office[row];
+      candidate.group = world.people.jobseekers.group[row];
+      candidate.office = world.people.jobseekers.office[row];
       candidate.action = action;
       candidate.minutes = action_minutes(scenario.actions, action);
       candidate.money = action == ActionKind::DiscretionFund ? scenario.actions.discretion_fund.amount : 0.0;
@@ -307,11 +307,11 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
 
   // Employer contacts: not tied to a client; worth the same each, up to a weekly cap.
   const auto& contact = scenario.actions.employer_contact;
-  int contacts_left = world.action_enabled[static_cast<std::size_t>(ActionKind::EmployerContact)]
+  int contacts_left = world.staff.action_enabled[static_cast<std::size_t>(ActionKind::EmployerContact)]
                           ? contact.max_per_week : 0;
   const double contact_value =
       (world.regime->pressure(adviser) * advisers.w_target * world.regime->value_employer_contact(adviser) +
-       world.advisers.w_client[index(adviser)] * contact.client_value -
+       world.staff.advisers.w_client[index(adviser)] * contact.client_value -
        advisers.time_cost_per_minute * contact.minutes) / contact.minutes;
 
   std::uint32_t submission_slots = market.submission_slots;
@@ -328,7 +328,7 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
       }
       budget -= contact.minutes;
       --contacts_left;
-      world.plan.push_back(PlannedAction{static_cast<JobseekerId>(no_row), static_cast<EmployerId>(no_row),
+      world.staff.plan.push_back(PlannedAction{static_cast<JobseekerId>(no_row), static_cast<EmployerId>(no_row),
                                                 adviser, ActionKind::EmployerContact, false,
                                                 static_cast<float>(contact.minutes), 0.0f});
       continue;
@@ -355,12 +355,12 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
     if (candidate.action == ActionKind::DiscretionFund) {
       if (candidate.money > fund_left) continue;
       fund_left -= candidate.money;
-      if (provider) world.provider_fund_committed[world.advisers.provider[index(adviser)]] += candidate.money;
+      if (provider) world.providers.fund_committed[world.staff.advisers.provider[index(adviser)]] += candidate.money;
     }
     budget -= candidate.minutes;
     const bool speculative = candidate.action == ActionKind::Submission &&
                              perceived_hire_chance(model, plan.perceived) < scenario.actions.submission.speculative_below;
-    world.plan.push_back(PlannedAction{plan.client, static_cast<EmployerId>(no_row), adviser,
+    world.staff.plan.push_back(PlannedAction{plan.client, static_cast<EmployerId>(no_row), adviser,
                                               candidate.action, speculative,
                                               static_cast<float>(candidate.minutes),
                                               static_cast<float>(candidate.money)});
@@ -374,13 +374,13 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
 }
 
 void plan_week(World& world) {
-  world.plan.clear();
+  world.staff.plan.clear();
   const ForecastModel model = forecast_model(world.scenario);
-  for (std::uint32_t a = 0; a < world.advisers.size(); ++a) {
-    const auto first = static_cast<std::uint32_t>(world.plan.size());
+  for (std::uint32_t a = 0; a < world.staff.advisers.size(); ++a) {
+    const auto first = static_cast<std::uint32_t>(world.staff.plan.size());
     plan_adviser(world, static_cast<AdviserId>(a), model);
     // Spread the adviser's actions over the five working days, in the order chosen.
-    const auto count = static_cast<std::uint32_t>(world.plan.size()) - first;
+    const auto count = static_cast<std::uint32_t>(world.staff.plan.size()) - first;
     for (std::uint32_t i = 0; i < count; ++i) {
       const double at = world.now() + 5.0 * (i + 0.5) / count;
       world.scheduler.schedule(at, code(EventKind::Action), 0, first + i);

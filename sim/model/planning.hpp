@@ -38,7 +38,7 @@ ForecastModel forecast_model(const Scenario& scenario);
 double score(const World& world, AdviserId adviser, const ClientPlan& plan,
              const ActionCandidate& candidate, double reward, double money_cost_per_unit);
 
-/// Appends the adviser's actions for the week to world.plan, in the order chosen: validation,
+/// Appends the adviser's actions for the week to world.staff.plan, in the order chosen: validation,
 /// mandatory minimum-service interviews, then discretionary actions filled greedily by value
 /// per minute within the adviser's minutes (and fund money), re-valuing a client's remaining
 /// candidates after each action planned for them.

@@ -13,20 +13,20 @@
 
 namespace caseload::model {
 
-bool is_provider(const World& world, AdviserId adviser) {
+bool is_provider(const AdviserTable& advisers, AdviserId adviser) {
   const auto row = index(adviser);
-  return row < world.advisers.size() && world.advisers.is_provider[row] != 0;
+  return row < advisers.size() && advisers.is_provider[row] != 0;
 }
 
-AdviserId signing_on_adviser(const World& world, JobseekerId person) {
-  const auto& advisers = world.office_advisers[index(world.jobseekers.office[index(person)])];
+AdviserId signing_on_adviser(const Staff& staff, const JobseekerTable& jobseekers, JobseekerId person) {
+  const auto& advisers = staff.office_advisers[index(jobseekers.office[index(person)])];
   return advisers[index(person) % advisers.size()];
 }
 
 namespace {
 
 void refer(World& world, JobseekerId person) {
-  auto& js = world.jobseekers;
+  auto& js = world.people.jobseekers;
   const auto row = index(person);
   const auto& providers = world.scenario.providers;
   // Random allocation among the office's providers, by person (as in the Work Programme).
@@ -34,12 +34,12 @@ void refer(World& world, JobseekerId person) {
   auto pick = static_cast<std::uint32_t>(draw.uniform01() * providers.per_office);
   if (pick >= static_cast<std::uint32_t>(providers.per_office)) pick = static_cast<std::uint32_t>(providers.per_office - 1);
   const auto provider = index(js.office[row]) * static_cast<std::uint32_t>(providers.per_office) + pick;
-  const auto& caseworkers = world.provider_caseworkers[provider];
+  const auto& caseworkers = world.providers.caseworkers[provider];
   CASELOAD_ASSERT(!caseworkers.empty(), "provider without caseworkers");
   // The caseworker with the smallest caseload; ties go to the lowest id.
   AdviserId chosen = caseworkers.front();
   for (AdviserId caseworker : caseworkers) {
-    if (world.advisers.caseload[index(caseworker)].size() < world.advisers.caseload[index(chosen)].size()) {
+    if (world.staff.advisers.caseload[index(caseworker)].size() < world.staff.advisers.caseload[index(chosen)].size()) {
       chosen = caseworker;
     }
   }
@@ -47,7 +47,7 @@ void refer(World& world, JobseekerId person) {
   js.adviser[row] = chosen;
   join_caseload(world, person);
   js.attached_until[row] = static_cast<float>(world.now() + providers.attachment_weeks * core::days_per_week);
-  if (world.measuring()) world.provider_tally.referrals[provider * world.group_count() + index(js.group[row])] += 1.0;
+  if (world.measuring()) world.providers.tally.referrals[provider * world.group_count() + index(js.group[row])] += 1.0;
 
   Outcome outcome;  // an attachment fee is paid for it
   outcome.kind = OutcomeKind::Attached;
@@ -60,7 +60,7 @@ void refer(World& world, JobseekerId person) {
 }
 
 void return_to_office(World& world, JobseekerId person) {
-  auto& js = world.jobseekers;
+  auto& js = world.people.jobseekers;
   leave_caseload(world, person);
   js.adviser[index(person)] = static_cast<AdviserId>(no_row);  // whoever in the office has room
   join_caseload(world, person);
@@ -69,41 +69,41 @@ void return_to_office(World& world, JobseekerId person) {
 }  // namespace
 
 void update_attachments(World& world) {
-  auto& js = world.jobseekers;
+  auto& js = world.people.jobseekers;
   const double now = world.now();
   const auto& referral_weeks = world.scenario.providers.referral_after_weeks;
   // Attachments that have run their course first, so a returning client frees a place.
-  world.moving.clear();
-  for (const auto& caseworkers : world.provider_caseworkers) {
+  world.providers.moving.clear();
+  for (const auto& caseworkers : world.providers.caseworkers) {
     for (AdviserId caseworker : caseworkers) {
-      for (JobseekerId client : world.advisers.caseload[index(caseworker)]) {
-        if (now >= static_cast<double>(js.attached_until[index(client)])) world.moving.push_back(client);
+      for (JobseekerId client : world.staff.advisers.caseload[index(caseworker)]) {
+        if (now >= static_cast<double>(js.attached_until[index(client)])) world.providers.moving.push_back(client);
       }
     }
   }
-  for (JobseekerId client : world.moving) return_to_office(world, client);
+  for (JobseekerId client : world.providers.moving) return_to_office(world, client);
 
-  world.moving.clear();
-  for (const auto& advisers : world.office_advisers) {
+  world.providers.moving.clear();
+  for (const auto& advisers : world.staff.office_advisers) {
     for (AdviserId adviser : advisers) {
-      for (JobseekerId client : world.advisers.caseload[index(adviser)]) {
+      for (JobseekerId client : world.staff.advisers.caseload[index(adviser)]) {
         const auto row = index(client);
         if (!std::isinf(js.attached_until[row])) continue;  // referred once this claim already
         const double claim_weeks = (now - js.claim_start[row]) / core::days_per_week;
-        if (claim_weeks >= referral_weeks[index(js.group[row])]) world.moving.push_back(client);
+        if (claim_weeks >= referral_weeks[index(js.group[row])]) world.providers.moving.push_back(client);
       }
     }
   }
-  for (JobseekerId client : world.moving) refer(world, client);
+  for (JobseekerId client : world.providers.moving) refer(world, client);
 
   // Attached clients still sign on at the jobcentre: each office adviser reserves minutes for
   // the reviews of the attached clients who sign on with them this week.
-  std::fill(world.attached_reviews_due.begin(), world.attached_reviews_due.end(), 0u);
-  for (const auto& caseworkers : world.provider_caseworkers) {
+  std::fill(world.providers.attached_reviews_due.begin(), world.providers.attached_reviews_due.end(), 0u);
+  for (const auto& caseworkers : world.providers.caseworkers) {
     for (AdviserId caseworker : caseworkers) {
-      for (JobseekerId client : world.advisers.caseload[index(caseworker)]) {
+      for (JobseekerId client : world.staff.advisers.caseload[index(caseworker)]) {
         if (js.next_sign_on[index(client)] < now + core::days_per_week) {
-          world.attached_reviews_due[index(signing_on_adviser(world, client))] += 1;
+          world.providers.attached_reviews_due[index(signing_on_adviser(world.staff, js, client))] += 1;
         }
       }
     }

@@ -16,7 +16,24 @@
 namespace caseload::model {
 
 struct Scenario;
-struct World;
+struct AdviserTable;
+struct JobseekerTable;
+
+/// All a regime may see of the model at the end of a week: who is on each adviser's caseload
+/// and each client's group. Read-only, so no regime can change the model's state.
+class RegimeView {
+ public:
+  RegimeView(const AdviserTable& advisers, const JobseekerTable& jobseekers)
+      : advisers_(advisers), jobseekers_(jobseekers) {}
+
+  std::size_t adviser_count() const;
+  std::span<const JobseekerId> caseload(AdviserId adviser) const;
+  GroupId group_of(JobseekerId client) const;
+
+ private:
+  const AdviserTable& advisers_;
+  const JobseekerTable& jobseekers_;
+};
 
 /// One (client, action) pair an adviser is weighing this week.
 struct ActionCandidate {
@@ -90,7 +107,7 @@ class Regime {
   virtual void record(const Outcome& outcome) = 0;
 
   /// Called at the end of each week (after the panel row is written).
-  virtual void end_week(const World& world, int week) = 0;
+  virtual void end_week(const RegimeView& view, int week) = 0;
 
   /// What the regime credited to this adviser over the measured period: points, or money
   /// for payment by results. Team or office counts are shared equally among members.
@@ -105,7 +122,7 @@ class NeutralRegime final : public Regime {
   double value_employer_contact(AdviserId) const override { return 0.0; }
   double take_validation_minutes(AdviserId) override { return 0.0; }
   void record(const Outcome&) override {}
-  void end_week(const World&, int) override {}
+  void end_week(const RegimeView&, int) override {}
   double measured(AdviserId) const override { return 0.0; }
 };
 

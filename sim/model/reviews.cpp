@@ -14,11 +14,11 @@ namespace {
 
 // Own search over the past fortnight; returns true if it ended in a job.
 bool resolve_own_search(World& world, JobseekerId person, std::uint32_t review) {
-  const auto& js = world.jobseekers;
+  const auto& js = world.people.jobseekers;
   const auto row = index(person);
   const auto& scenario = world.scenario;
   const auto& profile = scenario.groups[index(js.group[row])];
-  VacancyPool& pool = world.pools[index(js.office[row])];
+  VacancyPool& pool = world.market.pools[index(js.office[row])];
   const double now = world.now();
   const double bonus = js.fund_until[row] > now ? scenario.actions.discretion_fund.hire_bonus : 0.0;
   double p = review_search_probability(
@@ -28,7 +28,7 @@ bool resolve_own_search(World& world, JobseekerId person, std::uint32_t review) 
   if (js.state[row] == JobseekerState::InProvision) p *= scenario.actions.referral.lock_in;
 
   if (pool.size() == 0) {
-    world.searches_crowded_out += 1;  // nothing open to find, whatever the search
+    world.market.searches_crowded_out += 1;  // nothing open to find, whatever the search
     return false;
   }
   const std::uint64_t seed = scenario.run.seed;
@@ -43,7 +43,7 @@ bool resolve_own_search(World& world, JobseekerId person, std::uint32_t review) 
 }  // namespace
 
 void handle_sign_on(World& world, JobseekerId person, std::uint32_t spell) {
-  auto& js = world.jobseekers;
+  auto& js = world.people.jobseekers;
   const auto row = index(person);
   if (js.spell[row] != spell) return;  // the claim this review belonged to has ended
   if (js.state[row] != JobseekerState::Claiming && js.state[row] != JobseekerState::InProvision) return;
@@ -58,9 +58,9 @@ void handle_sign_on(World& world, JobseekerId person, std::uint32_t spell) {
   // Signing on stays with the jobcentre: an attached client's review is an office adviser's
   // time, not the provider's.
   if (!missed) {
-    const AdviserId reviewer = is_provider(world, js.adviser[row]) ? signing_on_adviser(world, person) : js.adviser[row];
+    const AdviserId reviewer = is_provider(world.staff.advisers, js.adviser[row]) ? signing_on_adviser(world.staff, js, person) : js.adviser[row];
     const double minutes = scenario.advisers.review_minutes;
-    world.advisers.this_week[index(reviewer)].review_minutes += minutes;
+    world.staff.advisers.this_week[index(reviewer)].review_minutes += minutes;
     js.minutes_known[row] += static_cast<float>(minutes);
   }
 

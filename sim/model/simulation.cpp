@@ -16,9 +16,9 @@ void dispatch(World& world, const core::Event& event) {
     case EventKind::SignOn: handle_sign_on(world, static_cast<JobseekerId>(event.subject), event.detail); break;
     case EventKind::Week: handle_week(world, static_cast<int>(event.subject)); break;
     case EventKind::Action: handle_action(world, event.detail); break;
-    case EventKind::VacancyOpen: handle_vacancy_open(world, static_cast<EmployerId>(event.subject)); break;
+    case EventKind::VacancyOpen: handle_vacancy_open(world.market, world.scheduler, world.scenario, static_cast<EmployerId>(event.subject)); break;
     case EventKind::VacancyClose:
-      handle_vacancy_close(world, static_cast<VacancyId>(event.subject), event.detail != 0);
+      handle_vacancy_close(world.market, static_cast<VacancyId>(event.subject), event.detail != 0);
       break;
     case EventKind::Milestone: handle_milestone(world, static_cast<JobseekerId>(event.subject), event.detail); break;
     case EventKind::Separation: handle_separation(world, static_cast<JobseekerId>(event.subject), event.detail); break;
@@ -28,10 +28,10 @@ void dispatch(World& world, const core::Event& event) {
 }
 
 void enable_actions(World& world) {
-  world.action_enabled.fill(true);
+  world.staff.action_enabled.fill(true);
   for (const auto& name : world.policy.disabled_actions) {
     for (std::size_t k = 0; k < action_count; ++k) {
-      if (action_names[k] == name) world.action_enabled[k] = false;
+      if (action_names[k] == name) world.staff.action_enabled[k] = false;
     }
   }
 }
@@ -65,26 +65,26 @@ VariantResult run_variant(const Scenario& scenario, const Policy& policy, std::s
   close_week(world);
   close_employment_records(world);
 
-  result.measured_by_adviser.resize(world.advisers.size());
-  result.pressure_by_adviser.resize(world.advisers.size());
-  result.stars_by_adviser.resize(world.advisers.size());
-  for (std::uint32_t a = 0; a < world.advisers.size(); ++a) {
+  result.measured_by_adviser.resize(world.staff.advisers.size());
+  result.pressure_by_adviser.resize(world.staff.advisers.size());
+  result.stars_by_adviser.resize(world.staff.advisers.size());
+  for (std::uint32_t a = 0; a < world.staff.advisers.size(); ++a) {
     const auto adviser = static_cast<AdviserId>(a);
     result.measured_by_adviser[a] = world.regime->measured(adviser);
     result.pressure_by_adviser[a] = world.regime->pressure(adviser);
     result.stars_by_adviser[a] = static_cast<std::uint8_t>(world.regime->stars(adviser));
   }
   result.name = std::move(name);
-  result.jobseekers = std::move(world.jobseekers);
-  result.advisers = std::move(world.advisers);
-  result.employers = std::move(world.employers);
-  result.vacancies = std::move(world.vacancies);
-  result.spells = std::move(world.spells);
-  result.jobs = std::move(world.jobs);
-  result.panel = std::move(world.panel);
-  result.providers = std::move(world.provider_tally);
-  result.submissions_failed = world.submissions_failed;
-  result.searches_crowded_out = world.searches_crowded_out;
+  result.jobseekers = std::move(world.people.jobseekers);
+  result.advisers = std::move(world.staff.advisers);
+  result.employers = std::move(world.market.employers);
+  result.vacancies = std::move(world.market.vacancies);
+  result.spells = std::move(world.records.spells);
+  result.jobs = std::move(world.records.jobs);
+  result.panel = std::move(world.records.panel);
+  result.providers = std::move(world.providers.tally);
+  result.submissions_failed = world.market.submissions_failed;
+  result.searches_crowded_out = world.market.searches_crowded_out;
   result.measure_start = world.measure_start;
   result.end = world.end;
   return result;

@@ -12,20 +12,21 @@
 
 namespace caseload::model {
 
-void handle_vacancy_open(World& world, EmployerId employer) {
-  const auto& model = world.scenario.employers;
-  const std::uint64_t seed = world.scenario.run.seed;
+void handle_vacancy_open(Market& market, Scheduler& scheduler, const Scenario& scenario,
+                         EmployerId employer) {
+  const auto& model = scenario.employers;
+  const std::uint64_t seed = scenario.run.seed;
   const std::uint32_t id = index(employer);
-  const std::uint32_t number = world.employers.vacancies_opened[id]++;
+  const std::uint32_t number = market.employers.vacancies_opened[id]++;
 
-  const auto vacancy = static_cast<VacancyId>(world.vacancies.size());
+  const auto vacancy = static_cast<VacancyId>(market.vacancies.size());
   auto notification = stream(seed, EntityKind::Employer, id, Purpose::Notification, number);
-  const double p_notify = model.notify_base + model.notify_goodwill * world.employers.goodwill[id];
-  world.vacancies.employer.push_back(employer);
-  world.vacancies.state.push_back(VacancyState::Open);
-  world.vacancies.notified.push_back(notification.uniform01() < p_notify ? 1 : 0);
-  world.vacancies.pool_slot.push_back(no_row);
-  world.pools[index(world.employers.office[id])].add(vacancy, world.vacancies);
+  const double p_notify = model.notify_base + model.notify_goodwill * market.employers.goodwill[id];
+  market.vacancies.employer.push_back(employer);
+  market.vacancies.state.push_back(VacancyState::Open);
+  market.vacancies.notified.push_back(notification.uniform01() < p_notify ? 1 : 0);
+  market.vacancies.pool_slot.push_back(no_row);
+  market.pools[index(market.employers.office[id])].add(vacancy, market.vacancies);
 
   // The open market fills it after an exponential time, unless the open period ends first.
   const double open_days = model.open_period_weeks * core::days_per_week;
@@ -35,24 +36,24 @@ void handle_vacancy_open(World& world, EmployerId employer) {
     boost::random::exponential_distribution<double> fill(model.external_fill_per_week / core::days_per_week);
     close_after = std::min(fill(external), open_days);
   }
-  world.scheduler.schedule(world.now() + close_after, code(EventKind::VacancyClose), index(vacancy),
+  scheduler.schedule(scheduler.now() + close_after, code(EventKind::VacancyClose), index(vacancy),
                            close_after < open_days ? 1u : 0u);
 
   auto arrival = stream(seed, EntityKind::Employer, id, Purpose::VacancyArrival, number + 1);
   boost::random::exponential_distribution<double> gap(model.vacancies_per_week / core::days_per_week);
-  world.scheduler.schedule(world.now() + gap(arrival), code(EventKind::VacancyOpen), id);
+  scheduler.schedule(scheduler.now() + gap(arrival), code(EventKind::VacancyOpen), id);
 }
 
-void close_vacancy(World& world, VacancyId vacancy, VacancyState how) {
+void close_vacancy(Market& market, VacancyId vacancy, VacancyState how) {
   const auto row = index(vacancy);
-  if (world.vacancies.state[row] != VacancyState::Open) return;
-  world.vacancies.state[row] = how;
-  const EmployerId employer = world.vacancies.employer[row];
-  world.pools[index(world.employers.office[index(employer)])].remove(vacancy, world.vacancies);
+  if (market.vacancies.state[row] != VacancyState::Open) return;
+  market.vacancies.state[row] = how;
+  const EmployerId employer = market.vacancies.employer[row];
+  market.pools[index(market.employers.office[index(employer)])].remove(vacancy, market.vacancies);
 }
 
-void handle_vacancy_close(World& world, VacancyId vacancy, bool filled_externally) {
-  close_vacancy(world, vacancy, filled_externally ? VacancyState::FilledExternally : VacancyState::Expired);
+void handle_vacancy_close(Market& market, VacancyId vacancy, bool filled_externally) {
+  close_vacancy(market, vacancy, filled_externally ? VacancyState::FilledExternally : VacancyState::Expired);
 }
 
 }  // namespace caseload::model

@@ -18,10 +18,10 @@ constexpr std::uint8_t parked_run_weeks = 8;
 // there becomes parked only as far back as the attachment, so a provider is not charged with
 // weeks the jobcentre left the client unhelped before referral.
 void count_provider_week(World& world, JobseekerId client, std::uint32_t caseworker, double week_start) {
-  const auto& js = world.jobseekers;
+  const auto& js = world.people.jobseekers;
   const auto row = index(client);
-  const auto cell = world.advisers.provider[caseworker] * world.group_count() + index(js.group[row]);
-  auto& tally = world.provider_tally;
+  const auto cell = world.staff.advisers.provider[caseworker] * world.group_count() + index(js.group[row]);
+  auto& tally = world.providers.tally;
   tally.client_weeks[cell] += 1.0;
   const std::uint8_t run = js.weeks_without_help[row];
   if (run < parked_run_weeks) return;
@@ -38,9 +38,9 @@ void count_provider_week(World& world, JobseekerId client, std::uint32_t casewor
 }
 
 void count_client_weeks(World& world, double week_start, bool measured) {
-  auto& js = world.jobseekers;
-  for (std::uint32_t a = 0; a < world.advisers.size(); ++a) {
-    for (JobseekerId client : world.advisers.caseload[a]) {
+  auto& js = world.people.jobseekers;
+  for (std::uint32_t a = 0; a < world.staff.advisers.size(); ++a) {
+    for (JobseekerId client : world.staff.advisers.caseload[a]) {
       const auto row = index(client);
       const bool helped = js.last_help[row] >= week_start;
       if (helped) {
@@ -60,7 +60,7 @@ void count_client_weeks(World& world, double week_start, bool measured) {
       } else if (run > parked_run_weeks) {
         js.parked_weeks[row] += 1;
       }
-      if (world.advisers.is_provider[a]) count_provider_week(world, client, a, week_start);
+      if (world.staff.advisers.is_provider[a]) count_provider_week(world, client, a, week_start);
     }
   }
 }
@@ -71,35 +71,35 @@ void close_week(World& world) {
   const int week = world.current_week;
   const double week_start = week * core::days_per_week;
   const bool measured = week_start >= world.measure_start;
-  for (std::size_t c = 0; c < world.week_counts.size(); ++c) {
+  for (std::size_t c = 0; c < world.records.week_counts.size(); ++c) {
     PanelRow row;
     row.week = static_cast<std::uint32_t>(week);
     row.office = static_cast<OfficeId>(c / world.group_count());
     row.group = static_cast<GroupId>(c % world.group_count());
-    row.counts = world.week_counts[c];
-    row.counts.stock = world.stock[c];
-    world.panel.push_back(row);
-    world.week_counts[c] = PanelCounts{};
+    row.counts = world.records.week_counts[c];
+    row.counts.stock = world.records.stock[c];
+    world.records.panel.push_back(row);
+    world.records.week_counts[c] = PanelCounts{};
   }
   count_client_weeks(world, week_start, measured);
-  for (std::uint32_t a = 0; a < world.advisers.size(); ++a) {
-    AdviserWeek& this_week = world.advisers.this_week[a];
+  for (std::uint32_t a = 0; a < world.staff.advisers.size(); ++a) {
+    AdviserWeek& this_week = world.staff.advisers.this_week[a];
     if (measured) {
-      AdviserWeek& total = world.advisers.measured[a];
+      AdviserWeek& total = world.staff.advisers.measured[a];
       total.review_minutes += this_week.review_minutes;
       total.budget_minutes += this_week.budget_minutes;
       total.fund_spend += this_week.fund_spend;
       for (std::size_t k = 0; k < action_count; ++k) total.action_minutes[k] += this_week.action_minutes[k];
-      world.advisers.measured_weeks[a] += 1.0;
+      world.staff.advisers.measured_weeks[a] += 1.0;
     }
     this_week = AdviserWeek{};
     // The discretion fund is budgeted per 52-week year.
-    if ((week + 1) % 52 == 0) world.advisers.fund_spent[a] = 0.0;
+    if ((week + 1) % 52 == 0) world.staff.advisers.fund_spent[a] = 0.0;
   }
   if ((week + 1) % 52 == 0) {
-    std::fill(world.provider_fund_committed.begin(), world.provider_fund_committed.end(), 0.0);
+    std::fill(world.providers.fund_committed.begin(), world.providers.fund_committed.end(), 0.0);
   }
-  world.regime->end_week(world, week);
+  world.regime->end_week(RegimeView(world.staff.advisers, world.people.jobseekers), week);
 }
 
 void handle_week(World& world, int week) {

@@ -29,6 +29,53 @@ struct PlannedAction {
   float money = 0.0f;
 };
 
+/// Jobseekers and the flows that bring them in.
+struct Population {
+  JobseekerTable jobseekers;
+  std::vector<std::uint32_t> arrivals;            ///< by inflow source
+  std::vector<std::uint8_t> group_helped;         ///< policy: may this group get help
+};
+
+/// Advisers and caseworkers, their offices, and the week's plan they are carrying out.
+struct Staff {
+  AdviserTable advisers;
+  std::vector<std::vector<AdviserId>> office_advisers;
+  std::vector<PlannedAction> plan;
+  PlanningScratch scratch;                        ///< reused every week: no allocation
+  std::array<bool, action_count> action_enabled{};
+};
+
+/// Employers, their vacancies and the open pool of each office.
+struct Market {
+  EmployerTable employers;
+  VacancyTable vacancies;
+  std::vector<VacancyPool> pools;                 ///< by office
+  std::vector<std::vector<EmployerId>> office_employers;
+  std::uint32_t submissions_failed = 0;           ///< no notified vacancy left when made
+  std::uint32_t searches_crowded_out = 0;         ///< own search found no open vacancy
+};
+
+/// Contracted providers: who works for each, what they have committed, and their books.
+struct ProviderState {
+  std::vector<std::vector<AdviserId>> caseworkers;   ///< by provider (office * per_office + p)
+  std::vector<double> fund_committed;                ///< by provider: planned this budget year
+  std::vector<std::uint32_t> attached_reviews_due;   ///< by adviser: attached clients signing on this week
+  ProviderTally tally;
+  std::vector<JobseekerId> moving;                   ///< reused by the weekly referral pass
+};
+
+/// What happened: claim spells, jobs and the weekly panel, as the run goes.
+struct Records {
+  std::vector<SpellRecord> spells;
+  std::vector<std::uint32_t> open_spell;          ///< by jobseeker: row in spells
+  std::vector<JobRecord> jobs;
+  std::vector<PanelRow> panel;
+  std::vector<PanelCounts> week_counts;           ///< office * groups + group
+  std::vector<std::uint32_t> stock;               ///< claiming now, by cell
+};
+
+/// One variant's state, split by concern so that a handler's signature can name the parts
+/// it touches (handlers that touch most of it still take the whole World).
 struct World {
   World(const Scenario& scenario, const Policy& policy, std::unique_ptr<Regime> regime);
 
@@ -37,30 +84,29 @@ struct World {
   std::unique_ptr<Regime> regime;
   core::Scheduler<core::BucketEventQueue> scheduler;
 
-  JobseekerTable jobseekers;
-  AdviserTable advisers;
-  EmployerTable employers;
-  VacancyTable vacancies;
-  std::vector<VacancyPool> pools;                 ///< by office
-  std::vector<std::vector<AdviserId>> office_advisers;
-  std::vector<std::vector<AdviserId>> provider_caseworkers;  ///< by provider (office * per_office + p)
-  std::vector<double> provider_fund_committed;    ///< by provider: planned this budget year
-  std::vector<std::uint32_t> attached_reviews_due;  ///< by adviser: attached clients signing on this week
-  ProviderTally provider_tally;
-  std::vector<JobseekerId> moving;                ///< reused by the weekly referral pass
-  std::vector<std::vector<EmployerId>> office_employers;
-  std::vector<std::uint32_t> arrivals;            ///< by inflow source
-  std::vector<std::uint8_t> group_helped;         ///< policy: may this group get help
+  Population people;
+  Staff staff;
+  Market market;
+  ProviderState providers;
+  Records records;
 
-  std::vector<SpellRecord> spells;
-  std::vector<std::uint32_t> open_spell;          ///< by jobseeker: row in spells
-  std::vector<JobRecord> jobs;
-  std::vector<PanelRow> panel;
-  std::vector<PanelCounts> week_counts;           ///< office * groups + group
-  std::vector<std::uint32_t> stock;               ///< claiming now, by cell
-  std::vector<PlannedAction> plan;
-  PlanningScratch scratch;                        ///< reused every week: no allocation
-  std::array<bool, action_count> action_enabled{};
+  double measure_start = 0.0;                     ///< day the measured period begins
+  double end = 0.0;                               ///< day the run ends
+  int current_week = 0;
+
+  double now() const { return scheduler.now(); }
+  bool measuring() const { return now() >= measure_start; }
+  std::size_t group_count() const { return scenario.groups.size(); }
+  std::size_t cell(OfficeId office, GroupId group) const {
+    return index(office) * group_count() + index(group);
+  }
+  PanelCounts& counts_for(JobseekerId person) {
+    const auto row = index(person);
+    return records.week_counts[cell(people.jobseekers.office[row], people.jobseekers.group[row])];
+  }
+  /// The client's effective employability now (scarring and training included).
+  double employability_now(JobseekerId person) const;
+};
   std::uint32_t submissions_failed = 0;           ///< no notified vacancy left when made
   std::uint32_t searches_crowded_out = 0;         ///< own search found no open vacancy
 
@@ -97,9 +143,9 @@ void leave_caseload(World& world, JobseekerId person);
 
 // providers.cpp
 void update_attachments(World& world);
-bool is_provider(const World& world, AdviserId adviser);
+bool is_provider(const AdviserTable& advisers, AdviserId adviser);
 /// The office adviser an attached client signs on with (signing on stays with the jobcentre).
-AdviserId signing_on_adviser(const World& world, JobseekerId person);
+AdviserId signing_on_adviser(const Staff& staff, const JobseekerTable& jobseekers, JobseekerId person);
 
 // reviews.cpp
 void handle_sign_on(World& world, JobseekerId person, std::uint32_t spell);
@@ -111,9 +157,11 @@ void handle_separation(World& world, JobseekerId person, std::uint32_t job);
 void close_employment_records(World& world);
 
 // vacancies.cpp
-void handle_vacancy_open(World& world, EmployerId employer);
-void handle_vacancy_close(World& world, VacancyId vacancy, bool filled_externally);
-void close_vacancy(World& world, VacancyId vacancy, VacancyState how);
+using Scheduler = core::Scheduler<core::BucketEventQueue>;
+void handle_vacancy_open(Market& market, Scheduler& scheduler, const Scenario& scenario,
+                         EmployerId employer);
+void handle_vacancy_close(Market& market, VacancyId vacancy, bool filled_externally);
+void close_vacancy(Market& market, VacancyId vacancy, VacancyState how);
 
 // planning.cpp
 void plan_week(World& world);

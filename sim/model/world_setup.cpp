@@ -22,8 +22,9 @@ World::World(const Scenario& scenario_in, const Policy& policy_in, std::unique_p
 
 double World::employability_now(JobseekerId person) const {
   const auto row = index(person);
-  return effective_employability(scenario.search, jobseekers.employability[row],
-                                 jobseekers.training_gain[row], now() - jobseekers.claim_start[row]);
+  const JobseekerTable& js = people.jobseekers;
+  return effective_employability(scenario.search, js.employability[row], js.training_gain[row],
+                                 now() - js.claim_start[row]);
 }
 
 namespace {
@@ -31,7 +32,7 @@ namespace {
 // The attributes of the next adviser row (office advisers and provider caseworkers alike).
 NewAdviser draw_adviser(const World& world, OfficeId office) {
   const auto& model = world.scenario.advisers;
-  auto attributes = stream(world.scenario.run.seed, EntityKind::Adviser, world.advisers.size(),
+  auto attributes = stream(world.scenario.run.seed, EntityKind::Adviser, world.staff.advisers.size(),
                            Purpose::Attributes);
   boost::random::beta_distribution<double> w_client(model.w_client_alpha, model.w_client_beta);
   const double sd = model.effectiveness_sd;
@@ -51,7 +52,7 @@ void add_advisers(World& world) {
     for (int a = 0; a < network.advisers_per_office; ++a) {
       NewAdviser init = draw_adviser(world, office);
       init.team = static_cast<std::uint16_t>(a / network.advisers_per_team);
-      world.office_advisers[index(office)].push_back(world.advisers.add(init));
+      world.staff.office_advisers[index(office)].push_back(world.staff.advisers.add(init));
     }
   }
 }
@@ -62,14 +63,14 @@ void add_providers(World& world) {
   const auto& network = world.scenario.network;
   const auto& providers = world.scenario.providers;
   const auto provider_count = static_cast<std::size_t>(network.offices * providers.per_office);
-  world.provider_caseworkers.resize(provider_count);
-  world.provider_fund_committed.assign(provider_count, 0.0);
+  world.providers.caseworkers.resize(provider_count);
+  world.providers.fund_committed.assign(provider_count, 0.0);
   if (providers.enabled()) {
     const auto caseworkers = provider_count * static_cast<std::size_t>(providers.caseworkers_per_provider);
-    world.attached_reviews_due.assign(world.advisers.size() + caseworkers, 0u);
+    world.providers.attached_reviews_due.assign(world.staff.advisers.size() + caseworkers, 0u);
   }
   const std::size_t cells = provider_count * world.group_count();
-  world.provider_tally = ProviderTally{std::vector<double>(cells, 0.0), std::vector<double>(cells, 0.0),
+  world.providers.tally = ProviderTally{std::vector<double>(cells, 0.0), std::vector<double>(cells, 0.0),
                                        std::vector<double>(cells, 0.0)};
   for (int o = 0; o < network.offices; ++o) {
     for (int p = 0; p < providers.per_office; ++p) {
@@ -79,7 +80,7 @@ void add_providers(World& world) {
         init.team = 0;
         init.is_provider = true;
         init.provider = provider;
-        world.provider_caseworkers[provider].push_back(world.advisers.add(init));
+        world.providers.caseworkers[provider].push_back(world.staff.advisers.add(init));
       }
     }
   }
@@ -87,9 +88,9 @@ void add_providers(World& world) {
 
 void add_employers(World& world) {
   const auto& model = world.scenario.employers;
-  for (std::size_t o = 0; o < world.pools.size(); ++o) {
+  for (std::size_t o = 0; o < world.market.pools.size(); ++o) {
     for (int e = 0; e < model.employers_per_office; ++e) {
-      const std::uint32_t id = world.employers.size();
+      const std::uint32_t id = world.market.employers.size();
       auto attributes = stream(world.scenario.run.seed, EntityKind::Employer, id, Purpose::Attributes);
       boost::random::beta_distribution<double> quality(model.quality_alpha, model.quality_beta);
       boost::random::normal_distribution<double> threshold(model.threshold_mean, model.threshold_sd);
@@ -97,8 +98,8 @@ void add_employers(World& world) {
       const float q = static_cast<float>(quality(attributes));
       const float t = static_cast<float>(threshold(attributes));
       const EmployerId employer =
-          world.employers.add(office, q, t, static_cast<float>(model.goodwill_initial));
-      world.office_employers[o].push_back(employer);
+          world.market.employers.add(office, q, t, static_cast<float>(model.goodwill_initial));
+      world.market.office_employers[o].push_back(employer);
       auto arrival = stream(world.scenario.run.seed, EntityKind::Employer, id, Purpose::VacancyArrival, 0);
       boost::random::exponential_distribution<double> gap(model.vacancies_per_week / core::days_per_week);
       world.scheduler.schedule(gap(arrival), code(EventKind::VacancyOpen), id);
@@ -109,7 +110,7 @@ void add_employers(World& world) {
 // The stock present at t = 0, with claim durations drawn so the run starts near steady state.
 void add_initial_stock(World& world) {
   const auto& search = world.scenario.search;
-  for (std::size_t o = 0; o < world.pools.size(); ++o) {
+  for (std::size_t o = 0; o < world.market.pools.size(); ++o) {
     for (std::size_t g = 0; g < world.group_count(); ++g) {
       const auto source = static_cast<std::uint32_t>(o * world.group_count() + g);
       const double inflow = world.scenario.groups[g].inflow_per_week;
@@ -121,17 +122,17 @@ void add_initial_stock(World& world) {
         const JobseekerId person = create_jobseeker(world, static_cast<OfficeId>(o), static_cast<GroupId>(g));
         const double claimed_days_ago = duration(draws) * core::days_per_week;
         start_claim(world, person, false, -claimed_days_ago);
-        world.jobseekers.next_sign_on[index(person)] = first_review(draws);
-        world.scheduler.schedule(world.jobseekers.next_sign_on[index(person)], code(EventKind::SignOn),
-                                 index(person), world.jobseekers.spell[index(person)]);
+        world.people.jobseekers.next_sign_on[index(person)] = first_review(draws);
+        world.scheduler.schedule(world.people.jobseekers.next_sign_on[index(person)], code(EventKind::SignOn),
+                                 index(person), world.people.jobseekers.spell[index(person)]);
       }
     }
   }
 }
 
 void schedule_inflow(World& world) {
-  const auto sources = world.pools.size() * world.group_count();
-  world.arrivals.assign(sources, 0);
+  const auto sources = world.market.pools.size() * world.group_count();
+  world.people.arrivals.assign(sources, 0);
   for (std::uint32_t source = 0; source < sources; ++source) {
     const double rate = world.scenario.groups[source % world.group_count()].inflow_per_week;
     if (rate <= 0.0) continue;
@@ -145,16 +146,16 @@ void schedule_inflow(World& world) {
 
 void populate(World& world) {
   const auto offices = static_cast<std::size_t>(world.scenario.network.offices);
-  world.pools.resize(offices);
-  world.office_advisers.resize(offices);
-  world.office_employers.resize(offices);
-  world.week_counts.assign(offices * world.group_count(), PanelCounts{});
-  world.stock.assign(offices * world.group_count(), 0);
-  world.group_helped.assign(world.group_count(), 1);
+  world.market.pools.resize(offices);
+  world.staff.office_advisers.resize(offices);
+  world.market.office_employers.resize(offices);
+  world.records.week_counts.assign(offices * world.group_count(), PanelCounts{});
+  world.records.stock.assign(offices * world.group_count(), 0);
+  world.people.group_helped.assign(world.group_count(), 1);
   if (!world.policy.help_groups.empty()) {
     for (std::size_t g = 0; g < world.group_count(); ++g) {
       const auto& name = world.scenario.groups[g].name;
-      world.group_helped[g] = std::find(world.policy.help_groups.begin(), world.policy.help_groups.end(),
+      world.people.group_helped[g] = std::find(world.policy.help_groups.begin(), world.policy.help_groups.end(),
                                         name) != world.policy.help_groups.end();
     }
   }
@@ -163,9 +164,9 @@ void populate(World& world) {
   for (const auto& group : world.scenario.groups) inflow += group.inflow_per_week;
   const double total_weeks = world.end / core::days_per_week;
   const auto people = static_cast<std::size_t>(inflow * static_cast<double>(offices) * (total_weeks + 30.0));
-  world.jobseekers.reserve(people / 2 + 1024);
-  world.spells.reserve(people + 1024);
-  world.jobs.reserve(people + 1024);
+  world.people.jobseekers.reserve(people / 2 + 1024);
+  world.records.spells.reserve(people + 1024);
+  world.records.jobs.reserve(people + 1024);
   world.scheduler.reserve(people / 2 + 4096);
 
   add_advisers(world);

@@ -4,7 +4,6 @@
 #include <numeric>
 #include <span>
 
-#include "sim/model/world.hpp"
 #include "sim/regimes/benchmark_rule.hpp"
 
 namespace caseload::regimes {
@@ -61,11 +60,11 @@ void IndicatorSetRegime::record(const model::Outcome& outcome) {
   for (const auto& indicator : indicators_) indicator->record(outcome, ledger_);
 }
 
-void IndicatorSetRegime::end_week(const model::World& world, int week) {
+void IndicatorSetRegime::end_week(const model::RegimeView& view, int week) {
   const double day = (week + 1) * 7.0;
   for (const auto& indicator : indicators_) indicator->end_week(day, ledger_);
   ledger_.release_until(day);
-  if (!client_weeks_.empty()) count_client_weeks(world);
+  if (!client_weeks_.empty()) count_client_weeks(view);
   const bool reviews = rules_.pressure.k > 0.0 || rules_.pressure.has_stars;
   if (reviews && (week + 1) % static_cast<int>(rules_.pressure.review_weeks) == 0) review(week);
   if ((week + 1) % 52 == 0) {  // targets run by 52-week year
@@ -74,12 +73,12 @@ void IndicatorSetRegime::end_week(const model::World& world, int week) {
   }
 }
 
-void IndicatorSetRegime::count_client_weeks(const model::World& world) {
-  const auto advisers = std::min(organisation_.advisers(), world.advisers.size());
+void IndicatorSetRegime::count_client_weeks(const model::RegimeView& view) {
+  const auto advisers = std::min(organisation_.advisers(), view.adviser_count());
   for (std::uint32_t a = 0; a < advisers; ++a) {
     double* unit_weeks = &client_weeks_[organisation_.unit_of(static_cast<model::AdviserId>(a)) * groups_];
-    for (model::JobseekerId client : world.advisers.caseload[a]) {
-      unit_weeks[model::index(world.jobseekers.group[model::index(client)])] += 1.0;
+    for (model::JobseekerId client : view.caseload(static_cast<model::AdviserId>(a))) {
+      unit_weeks[model::index(view.group_of(client))] += 1.0;
     }
   }
 }

@@ -61,7 +61,7 @@ class IndicatorSetRegime final : public model::Regime {
   bool nets_money_cost(model::AdviserId adviser) const override { return for_profit(adviser); }
   double take_validation_minutes(model::AdviserId adviser) override;
   void record(const model::Outcome& outcome) override;
-  void end_week(const model::World& world, int week) override;
+  void end_week(const model::RegimeView& view, int week) override;
   double measured(model::AdviserId adviser) const override;
 
   /// The unit's star rating (1-5) at its last review (3 before any); 0 without star bands.
@@ -70,7 +70,7 @@ class IndicatorSetRegime final : public model::Regime {
   }
 
  private:
-  void count_client_weeks(const model::World& world);
+  void count_client_weeks(const model::RegimeView& view);
   void total_caseload_mix();
   double expected(std::uint32_t unit, double mean_per_adviser) const;
   void review(int week);

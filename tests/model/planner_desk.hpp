@@ -52,7 +52,7 @@ class ChosenRewards final : public Regime {
   double value_employer_contact(AdviserId) const override { return 0.0; }
   double take_validation_minutes(AdviserId) override { return std::exchange(validation_owed, 0.0); }
   void record(const Outcome&) override {}
-  void end_week(const World&, int) override {}
+  void end_week(const RegimeView&, int) override {}
   double measured(AdviserId) const override { return 0.0; }
 };
 
@@ -101,18 +101,18 @@ class Desk {
     rewards_ = regime.get();
     world_ = std::make_unique<World>(scenario_, policy, std::move(regime));
     World& w = *world_;
-    w.pools.resize(1);
-    w.office_advisers.resize(1);
-    w.office_employers.resize(1);
-    w.group_helped.assign(w.group_count(), 1);
-    w.action_enabled.fill(true);
+    w.market.pools.resize(1);
+    w.staff.office_advisers.resize(1);
+    w.market.office_employers.resize(1);
+    w.people.group_helped.assign(w.group_count(), 1);
+    w.staff.action_enabled.fill(true);
     const bool provider = scenario_.providers.enabled();
-    w.provider_fund_committed.assign(provider ? 1 : 0, 0.0);
+    w.providers.fund_committed.assign(provider ? 1 : 0, 0.0);
     NewAdviser init;
     init.w_client = w_client;
     init.is_provider = provider;
-    adviser_ = w.advisers.add(init);
-    if (!provider) w.office_advisers[0].push_back(adviser_);
+    adviser_ = w.staff.advisers.add(init);
+    if (!provider) w.staff.office_advisers[0].push_back(adviser_);
     for (int v = 0; v < 10; ++v) add_vacancy(0.0f, false);
   }
   Desk(const Desk&) = delete;
@@ -128,13 +128,13 @@ class Desk {
 
   void add_vacancy(float threshold, bool notified) {
     World& w = *world_;
-    const EmployerId employer = w.employers.add(OfficeId{}, 0.5f, threshold, 0.5f);
-    const auto vacancy = static_cast<VacancyId>(w.vacancies.size());
-    w.vacancies.employer.push_back(employer);
-    w.vacancies.state.push_back(VacancyState::Open);
-    w.vacancies.notified.push_back(notified ? 1 : 0);
-    w.vacancies.pool_slot.push_back(0);
-    w.pools[0].add(vacancy, w.vacancies);
+    const EmployerId employer = w.market.employers.add(OfficeId{}, 0.5f, threshold, 0.5f);
+    const auto vacancy = static_cast<VacancyId>(w.market.vacancies.size());
+    w.market.vacancies.employer.push_back(employer);
+    w.market.vacancies.state.push_back(VacancyState::Open);
+    w.market.vacancies.notified.push_back(notified ? 1 : 0);
+    w.market.vacancies.pool_slot.push_back(0);
+    w.market.pools[0].add(vacancy, w.market.vacancies);
   }
 
   /// Places a client on the adviser's caseload exactly as specified.
@@ -166,7 +166,7 @@ class Desk {
  private:
   void place(JobseekerId person, const ClientSpec& spec) {
     World& w = *world_;
-    auto& js = w.jobseekers;
+    auto& js = w.people.jobseekers;
     const auto row = index(person);
     const double now = w.now();
     js.employability[row] = static_cast<float>(spec.employability);

@@ -145,7 +145,7 @@ TEST(PlannerBudget, PlannedMinutesNeverExceedTheAvailableMinutes) {
     for (double e : {1.0, 0.5, 0.0, -1.0, -2.0}) desk.add_client({e, 0.5, 20.0});
     desk.regime().reward_of = marginal_entry;
     const Plan plan = desk.plan();
-    const double available = desk.world().advisers.this_week[0].budget_minutes;
+    const double available = desk.world().staff.advisers.this_week[0].budget_minutes;
     EXPECT_DOUBLE_EQ(available, budget);
     EXPECT_LE(planned_minutes(plan), available) << "budget " << budget;
     if (budget >= 5.0) {
@@ -169,7 +169,7 @@ TEST(PlannerBudget, ReviewsDueAndValidationComeOffTheBudgetFirst) {
     const JobseekerId a = desk.add_client({.review_due = true});
     desk.regime().reward_of = pays(a, ActionKind::Interview, 2.0);
     EXPECT_TRUE(desk.plan().empty());
-    EXPECT_DOUBLE_EQ(desk.world().advisers.this_week[0].budget_minutes, 45.0 - 7.5);
+    EXPECT_DOUBLE_EQ(desk.world().staff.advisers.this_week[0].budget_minutes, 45.0 - 7.5);
   }
   {
     Desk desk(desk_scenario(50.0));
@@ -377,7 +377,7 @@ TEST(PlannerMoney, SpentBudgetAndTheClientCapLimitAwards) {
   scenario.actions.discretion_fund.adviser_budget_per_year = 200.0;
   {
     Desk desk(scenario);
-    desk.world().advisers.fund_spent[0] = 150.0;
+    desk.world().staff.advisers.fund_spent[0] = 150.0;
     for (int i = 0; i < 4; ++i) desk.add_client({});
     desk.regime().reward_of = fund_award;
     EXPECT_EQ(count_of(desk.plan(), ActionKind::DiscretionFund), 0u);

@@ -173,7 +173,7 @@ class FavouriteActionRegime final : public Regime {
       if (!log_->seen.insert({index(outcome.client), static_cast<int>(outcome.time / week)}).second) log_->repeats += 1;
     }
   }
-  void end_week(const World&, int) override {}
+  void end_week(const RegimeView&, int) override {}
   double measured(AdviserId) const override { return attached_; }
 
  private:

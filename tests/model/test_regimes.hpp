@@ -29,7 +29,7 @@ class EntryRewardRegime final : public Regime {
   double value_employer_contact(AdviserId) const override { return 0.0; }
   double take_validation_minutes(AdviserId) override { return 0.0; }
   void record(const Outcome& outcome) override;
-  void end_week(const World&, int) override {}
+  void end_week(const RegimeView&, int) override {}
   double measured(AdviserId adviser) const override;
 
  private:
