@@ -152,11 +152,10 @@ static_assert(is_well_formed(metrics), "a metric in metric_registry.cpp is malfo
 std::span<const Metric> registered_metrics() { return metrics; }
 
 std::string metrics_markdown() {
-  std::string text = "| # | name | unit | meaning |\n|---|------|------|---------|\n";
-  std::size_t number = 0;
+  // No row numbers: a metric added in the middle then changes one line of the docs, not all.
+  std::string text = "| name | unit | meaning |\n|------|------|---------|\n";
   for (const Metric& metric : metrics) {
-    text += fmt::format("| {} | `{}` | {} | {} |\n", ++number, metric.name, metric.unit,
-                        metric.description);
+    text += fmt::format("| `{}` | {} | {} |\n", metric.name, metric.unit, metric.description);
   }
   return text;
 }
