@@ -7,7 +7,7 @@
 
 namespace caseload::model {
 
-std::size_t RegimeView::adviser_count() const { return advisers_.size(); }
+std::uint32_t RegimeView::adviser_count() const { return advisers_.size(); }
 
 std::span<const JobseekerId> RegimeView::caseload(AdviserId adviser) const {
   return advisers_.caseload[index(adviser)];

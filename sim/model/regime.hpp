@@ -26,7 +26,7 @@ class RegimeView {
   RegimeView(const AdviserTable& advisers, const JobseekerTable& jobseekers)
       : advisers_(advisers), jobseekers_(jobseekers) {}
 
-  std::size_t adviser_count() const;
+  std::uint32_t adviser_count() const;
   std::span<const JobseekerId> caseload(AdviserId adviser) const;
   GroupId group_of(JobseekerId client) const;
 

@@ -107,26 +107,6 @@ struct World {
   /// The client's effective employability now (scarring and training included).
   double employability_now(JobseekerId person) const;
 };
-  std::uint32_t submissions_failed = 0;           ///< no notified vacancy left when made
-  std::uint32_t searches_crowded_out = 0;         ///< own search found no open vacancy
-
-  double measure_start = 0.0;                     ///< day the measured period begins
-  double end = 0.0;                               ///< day the run ends
-  int current_week = 0;
-
-  double now() const { return scheduler.now(); }
-  bool measuring() const { return now() >= measure_start; }
-  std::size_t group_count() const { return scenario.groups.size(); }
-  std::size_t cell(OfficeId office, GroupId group) const {
-    return index(office) * group_count() + index(group);
-  }
-  PanelCounts& counts_for(JobseekerId person) {
-    const auto row = index(person);
-    return week_counts[cell(jobseekers.office[row], jobseekers.group[row])];
-  }
-  /// The client's effective employability now (scarring and training included).
-  double employability_now(JobseekerId person) const;
-};
 
 // world_setup.cpp
 void populate(World& world);

@@ -123,7 +123,7 @@ class Desk {
   AdviserId adviser() const { return adviser_; }
 
   void disable(ActionKind action) {
-    world_->action_enabled[static_cast<std::size_t>(action)] = false;
+    world_->staff.action_enabled[static_cast<std::size_t>(action)] = false;
   }
 
   void add_vacancy(float threshold, bool notified) {
@@ -142,8 +142,8 @@ class Desk {
     NewJobseeker init;
     init.group = spec.group;
     init.perception_employability = static_cast<float>(spec.perception_error);
-    const JobseekerId person = world_->jobseekers.add(init);
-    world_->open_spell.push_back(no_row);
+    const JobseekerId person = world_->people.jobseekers.add(init);
+    world_->records.open_spell.push_back(no_row);
     place(person, spec);
     return person;
   }
@@ -158,9 +158,9 @@ class Desk {
 
   /// Runs the week's planning for the adviser and returns what it chose, in order.
   std::vector<PlannedAction> plan() {
-    world_->plan.clear();
+    world_->staff.plan.clear();
     plan_adviser(*world_, adviser_, forecast_model(scenario_));
-    return world_->plan;
+    return world_->staff.plan;
   }
 
  private:
