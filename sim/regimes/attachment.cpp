@@ -8,10 +8,13 @@ namespace caseload::regimes {
 
 namespace {
 
+struct AttachmentSettings final : IndicatorSettings {
+  std::vector<double> fee;  ///< by group
+};
+
 class Attachment final : public Indicator {
  public:
-  Attachment(core::ConfigReader& reader, const IndicatorContext& context)
-      : fee_(read_group_weights(reader, "points", 0.0, context)) {}
+  explicit Attachment(const AttachmentSettings& settings) : fee_(settings.fee) {}
 
   double value(const model::ActionCandidate&) const override { return 0.0; }
 
@@ -27,8 +30,15 @@ class Attachment final : public Indicator {
 
 }  // namespace
 
-std::unique_ptr<Indicator> make_attachment(core::ConfigReader& reader, const IndicatorContext& context) {
-  return std::make_unique<Attachment>(reader, context);
+std::unique_ptr<const IndicatorSettings> read_attachment(core::ConfigReader& reader,
+                                                         const IndicatorContext& context) {
+  auto settings = std::make_unique<AttachmentSettings>();
+  settings->fee = read_group_weights(reader, "points", 0.0, context);
+  return settings;
+}
+
+std::unique_ptr<Indicator> build_attachment(const IndicatorSettings& settings, const IndicatorContext& /*context*/) {
+  return std::make_unique<Attachment>(dynamic_cast<const AttachmentSettings&>(settings));
 }
 
 }  // namespace caseload::regimes

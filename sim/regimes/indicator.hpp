@@ -39,9 +39,21 @@ class Indicator {
   virtual void end_week(double /*day*/, CreditLedger& /*ledger*/) {}
 };
 
-/// Reads an indicator's own keys from its YAML map (problems go to the reader's diagnostics).
-using IndicatorMaker = std::unique_ptr<Indicator> (*)(core::ConfigReader& reader,
-                                                      const IndicatorContext& context);
+/// One indicator's keys as its primitive read them. Each primitive's file derives its own
+/// settings struct from this; only that file's build step looks inside it.
+struct IndicatorSettings {
+  virtual ~IndicatorSettings() = default;
+};
+
+/// Read step: reads an indicator's own keys from its YAML map into its settings (problems go
+/// to the reader's diagnostics). Runs once per indicator, when the scenario loads.
+using IndicatorReader = std::unique_ptr<const IndicatorSettings> (*)(core::ConfigReader& reader,
+                                                                     const IndicatorContext& context);
+
+/// Build step: a fresh indicator for one variant from settings its own read step made; it
+/// never sees the config tree.
+using IndicatorBuilder = std::unique_ptr<Indicator> (*)(const IndicatorSettings& settings,
+                                                        const IndicatorContext& context);
 
 /// Weights by customer group: `{default: 4, lone_parent: 12}`; unknown groups are errors.
 std::vector<double> read_group_weights(core::ConfigReader& reader, std::string_view key,

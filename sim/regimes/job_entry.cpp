@@ -25,39 +25,69 @@ namespace caseload::regimes {
 
 namespace {
 
+enum class Attribution { Evidenced, Matched, Attached };
+
+// Its keys as read: durations in weeks, as written; the indicator counts in days.
+struct JobEntrySettings final : IndicatorSettings {
+  Attribution attribution = Attribution::Matched;
+  std::vector<double> points;  ///< by group
+  double long_term_weeks = 0.0;
+  double long_term_points = 0.0;
+  double window_weeks = 13.0;
+  double validation_minutes = 0.0;
+  double lag_weeks = 0.0;
+  double false_negative = 0.0;
+  double false_positive = 0.0;
+  double bonus_points = 0.0;
+  double bonus_after_weeks = 4.0;
+  std::vector<bool> bonus_groups;    ///< by group
+  std::vector<bool> uplift_offices;  ///< by office
+  double uplift_share = 0.5;
+  double uplift_min_points = 2.0;
+};
+
+std::vector<bool> read_offices(core::ConfigReader& reader, std::string_view key, int offices) {
+  std::vector<bool> listed(static_cast<std::size_t>(std::max(offices, 0)), false);
+  const std::vector<double> numbers = reader.numbers(key, {}, core::Bounds::at_least(0.0));
+  const core::ConfigNode* list = reader.node().is_map() ? reader.node().find(key) : nullptr;
+  for (std::size_t i = 0; i < numbers.size(); ++i) {
+    if (numbers[i] == std::floor(numbers[i]) && numbers[i] < static_cast<double>(offices)) {
+      listed[static_cast<std::size_t>(numbers[i])] = true;
+      continue;
+    }
+    const bool is_item = list != nullptr && list->is_sequence() && i < list->items().size();
+    reader.diagnostics().error(
+        is_item ? list->items()[i].location() : reader.location_of(key),
+        fmt::format("'{}' lists office {}; offices are numbered 0 to {} (network.offices = {})",
+                    reader.path_of(key), numbers[i], offices - 1, offices));
+  }
+  return listed;
+}
+
 class JobEntry final : public Indicator {
  public:
-  enum class Attribution { Evidenced, Matched, Attached };
-
-  JobEntry(core::ConfigReader& reader, const IndicatorContext& context)
-      : seed_(context.scenario->run.seed), context_(context) {
-    const std::string attribution =
-        reader.choice("attribution", "matched", {"evidenced", "matched", "attached"});
-    attribution_ = attribution == "evidenced" ? Attribution::Evidenced
-                   : attribution == "attached" ? Attribution::Attached
-                                               : Attribution::Matched;
-    points_ = read_group_weights(reader, "points", 1.0, context);
-    long_term_weeks_ = reader.number("long_term_after_weeks", 0.0, core::Bounds::at_least(0.0));
-    long_term_points_ = reader.number("long_term_points", 0.0, core::Bounds::at_least(0.0));
-    window_days_ = 7.0 * reader.number("window_weeks", 13.0, core::Bounds::at_least(0.0));
-    validation_minutes_ = reader.number("validation_minutes", context.scenario->actions.validation.minutes,
-                                        core::Bounds::at_least(0.0));
-    lag_days_ = 7.0 * reader.number("lag_weeks", 0.0, core::Bounds::at_least(0.0));
-    false_negative_ = reader.number("false_negative", 0.0, core::Bounds::probability());
-    false_positive_ = reader.number("false_positive", 0.0, core::Bounds::probability());
-    bonus_points_ = reader.number("bonus_points", 0.0, core::Bounds::at_least(0.0));
-    const double after_weeks = reader.number("bonus_after_weeks", 4.0, core::Bounds::at_least(0.0));
-    bonus_after_days_ = 7.0 * after_weeks;
-    bonus_groups_ = read_group_set(reader, "bonus_groups", context);
-    // Valuing the bonus: a new claim within the period needs the job to end at least
-    // reclaim_delay_weeks before its close, and then a claim (recycle_probability).
-    const model::JobModel& jobs = context.scenario->jobs;
-    recycle_ = jobs.recycle_probability;
-    tenure_weeks_needed_ = std::max(0.0, after_weeks - jobs.reclaim_delay_weeks);
-    uplift_offices_ = read_offices(reader, "uplift_offices", context.scenario->network.offices);
-    uplift_share_ = reader.number("uplift_share", 0.5, core::Bounds::at_least(0.0));
-    uplift_min_points_ = reader.number("uplift_min_points", 2.0, core::Bounds::at_least(0.0));
-  }
+  JobEntry(const JobEntrySettings& settings, const IndicatorContext& context)
+      : seed_(context.scenario->run.seed),
+        context_(context),
+        attribution_(settings.attribution),
+        points_(settings.points),
+        long_term_weeks_(settings.long_term_weeks),
+        long_term_points_(settings.long_term_points),
+        window_days_(7.0 * settings.window_weeks),
+        validation_minutes_(settings.validation_minutes),
+        lag_days_(7.0 * settings.lag_weeks),
+        false_negative_(settings.false_negative),
+        false_positive_(settings.false_positive),
+        bonus_points_(settings.bonus_points),
+        bonus_after_days_(7.0 * settings.bonus_after_weeks),
+        bonus_groups_(settings.bonus_groups),
+        // Valuing the bonus: a new claim within the period needs the job to end at least
+        // reclaim_delay_weeks before its close, and then a claim (recycle_probability).
+        recycle_(context.scenario->jobs.recycle_probability),
+        tenure_weeks_needed_(std::max(0.0, settings.bonus_after_weeks - context.scenario->jobs.reclaim_delay_weeks)),
+        uplift_offices_(settings.uplift_offices),
+        uplift_share_(settings.uplift_share),
+        uplift_min_points_(settings.uplift_min_points) {}
 
   double value(const model::ActionCandidate& c) const override {
     const double worth = points(c.group, c.claim_weeks, c.office);
@@ -172,23 +202,6 @@ class JobEntry final : public Indicator {
     if (outcome.time <= bonus.due_day) bonus.is_cancelled = true;
   }
 
-  static std::vector<bool> read_offices(core::ConfigReader& reader, std::string_view key, int offices) {
-    std::vector<bool> listed(static_cast<std::size_t>(std::max(offices, 0)), false);
-    const std::vector<double> numbers = reader.numbers(key, {}, core::Bounds::at_least(0.0));
-    const core::ConfigNode* list = reader.node().is_map() ? reader.node().find(key) : nullptr;
-    for (std::size_t i = 0; i < numbers.size(); ++i) {
-      if (numbers[i] == std::floor(numbers[i]) && numbers[i] < static_cast<double>(offices)) {
-        listed[static_cast<std::size_t>(numbers[i])] = true;
-        continue;
-      }
-      const bool is_item = list != nullptr && list->is_sequence() && i < list->items().size();
-      reader.diagnostics().error(
-          is_item ? list->items()[i].location() : reader.location_of(key),
-          fmt::format("'{}' lists office {}; offices are numbered 0 to {} (network.offices = {})",
-                      reader.path_of(key), numbers[i], offices - 1, offices));
-    }
-    return listed;
-  }
   double draw(const model::Outcome& outcome) const {
     auto luck = model::stream(seed_, model::EntityKind::Jobseeker, model::index(outcome.client),
                               model::Purpose::MatchNoise, static_cast<std::uint32_t>(outcome.time));
@@ -221,8 +234,32 @@ class JobEntry final : public Indicator {
 
 }  // namespace
 
-std::unique_ptr<Indicator> make_job_entry(core::ConfigReader& reader, const IndicatorContext& context) {
-  return std::make_unique<JobEntry>(reader, context);
+std::unique_ptr<const IndicatorSettings> read_job_entry(core::ConfigReader& reader, const IndicatorContext& context) {
+  auto settings = std::make_unique<JobEntrySettings>();
+  const std::string attribution = reader.choice("attribution", "matched", {"evidenced", "matched", "attached"});
+  settings->attribution = attribution == "evidenced"  ? Attribution::Evidenced
+                          : attribution == "attached" ? Attribution::Attached
+                                                      : Attribution::Matched;
+  settings->points = read_group_weights(reader, "points", 1.0, context);
+  settings->long_term_weeks = reader.number("long_term_after_weeks", 0.0, core::Bounds::at_least(0.0));
+  settings->long_term_points = reader.number("long_term_points", 0.0, core::Bounds::at_least(0.0));
+  settings->window_weeks = reader.number("window_weeks", 13.0, core::Bounds::at_least(0.0));
+  settings->validation_minutes = reader.number(
+      "validation_minutes", context.scenario->actions.validation.minutes, core::Bounds::at_least(0.0));
+  settings->lag_weeks = reader.number("lag_weeks", 0.0, core::Bounds::at_least(0.0));
+  settings->false_negative = reader.number("false_negative", 0.0, core::Bounds::probability());
+  settings->false_positive = reader.number("false_positive", 0.0, core::Bounds::probability());
+  settings->bonus_points = reader.number("bonus_points", 0.0, core::Bounds::at_least(0.0));
+  settings->bonus_after_weeks = reader.number("bonus_after_weeks", 4.0, core::Bounds::at_least(0.0));
+  settings->bonus_groups = read_group_set(reader, "bonus_groups", context);
+  settings->uplift_offices = read_offices(reader, "uplift_offices", context.scenario->network.offices);
+  settings->uplift_share = reader.number("uplift_share", 0.5, core::Bounds::at_least(0.0));
+  settings->uplift_min_points = reader.number("uplift_min_points", 2.0, core::Bounds::at_least(0.0));
+  return settings;
+}
+
+std::unique_ptr<Indicator> build_job_entry(const IndicatorSettings& settings, const IndicatorContext& context) {
+  return std::make_unique<JobEntry>(dynamic_cast<const JobEntrySettings&>(settings), context);
 }
 
 }  // namespace caseload::regimes

@@ -8,12 +8,14 @@ namespace caseload::regimes {
 
 namespace {
 
+struct OffFlowSettings final : IndicatorSettings {
+  double weeks = 13.0;
+  std::vector<double> points;  ///< by group
+};
+
 class OffFlow final : public Indicator {
  public:
-  OffFlow(core::ConfigReader& reader, const IndicatorContext& context) {
-    weeks_ = reader.number("weeks", 13.0, core::Bounds::above(0.0));
-    points_ = read_group_weights(reader, "points", 1.0, context);
-  }
+  explicit OffFlow(const OffFlowSettings& settings) : weeks_(settings.weeks), points_(settings.points) {}
 
   double value(const model::ActionCandidate& c) const override {
     if (c.claim_weeks > weeks_) return 0.0;  // too late to count for this claim
@@ -32,8 +34,15 @@ class OffFlow final : public Indicator {
 
 }  // namespace
 
-std::unique_ptr<Indicator> make_off_flow(core::ConfigReader& reader, const IndicatorContext& context) {
-  return std::make_unique<OffFlow>(reader, context);
+std::unique_ptr<const IndicatorSettings> read_off_flow(core::ConfigReader& reader, const IndicatorContext& context) {
+  auto settings = std::make_unique<OffFlowSettings>();
+  settings->weeks = reader.number("weeks", 13.0, core::Bounds::above(0.0));
+  settings->points = read_group_weights(reader, "points", 1.0, context);
+  return settings;
+}
+
+std::unique_ptr<Indicator> build_off_flow(const IndicatorSettings& settings, const IndicatorContext& /*context*/) {
+  return std::make_unique<OffFlow>(dynamic_cast<const OffFlowSettings&>(settings));
 }
 
 }  // namespace caseload::regimes

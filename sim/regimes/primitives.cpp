@@ -12,24 +12,24 @@ namespace {
 // The explicit list of indicator primitives: add a row to add one. Docs text is plain; the
 // Markdown renderer escapes the pipes.
 constexpr Primitive primitives[] = {
-    {"job_entry", make_job_entry, "a move from the caseload into work",
+    {"job_entry", read_job_entry, build_job_entry, "a move from the caseload into work",
      "`attribution` evidenced|matched|attached (matched); `points`; `long_term_after_weeks`, "
      "`long_term_points` (0, 0); `window_weeks` (13); `validation_minutes` (actions.validation.minutes); "
      "`lag_weeks` (0); `false_negative`, `false_positive` (0, 0); `bonus_points`, `bonus_after_weeks`, "
      "`bonus_groups` (0, 4, all groups); `uplift_offices`, `uplift_share`, `uplift_min_points` ([], 0.5, 2)",
      "evidenced: the **whole** chance of an entry if it creates the client's first evidence in the window, "
      "else the change; matched: the change × (1 − false_negative)"},
-    {"sustained_job", make_sustained_job, "a job lasting `weeks` (13 or 26), and sustainment payments after it",
+    {"sustained_job", read_sustained_job, build_sustained_job, "a job lasting `weeks` (13 or 26), and sustainment payments after it",
      "`attribution` matched|attached (matched); `weeks` (26); `points`; `sustainment_points` (0); "
      "`sustainment_every_weeks` (4); `sustainment_max` (0)",
      "(price + sustainment × expected payments) × change in the chance of a sustained job; expected "
      "payments are those due by the 52-week mark, each weighted by the chance the job lasts there, taking "
      "the 13-to-26-week survival as the survival over each further 13 weeks"},
-    {"off_flow", make_off_flow, "a claim ending within `weeks` of its start, for any reason (sanctions too)",
+    {"off_flow", read_off_flow, build_off_flow, "a claim ending within `weeks` of its start, for any reason (sanctions too)",
      "`weeks` (13); `points`", "points × change in the chance of leaving benefit"},
-    {"process", make_process_count, "an adviser action, per occurrence or per minute",
+    {"process", read_process_count, build_process_count, "an adviser action, per occurrence or per minute",
      "`action` (employer_contact); `per` occurrence|minute; `points` (1)", "points if the action is that one"},
-    {"attachment", make_attachment,
+    {"attachment", read_attachment, build_attachment,
      "a client referred to a provider (the Work Programme's attachment fee), credited to the provider when "
      "the attachment begins",
      "`points` (0)", "nothing: no action changes it"},
@@ -44,7 +44,26 @@ std::string cell(std::string_view text) {
   return out;
 }
 
+// Reads an indicator's keys and builds it at once: what the tests' direct makers do.
+template <IndicatorReader read, IndicatorBuilder build>
+std::unique_ptr<Indicator> read_and_build(core::ConfigReader& reader, const IndicatorContext& context) {
+  const auto settings = read(reader, context);
+  return build(*settings, context);
+}
+
 }  // namespace
+
+std::unique_ptr<Indicator> make_job_entry(core::ConfigReader& reader, const IndicatorContext& context) {
+  return read_and_build<read_job_entry, build_job_entry>(reader, context);
+}
+
+std::unique_ptr<Indicator> make_sustained_job(core::ConfigReader& reader, const IndicatorContext& context) {
+  return read_and_build<read_sustained_job, build_sustained_job>(reader, context);
+}
+
+std::unique_ptr<Indicator> make_attachment(core::ConfigReader& reader, const IndicatorContext& context) {
+  return read_and_build<read_attachment, build_attachment>(reader, context);
+}
 
 std::span<const Primitive> primitive_table() { return primitives; }
 

@@ -36,15 +36,23 @@ void read_stars(core::ConfigReader& pressure, PressureRule& rule) {
   rule.has_stars = true;
 }
 
-struct Compiled {
-  RegimeRules rules;
-  std::vector<std::unique_ptr<Indicator>> indicators;
-};
+IndicatorContext context_of(const model::Scenario& scenario) {
+  IndicatorContext context{&scenario, {}};
+  for (const auto& group : scenario.groups) context.group_names.push_back(group.name);
+  return context;
+}
 
-// Reads the regime from a private copy of its tree; the same code validates at load time
-// and builds each variant's regime, so what was validated is what runs.
-Compiled compile(const model::Scenario& scenario, core::ConfigNode tree, core::Diagnostics& diagnostics) {
-  Compiled out;
+}  // namespace
+
+std::vector<std::string> primitive_names() {
+  std::vector<std::string> names;
+  for (const auto& p : primitive_table()) names.emplace_back(p.kind);
+  return names;
+}
+
+RegimeDescription describe_regime(const model::Scenario& scenario, core::Diagnostics& diagnostics) {
+  RegimeDescription out;
+  core::ConfigNode tree = scenario.regime;  // a copy: the reader writes the defaults it applies into its tree
   if (tree.is_null()) return out;
   core::ConfigReader reader(tree, "regime", diagnostics);
   if (!tree.is_map()) {
@@ -65,7 +73,6 @@ Compiled compile(const model::Scenario& scenario, core::ConfigNode tree, core::D
                                        "providers.per_office above 0 or use reward: points",
                                        reader.path_of("reward")));
   }
-  out.rules.staff_cost_per_minute = scenario.providers.staff_cost_per_hour / 60.0;
   out.rules.value_scale = reader.number("value_scale", 1.0, core::Bounds::at_least(0.0));
   {
     core::ConfigReader pressure = reader.section("pressure");
@@ -84,8 +91,7 @@ Compiled compile(const model::Scenario& scenario, core::ConfigNode tree, core::D
     read_stars(pressure, out.rules.pressure);
     pressure.finish();
   }
-  IndicatorContext context{&scenario, {}};
-  for (const auto& group : scenario.groups) context.group_names.push_back(group.name);
+  const IndicatorContext context = context_of(scenario);
   const std::vector<std::string> known = primitive_names();
   for (auto& item : reader.section_list("indicators")) {
     const std::string kind = item.required_text("kind");
@@ -98,29 +104,29 @@ Compiled compile(const model::Scenario& scenario, core::ConfigNode tree, core::D
       item.error("kind", message);
       continue;
     }
-    out.indicators.push_back(found->make(item, context));
+    out.indicators.push_back({found, found->read(item, context)});
     item.finish();
   }
   reader.finish();
   return out;
 }
 
-}  // namespace
-
-std::vector<std::string> primitive_names() {
-  std::vector<std::string> names;
-  for (const auto& p : primitive_table()) names.emplace_back(p.kind);
-  return names;
+std::unique_ptr<model::Regime> build_regime(const RegimeDescription& description, const model::Scenario& scenario) {
+  if (description.indicators.empty()) return std::make_unique<model::NeutralRegime>();
+  const IndicatorContext context = context_of(scenario);
+  std::vector<std::unique_ptr<Indicator>> indicators;
+  for (const auto& indicator : description.indicators) {
+    indicators.push_back(indicator.primitive->build(*indicator.settings, context));
+  }
+  RegimeRules rules = description.rules;
+  rules.staff_cost_per_minute = scenario.providers.staff_cost_per_hour / 60.0;
+  return std::make_unique<IndicatorSetRegime>(scenario, rules, std::move(indicators));
 }
 
 model::RegimeFactory compile_regime(const model::Scenario& scenario, core::Diagnostics& diagnostics) {
-  compile(scenario, scenario.regime, diagnostics);
-  return [](const model::Scenario& s) -> std::unique_ptr<model::Regime> {
-    core::Diagnostics ignored;  // validated when the factory was made
-    Compiled compiled = compile(s, s.regime, ignored);
-    if (compiled.indicators.empty()) return std::make_unique<model::NeutralRegime>();
-    return std::make_unique<IndicatorSetRegime>(s, compiled.rules, std::move(compiled.indicators));
-  };
+  // Shared, not copied: std::function must be copyable, and the description is read-only.
+  auto description = std::make_shared<const RegimeDescription>(describe_regime(scenario, diagnostics));
+  return [description](const model::Scenario& s) { return build_regime(*description, s); };
 }
 
 }  // namespace caseload::regimes

@@ -12,16 +12,25 @@ namespace caseload::regimes {
 
 namespace {
 
+struct SustainedJobSettings final : IndicatorSettings {
+  bool attached = false;
+  double weeks = 26.0;
+  std::vector<double> price;        ///< by group
+  std::vector<double> sustainment;  ///< by group
+  double every_weeks = 4.0;
+  double max_payments = 0.0;
+};
+
 class SustainedJob final : public Indicator {
  public:
-  SustainedJob(core::ConfigReader& reader, const IndicatorContext& context) : context_(context) {
-    attached_ = reader.choice("attribution", "matched", {"matched", "attached"}) == "attached";
-    weeks_ = reader.choice("weeks", "26", {"13", "26"}) == "13" ? 13.0 : 26.0;
-    price_ = read_group_weights(reader, "points", 1.0, context);
-    sustainment_ = read_group_weights(reader, "sustainment_points", 0.0, context);
-    every_weeks_ = reader.number("sustainment_every_weeks", 4.0, core::Bounds::above(0.0));
-    max_payments_ = reader.number("sustainment_max", 0.0, core::Bounds::at_least(0.0));
-  }
+  SustainedJob(const SustainedJobSettings& settings, const IndicatorContext& context)
+      : context_(context),
+        attached_(settings.attached),
+        weeks_(settings.weeks),
+        price_(settings.price),
+        sustainment_(settings.sustainment),
+        every_weeks_(settings.every_weeks),
+        max_payments_(settings.max_payments) {}
 
   double value(const model::ActionCandidate& c) const override {
     const double gain = weeks_ == 13.0 ? c.after.sustained_13 - c.before.sustained_13
@@ -78,8 +87,20 @@ class SustainedJob final : public Indicator {
 
 }  // namespace
 
-std::unique_ptr<Indicator> make_sustained_job(core::ConfigReader& reader, const IndicatorContext& context) {
-  return std::make_unique<SustainedJob>(reader, context);
+std::unique_ptr<const IndicatorSettings> read_sustained_job(core::ConfigReader& reader,
+                                                            const IndicatorContext& context) {
+  auto settings = std::make_unique<SustainedJobSettings>();
+  settings->attached = reader.choice("attribution", "matched", {"matched", "attached"}) == "attached";
+  settings->weeks = reader.choice("weeks", "26", {"13", "26"}) == "13" ? 13.0 : 26.0;
+  settings->price = read_group_weights(reader, "points", 1.0, context);
+  settings->sustainment = read_group_weights(reader, "sustainment_points", 0.0, context);
+  settings->every_weeks = reader.number("sustainment_every_weeks", 4.0, core::Bounds::above(0.0));
+  settings->max_payments = reader.number("sustainment_max", 0.0, core::Bounds::at_least(0.0));
+  return settings;
+}
+
+std::unique_ptr<Indicator> build_sustained_job(const IndicatorSettings& settings, const IndicatorContext& context) {
+  return std::make_unique<SustainedJob>(dynamic_cast<const SustainedJobSettings&>(settings), context);
 }
 
 }  // namespace caseload::regimes

@@ -12,30 +12,18 @@
 #include "sim/core/diagnostics.hpp"
 #include "sim/regimes/indicator_set_regime.hpp"
 #include "sim/regimes/registry.hpp"
+#include "tests/regimes/regime_data.hpp"
 
 namespace caseload::regimes {
 namespace {
 
-const core::SourceLocation here{"test", 1, 1};
+using testing::scenario_with_indicator;
 
 std::string read_text(const std::string& path) {
   std::ifstream in(path);
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
-}
-
-// A scenario of one group whose regime has one indicator of `kind`, with its defaults.
-model::Scenario scenario_with_indicator(std::string_view kind) {
-  model::Scenario scenario;
-  scenario.groups.push_back(model::CustomerGroup{"all"});
-  core::ConfigNode indicator = core::ConfigNode::map(here);
-  indicator.set("kind", core::ConfigNode::scalar(std::string(kind), here), here);
-  core::ConfigNode indicators = core::ConfigNode::sequence(here);
-  indicators.append(std::move(indicator));
-  scenario.regime = core::ConfigNode::map(here);
-  scenario.regime.set("indicators", std::move(indicators), here);
-  return scenario;
 }
 
 TEST(PrimitiveTable, DocsTableIsRenderedFromTheTable) {
@@ -50,7 +38,8 @@ TEST(PrimitiveTable, KindsAreUniqueAndEachIsDocumented) {
   std::set<std::string_view> kinds;
   for (const auto& p : primitive_table()) {
     EXPECT_TRUE(kinds.insert(p.kind).second) << p.kind;
-    EXPECT_NE(p.make, nullptr) << p.kind;
+    EXPECT_NE(p.read, nullptr) << p.kind;
+    EXPECT_NE(p.build, nullptr) << p.kind;
     EXPECT_FALSE(p.counts.empty()) << p.kind;
     EXPECT_FALSE(p.keys.empty()) << p.kind;
     EXPECT_FALSE(p.worth.empty()) << p.kind;

@@ -2,6 +2,8 @@
 // Regime test fixtures under tests/regimes/data/, and the problems loading one reports.
 
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sim/io/config/runnable_scenario.hpp"
@@ -17,6 +19,23 @@ inline std::string regime_data(const std::string& name) {
 /// if it loads.
 inline std::vector<std::string> load_problems(const std::string& name) {
   return caseload::testing::problems_of([&] { io::load_runnable(regime_data(name), {}); });
+}
+
+/// A scenario of one group, `all`, whose regime has one indicator of `kind` with `keys` (its
+/// defaults otherwise).
+inline model::Scenario scenario_with_indicator(std::string_view kind,
+                                               const std::vector<std::pair<std::string, std::string>>& keys = {}) {
+  const core::SourceLocation here{"test", 1, 1};
+  model::Scenario scenario;
+  scenario.groups.push_back(model::CustomerGroup{"all"});
+  core::ConfigNode indicator = core::ConfigNode::map(here);
+  indicator.set("kind", core::ConfigNode::scalar(std::string(kind), here), here);
+  for (const auto& [key, value] : keys) indicator.set(key, core::ConfigNode::scalar(value, here), here);
+  core::ConfigNode indicators = core::ConfigNode::sequence(here);
+  indicators.append(std::move(indicator));
+  scenario.regime = core::ConfigNode::map(here);
+  scenario.regime.set("indicators", std::move(indicators), here);
+  return scenario;
 }
 
 }  // namespace caseload::regimes::testing

@@ -5,6 +5,7 @@
 #include "sim/core/diagnostics.hpp"
 #include "sim/core/did_you_mean.hpp"
 #include "sim/io/config/runnable_scenario.hpp"
+#include "sim/regimes/indicator_set_regime.hpp"
 #include "sim/regimes/primitives.hpp"
 #include "tests/regimes/regime_data.hpp"
 
@@ -63,6 +64,38 @@ TEST(CompileRegime, MissingRegimeIsNeutral) {
   EXPECT_TRUE(problems.empty());
   const auto regime = factory(scenario);
   EXPECT_NE(dynamic_cast<model::NeutralRegime*>(regime.get()), nullptr);
+}
+
+// A scenario of one group whose regime has one off_flow indicator paying 5 points.
+model::Scenario scenario_with_off_flow() { return testing::scenario_with_indicator("off_flow", {{"points", "5"}}); }
+
+TEST(DescribeRegime, RecordsEachIndicatorsPrimitiveAndSettings) {
+  core::Diagnostics problems;
+  const RegimeDescription description = describe_regime(scenario_with_off_flow(), problems);
+  EXPECT_TRUE(problems.empty());
+  ASSERT_EQ(description.indicators.size(), 1u);
+  EXPECT_EQ(description.indicators[0].primitive, find_primitive("off_flow"));
+  EXPECT_NE(description.indicators[0].settings, nullptr);
+}
+
+// The regime's YAML is read once, at load: the factory builds every variant from that reading,
+// so it works after the scenario it was compiled from (and its config tree) is gone, for a
+// scenario that has no regime map at all (reading that would give the neutral regime).
+TEST(CompileRegime, FactoryBuildsFromTheDescriptionNotTheConfigTree) {
+  model::RegimeFactory factory;
+  {
+    const model::Scenario loaded = scenario_with_off_flow();
+    core::Diagnostics problems;
+    factory = compile_regime(loaded, problems);
+    ASSERT_TRUE(problems.empty());
+  }
+  model::Scenario variant;
+  variant.groups.push_back(model::CustomerGroup{"all"});
+  ASSERT_TRUE(variant.regime.is_null());
+  for (const char* name : {"treatment", "counterfactual"}) {
+    const auto regime = factory(variant);
+    EXPECT_NE(dynamic_cast<IndicatorSetRegime*>(regime.get()), nullptr) << name;
+  }
 }
 
 TEST(PrimitiveNames, ListsTheTableInOrder) {
