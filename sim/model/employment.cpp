@@ -1,9 +1,11 @@
-// Jobs: hiring, the 13/26/52-week milestones, and separation (with recycling to a new claim).
+// Jobs: hiring, the milestones (13, 26 and 52 weeks in work, and any the regime pays at), and
+// separation (with recycling to a new claim).
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include "sim/core/assert.hpp"
 #include "sim/model/event_kind.hpp"
 #include "sim/model/outcome_model.hpp"
 #include "sim/model/streams.hpp"
@@ -13,7 +15,8 @@ namespace caseload::model {
 
 namespace {
 
-constexpr std::array<double, 3> milestone_weeks = {13.0, 26.0, 52.0};
+// The metrics count jobs lasting 13 and 26 weeks; 52 was the last mark before regimes could ask.
+constexpr std::array<double, 3> metric_marks = {13.0, 26.0, 52.0};
 
 void adjust_goodwill(EmployerTable& employers, EmployerId employer, double change) {
   float& goodwill = employers.goodwill[index(employer)];
@@ -28,6 +31,21 @@ void add_employed_days(World& world, JobseekerId person, double from, double to)
 }
 
 }  // namespace
+
+std::vector<double> all_job_marks(std::span<const double> regime_marks) {
+  std::vector<double> marks(metric_marks.begin(), metric_marks.end());
+  marks.insert(marks.end(), regime_marks.begin(), regime_marks.end());
+  std::sort(marks.begin(), marks.end());
+  marks.erase(std::unique(marks.begin(), marks.end()), marks.end());
+  CASELOAD_ASSERT(marks.front() > 0.0 && std::isfinite(marks.back()), "job marks must be positive weeks");
+  return marks;
+}
+
+// At least 4, so that with only the metrics' marks a milestone's detail reads job * 4 + m, as
+// traces written before regimes could add marks do.
+std::uint32_t World::marks_per_job() const {
+  return std::max<std::uint32_t>(4, static_cast<std::uint32_t>(job_marks.size()));
+}
 
 void hire(World& world, JobseekerId person, VacancyId vacancy, bool via_submission) {
   auto& js = world.people.jobseekers;
@@ -62,11 +80,12 @@ void hire(World& world, JobseekerId person, VacancyId vacancy, bool via_submissi
                                  days_since_help});
 
   world.scheduler.schedule(js.job_end[row], code(EventKind::Separation), row, job);
-  for (std::uint32_t m = 0; m < milestone_weeks.size(); ++m) {
-    if (weeks > milestone_weeks[m]) {
-      world.scheduler.schedule(now + milestone_weeks[m] * core::days_per_week,
-                               code(EventKind::Milestone), row, job * 4 + m);
-    }
+  const std::uint32_t stride = world.marks_per_job();
+  CASELOAD_ASSERT(job < std::numeric_limits<std::uint32_t>::max() / stride, "milestone detail overflows");
+  // Only marks the job lasts past: ascending, so the first it misses ends the list.
+  for (std::uint32_t m = 0; m < world.job_marks.size() && weeks > world.job_marks[m]; ++m) {
+    world.scheduler.schedule(now + world.job_marks[m] * core::days_per_week, code(EventKind::Milestone), row,
+                             job * stride + m);
   }
   if (world.measuring()) js.entries[row] += 1;
   if (via_submission) world.counts_for(person).entries_via_submission += 1;
@@ -87,17 +106,17 @@ void hire(World& world, JobseekerId person, VacancyId vacancy, bool via_submissi
 void handle_milestone(World& world, JobseekerId person, std::uint32_t detail) {
   auto& js = world.people.jobseekers;
   const auto row = index(person);
-  const std::uint32_t job = detail / 4;
-  const std::uint32_t milestone = detail % 4;
+  const std::uint32_t stride = world.marks_per_job();
+  const std::uint32_t job = detail / stride;
   if (js.jobs[row] != job + 1 || js.state[row] != JobseekerState::Employed) return;
-  const double weeks = milestone_weeks[milestone];
-  if (milestone == 0) {
+  const double weeks = world.job_marks[detail % stride];
+  if (weeks == 13.0) {
     world.counts_for(person).sustained_13 += 1;
     if (world.measuring()) js.sustained_13[row] += 1;
     if (js.placed_by_office[row]) {
       adjust_goodwill(world.market.employers, js.employer[row], world.scenario.employers.goodwill_sustained_gain);
     }
-  } else if (milestone == 1) {
+  } else if (weeks == 26.0) {
     world.counts_for(person).sustained_26 += 1;
     if (world.measuring()) js.sustained_26[row] += 1;
   }

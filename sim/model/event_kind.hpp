@@ -15,7 +15,7 @@ enum class EventKind : std::uint32_t {
   Action,         // subject: jobseeker or employer, detail: plan slot
   VacancyOpen,    // subject: employer
   VacancyClose,   // subject: vacancy
-  Milestone,      // subject: jobseeker, detail: job * 4 + milestone index
+  Milestone,      // subject: jobseeker, detail: job * World::marks_per_job() + mark index
   Separation,     // subject: jobseeker, detail: job
   ProvisionEnd,   // subject: jobseeker, detail: spell
   SanctionEnd,    // subject: jobseeker, detail: spell

@@ -8,6 +8,7 @@
 #include <limits>
 #include <memory>
 #include <span>
+#include <vector>
 
 #include "sim/model/action.hpp"
 #include "sim/model/forecast.hpp"
@@ -52,7 +53,7 @@ struct ActionCandidate {
 
 enum class OutcomeKind : std::uint8_t {
   JobEntry,     // a: client; via_submission says how
-  Sustained,    // a: client; weeks = 13, 26 or 52
+  Sustained,    // a: client; weeks = a job mark: 13, 26, 52 or one the regime asked for
   Exit,         // a: client; reason = why the claim ended
   ActionTaken,  // a: client (or no_row), action, minutes, money
   Attached,     // a: client referred to a provider; adviser = the caseworker taking them on
@@ -104,6 +105,10 @@ class Regime {
   /// Minutes of validation paperwork the adviser owes; taken (and cleared) when planning.
   virtual double take_validation_minutes(AdviserId adviser) = 0;
 
+  /// Weeks in work at which the regime needs to see a job (a `Sustained` outcome), beyond
+  /// the 13, 26 and 52 the model always marks; asked once, when the run is set up.
+  virtual std::span<const double> job_marks() const { return {}; }
+
   virtual void record(const Outcome& outcome) = 0;
 
   /// Called at the end of each week (after the panel row is written).
@@ -113,6 +118,10 @@ class Regime {
   /// for payment by results. Team or office counts are shared equally among members.
   virtual double measured(AdviserId adviser) const = 0;
 };
+
+/// The weeks in work at which the model marks every job: 13, 26 and 52 (which the metrics
+/// count) with the regime's own job_marks(), ascending, each once.
+std::vector<double> all_job_marks(std::span<const double> regime_marks);
 
 /// Rewards nothing: advisers act on public-service motivation alone.
 class NeutralRegime final : public Regime {

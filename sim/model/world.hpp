@@ -93,6 +93,10 @@ struct World {
   double measure_start = 0.0;                     ///< day the measured period begins
   double end = 0.0;                               ///< day the run ends
   int current_week = 0;
+  /// Weeks in work at which every job is marked (a Milestone), ascending: 13, 26, 52 and
+  /// whatever the regime asks for. A milestone's detail is job * marks_per_job() + index.
+  std::vector<double> job_marks;
+  std::uint32_t marks_per_job() const;
 
   double now() const { return scheduler.now(); }
   bool measuring() const { return now() >= measure_start; }

@@ -15,7 +15,7 @@
 namespace caseload::model {
 
 World::World(const Scenario& scenario_in, const Policy& policy_in, std::unique_ptr<Regime> r)
-    : scenario(scenario_in), policy(policy_in), regime(std::move(r)) {
+    : scenario(scenario_in), policy(policy_in), regime(std::move(r)), job_marks(all_job_marks(regime->job_marks())) {
   measure_start = scenario.run.warmup_weeks * core::days_per_week;
   end = measure_start + scenario.run.weeks * core::days_per_week;
 }
