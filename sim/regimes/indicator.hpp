@@ -32,6 +32,9 @@ class Indicator {
   virtual double value(const model::ActionCandidate& candidate) const = 0;
   /// Expected credit from one employer contact.
   virtual double value_employer_contact() const { return 0.0; }
+  /// Appends the weeks in work at which it must see a job to be paid (a sustained job's
+  /// outcome and sustainment dates).
+  virtual void add_job_marks(std::vector<double>& /*marks*/) const {}
   /// Credits what an outcome earns.
   virtual void record(const model::Outcome& outcome, CreditLedger& ledger) = 0;
   /// Called at each week's close, before credit due by `day` is counted: credits what has

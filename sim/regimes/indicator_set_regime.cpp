@@ -23,6 +23,9 @@ IndicatorSetRegime::IndicatorSetRegime(const model::Scenario& scenario, RegimeRu
     national_client_weeks_.assign(groups_, 0.0);
     national_credit_.assign(groups_, 0.0);
   }
+  for (const auto& indicator : indicators_) indicator->add_job_marks(job_marks_);
+  std::sort(job_marks_.begin(), job_marks_.end());
+  job_marks_.erase(std::unique(job_marks_.begin(), job_marks_.end()), job_marks_.end());
 }
 
 double IndicatorSetRegime::pressure(model::AdviserId adviser) const {

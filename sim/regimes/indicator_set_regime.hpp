@@ -60,6 +60,7 @@ class IndicatorSetRegime final : public model::Regime {
   double value_employer_contact(model::AdviserId adviser) const override;
   bool nets_money_cost(model::AdviserId adviser) const override { return for_profit(adviser); }
   double take_validation_minutes(model::AdviserId adviser) override;
+  std::span<const double> job_marks() const override { return job_marks_; }
   void record(const model::Outcome& outcome) override;
   void end_week(const model::RegimeView& view, int week) override;
   double measured(model::AdviserId adviser) const override;
@@ -82,6 +83,7 @@ class IndicatorSetRegime final : public model::Regime {
   Organisation organisation_;
   CreditLedger ledger_;
   std::vector<std::unique_ptr<Indicator>> indicators_;
+  std::vector<double> job_marks_;  ///< what the indicators need, ascending, each once
   std::vector<double> pressure_;  ///< by unit
   double contact_minutes_ = 0.0;  ///< one employer contact
   std::vector<int> stars_;        ///< by unit

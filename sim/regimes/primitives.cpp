@@ -21,10 +21,10 @@ constexpr Primitive primitives[] = {
      "else the change; matched: the change × (1 − false_negative)"},
     {"sustained_job", read_sustained_job, build_sustained_job, "a job lasting `weeks` (13 or 26), and sustainment payments after it",
      "`attribution` matched|attached (matched); `weeks` (26); `points`; `sustainment_points` (0); "
-     "`sustainment_every_weeks` (4); `sustainment_max` (0)",
+     "`sustainment_every_weeks` (4); `sustainment_max` (0; a whole number, at most 104)",
      "(price + sustainment × expected payments) × change in the chance of a sustained job; expected "
-     "payments are those due by the 52-week mark, each weighted by the chance the job lasts there, taking "
-     "the 13-to-26-week survival as the survival over each further 13 weeks"},
+     "payments are all `sustainment_max` of the schedule, each weighted by the chance the job lasts to its "
+     "date, taking the 13-to-26-week survival as the survival over each further 13 weeks"},
     {"off_flow", read_off_flow, build_off_flow, "a claim ending within `weeks` of its start, for any reason (sanctions too)",
      "`weeks` (13); `points`", "points × change in the chance of leaving benefit"},
     {"process", read_process_count, build_process_count, "an adviser action, per occurrence or per minute",

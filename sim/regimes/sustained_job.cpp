@@ -1,7 +1,7 @@
 // sustained_job: a job that lasts N weeks (13 or 26), found by matching records (every job
 // counts, whoever helped), as payment-by-results outcome fees are. Sustainment payments follow
-// every `sustainment_every_weeks` after the outcome, up to a cap; the model marks jobs at 13,
-// 26 and 52 weeks, so payments due by each mark are made at that mark.
+// every `sustainment_every_weeks` after the outcome, up to a cap; each is paid on its own date
+// if the job is still going then (the regime asks the model to mark jobs at each date).
 
 #include <algorithm>
 #include <cmath>
@@ -18,7 +18,7 @@ struct SustainedJobSettings final : IndicatorSettings {
   std::vector<double> price;        ///< by group
   std::vector<double> sustainment;  ///< by group
   double every_weeks = 4.0;
-  double max_payments = 0.0;
+  int max_payments = 0;
 };
 
 class SustainedJob final : public Indicator {
@@ -29,8 +29,14 @@ class SustainedJob final : public Indicator {
         weeks_(settings.weeks),
         price_(settings.price),
         sustainment_(settings.sustainment),
-        every_weeks_(settings.every_weeks),
-        max_payments_(settings.max_payments) {}
+        every_weeks_(settings.every_weeks) {
+    for (int k = 1; k <= settings.max_payments; ++k) payment_weeks_.push_back(weeks_ + k * every_weeks_);
+  }
+
+  void add_job_marks(std::vector<double>& marks) const override {
+    marks.push_back(weeks_);
+    marks.insert(marks.end(), payment_weeks_.begin(), payment_weeks_.end());
+  }
 
   double value(const model::ActionCandidate& c) const override {
     const double gain = weeks_ == 13.0 ? c.after.sustained_13 - c.before.sustained_13
@@ -47,33 +53,29 @@ class SustainedJob final : public Indicator {
     const auto group = model::index(outcome.group);
     double amount = 0.0;
     if (outcome.weeks == weeks_) amount += price_[group];
-    // Sustainment payments due by this mark and not yet paid at an earlier one.
-    const double paid_before = payments_by(previous_mark(outcome.weeks));
-    const double due = payments_by(outcome.weeks) - paid_before;
-    amount += due * sustainment_[group];
+    // The model marks the job at exactly the weeks add_job_marks gave it, so equality is safe.
+    if (std::binary_search(payment_weeks_.begin(), payment_weeks_.end(), outcome.weeks)) {
+      amount += sustainment_[group];
+    }
     if (amount > 0.0) ledger.credit(outcome, amount, outcome.time);
   }
 
  private:
-  // Sustainment payments a job that reached `weeks_` can expect by the model's last mark (52
-  // weeks): each mark's payments times the chance the job lasts to it. The forecast knows the
-  // 13- and 26-week chances; the ratio of the two is taken as the survival over every further
-  // 13 weeks (a constant hazard after the first quarter, an approximation).
+  // Sustainment payments a job that reached `weeks_` can expect over the whole schedule: each
+  // payment times the chance the job lasts to its date. The forecast knows the 13- and 26-week
+  // chances; the ratio of the two is taken as the survival over every further 13 weeks (a
+  // constant hazard after the first quarter, an approximation), so each payment period of
+  // `every_weeks_` keeps the job with the same chance.
   double expected_payments(const model::Forecast& f) const {
-    if (max_payments_ <= 0.0 || f.sustained_13 <= 0.0) return 0.0;
-    const double per_quarter = f.sustained_26 / f.sustained_13;
+    if (payment_weeks_.empty() || f.sustained_13 <= 0.0) return 0.0;
+    const double per_period = std::pow(f.sustained_26 / f.sustained_13, every_weeks_ / 13.0);
+    double lasting = 1.0;
     double expected = 0.0;
-    for (const double mark : {26.0, 52.0}) {
-      if (mark <= weeks_) continue;
-      const double due = payments_by(mark) - payments_by(previous_mark(mark));
-      expected += due * std::pow(per_quarter, (mark - weeks_) / 13.0);
+    for (std::size_t k = 0; k < payment_weeks_.size(); ++k) {
+      lasting *= per_period;
+      expected += lasting;
     }
     return expected;
-  }
-  static double previous_mark(double mark) { return mark == 52.0 ? 26.0 : mark == 26.0 ? 13.0 : 0.0; }
-  double payments_by(double mark) const {
-    if (mark <= weeks_) return 0.0;
-    return std::min(max_payments_, std::floor((mark - weeks_) / every_weeks_));
   }
 
   IndicatorContext context_;
@@ -82,7 +84,7 @@ class SustainedJob final : public Indicator {
   std::vector<double> price_;
   std::vector<double> sustainment_;
   double every_weeks_ = 4.0;
-  double max_payments_ = 0.0;
+  std::vector<double> payment_weeks_;  ///< weeks in work at which each payment falls, ascending
 };
 
 }  // namespace
@@ -95,7 +97,8 @@ std::unique_ptr<const IndicatorSettings> read_sustained_job(core::ConfigReader& 
   settings->price = read_group_weights(reader, "points", 1.0, context);
   settings->sustainment = read_group_weights(reader, "sustainment_points", 0.0, context);
   settings->every_weeks = reader.number("sustainment_every_weeks", 4.0, core::Bounds::above(0.0));
-  settings->max_payments = reader.number("sustainment_max", 0.0, core::Bounds::at_least(0.0));
+  // At most two years of weekly payments: each is a mark the model schedules for every job.
+  settings->max_payments = static_cast<int>(reader.integer("sustainment_max", 0, core::Bounds::between(0.0, 104.0)));
   return settings;
 }
 

@@ -2,6 +2,10 @@
 // sustained job is worth, and caseworkers who weigh fees against what their time and
 // programme money cost the provider.
 
+#include <cmath>
+#include <utility>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "sim/core/diagnostics.hpp"
@@ -84,17 +88,95 @@ TEST(Attachment, PaysTheGroupsFeeToTheProviderOnReferralAndValuesNoAction) {
   EXPECT_DOUBLE_EQ(fee->value(interview(0.4, 0.2, 0.3)), 0.0);
 }
 
-TEST(SustainedJob, ValuesSustainmentPaymentsAJobCanStillEarn) {
+std::unique_ptr<Indicator> work_programme_fee(const model::Scenario& scenario) {
+  return make(make_sustained_job,
+              keys({{"weeks", "26"}, {"points", "1000"}, {"sustainment_points", "100"},
+                    {"sustainment_every_weeks", "4"}, {"sustainment_max", "13"}}),
+              scenario, {"all"});
+}
+
+// What the fee pays, mark by mark (weeks in work -> amount), for a job of `tenure_weeks` that
+// the model marks at every mark it lasts past, as it does for the regime's marks.
+std::vector<std::pair<double, double>> paid_by_mark(Indicator& fee, double tenure_weeks) {
   model::Scenario scenario;
-  auto job = make(make_sustained_job,
-                  keys({{"weeks", "26"}, {"points", "1000"}, {"sustainment_points", "100"},
-                        {"sustainment_every_weeks", "4"}, {"sustainment_max", "13"}}),
-                  scenario, {"all"});
-  // By the 52-week mark a 26-week job has earned floor(26/4) = 6 payments; it lasts there with
-  // (s26/s13)^2 = 0.25, so each extra point of sustained_26 is worth 1000 + 6 * 0.25 * 100.
-  EXPECT_NEAR(job->value(interview(0.4, 0.1, 0.2)), 0.1 * (1000.0 + 150.0), 1e-9);
+  scenario.network.offices = 1;
+  scenario.network.advisers_per_office = 1;
+  scenario.network.advisers_per_team = 1;
+  const Organisation organisation(scenario.network, scenario.providers, Level::Adviser);
+  CreditLedger ledger(organisation, 0.0, 1);
+  std::vector<double> marks;
+  fee.add_job_marks(marks);
+  std::vector<std::pair<double, double>> paid;
+  double before = 0.0;
+  for (const double mark : model::all_job_marks(marks)) {
+    if (mark >= tenure_weeks) break;
+    model::Outcome sustained;
+    sustained.kind = model::OutcomeKind::Sustained;
+    sustained.time = 100.0 + mark * 7.0;
+    sustained.weeks = mark;
+    fee.record(sustained, ledger);
+    ledger.release_until(sustained.time);
+    if (ledger.unit_to_date(0) > before) paid.emplace_back(mark, ledger.unit_to_date(0) - before);
+    before = ledger.unit_to_date(0);
+  }
+  return paid;
+}
+
+TEST(SustainedJob, PaysTheFeeThenEverySustainmentPaymentOnItsOwnDate) {
+  model::Scenario scenario;
+  const auto fee = work_programme_fee(scenario);
+  std::vector<std::pair<double, double>> expected = {{26.0, 1000.0}};
+  for (int k = 1; k <= 13; ++k) expected.emplace_back(26.0 + 4.0 * k, 100.0);  // weeks 30, 34, ..., 78
+  EXPECT_EQ(paid_by_mark(*fee, 80.0), expected);
+}
+
+TEST(SustainedJob, PaysOnlyThePaymentsDueBeforeTheJobEnds) {
+  model::Scenario scenario;
+  const auto fee = work_programme_fee(scenario);
+  const std::vector<std::pair<double, double>> expected = {{26.0, 1000.0}, {30.0, 100.0}, {34.0, 100.0}, {38.0, 100.0}};
+  EXPECT_EQ(paid_by_mark(*fee, 40.0), expected);
+  EXPECT_TRUE(paid_by_mark(*fee, 20.0).empty());  // never reached the outcome
+}
+
+TEST(SustainedJob, ValuesEverySustainmentPaymentOfTheSchedule) {
+  model::Scenario scenario;
+  const auto fee = work_programme_fee(scenario);
+  // The job lasts 13 more weeks with s26/s13 = 0.5, so to week 26 + 4k with 0.5^(4k/13).
+  double expected_payments = 0.0;
+  double by_week_52 = 0.0;
+  for (int k = 1; k <= 13; ++k) {
+    const double lasting = std::pow(0.5, 4.0 * k / 13.0);
+    expected_payments += lasting;
+    if (26.0 + 4.0 * k <= 52.0) by_week_52 += lasting;
+  }
+  const double value = fee->value(interview(0.4, 0.1, 0.2));
+  EXPECT_NEAR(value, 0.1 * (1000.0 + 100.0 * expected_payments), 1e-9);
+  EXPECT_GT(value, 0.1 * (1000.0 + 100.0 * by_week_52) + 1.0);  // payments after week 52 count
   auto no_sustainment = make(make_sustained_job, keys({{"weeks", "26"}, {"points", "1000"}}), scenario, {"all"});
   EXPECT_NEAR(no_sustainment->value(interview(0.4, 0.1, 0.2)), 0.1 * 1000.0, 1e-9);
+}
+
+TEST(SustainedJob, AsksTheModelToMarkTheOutcomeAndEachPaymentDate) {
+  model::Scenario scenario;
+  std::vector<double> marks;
+  work_programme_fee(scenario)->add_job_marks(marks);
+  std::vector<double> expected = {26.0};
+  for (int k = 1; k <= 13; ++k) expected.push_back(26.0 + 4.0 * k);
+  EXPECT_EQ(marks, expected);
+}
+
+TEST(SustainedJob, SustainmentMaxMustBeAWholeNumberOfAtMost104) {
+  model::Scenario scenario;
+  for (const std::string bad : {"13.5", "105"}) {
+    core::ConfigNode node = keys({{"sustainment_max", bad}});
+    core::Diagnostics problems;
+    core::ConfigReader reader(node, "indicator", problems);
+    make_sustained_job(reader, IndicatorContext{&scenario, {"all"}});
+    reader.finish();
+    ASSERT_EQ(problems.size(), 1u) << bad;
+    const std::string message = core::format_diagnostic(problems.items().front());
+    EXPECT_NE(message.find("sustainment_max"), std::string::npos) << message;
+  }
 }
 
 TEST(ProfitReward, CaseworkersWeighWholeFeesAgainstStaffTimeAndMoney) {
