@@ -1,7 +1,7 @@
 // `caseload info`: what a trace file holds: provenance, whether it is complete, each
 // variant's tables with row counts, and the /metrics figures. `caseload info --schema json`
-// prints what any trace holds instead: the trace schema and the metric registry, which is how
-// the Python tests learn what the writer declares.
+// prints what any trace holds instead: the trace schema (tables and metric series) and the
+// metric registry, which is how the Python tests learn what the writer declares.
 
 #include <algorithm>
 #include <filesystem>
@@ -14,6 +14,7 @@
 #include "sim/cli/cli.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/summary_report.hpp"
+#include "sim/io/trace/metric_series_schema.hpp"
 #include "sim/io/trace/trace_error.hpp"
 #include "sim/io/trace/trace_reader.hpp"
 #include "sim/io/trace/trace_schema.hpp"
@@ -105,8 +106,30 @@ std::string json_string(std::string_view text) {
   return out + '"';
 }
 
+// [{"name", "indexed_by", "written", "arrays": [{"name", "type", "units", "description",
+// "written"}]}], in the order a run writes them.
+std::string series_json() {
+  std::vector<std::string> series;
+  for (const io::SeriesSpec& spec : io::metric_series_specs()) {
+    std::vector<std::string> arrays;
+    for (const io::SeriesArraySpec& array : spec.arrays) {
+      arrays.push_back(fmt::format(
+          "{{\"name\": {}, \"type\": {}, \"units\": {}, \"description\": {}, \"written\": {}}}",
+          json_string(array.name), json_string(io::name_of(io::metric_array_type)),
+          json_string(array.units), json_string(array.description),
+          json_string(io::name_of(array.presence))));
+    }
+    series.push_back(
+        fmt::format("{{\"name\": {}, \"indexed_by\": {}, \"written\": {}, \"arrays\": [\n    {}]}}",
+                    json_string(spec.name), json_string(spec.indexed_by),
+                    json_string(io::name_of(spec.presence)), fmt::join(arrays, ",\n    ")));
+  }
+  return fmt::format("[\n  {}]", fmt::join(series, ",\n  "));
+}
+
 // {"tables": [{"name", "level", "columns": [{"name", "type", "units", "description"}]}],
-//  "metrics": [{"name", "unit", "description"}]}, repeated columns expanded, in file order.
+//  "series": series_json(), "metrics": [{"name", "unit", "description"}]}, repeated columns
+// expanded, in file order.
 std::string schema_json() {
   std::vector<std::string> tables;
   for (const io::TableSpec& table : io::trace_tables()) {
@@ -127,13 +150,14 @@ std::string schema_json() {
                                   json_string(metric.name), json_string(metric.unit),
                                   json_string(metric.description)));
   }
-  return fmt::format("{{\"tables\": [\n  {}],\n \"metrics\": [\n  {}]}}\n",
-                     fmt::join(tables, ",\n  "), fmt::join(figures, ",\n  "));
+  return fmt::format("{{\"tables\": [\n  {}],\n \"series\": {},\n \"metrics\": [\n  {}]}}\n",
+                     fmt::join(tables, ",\n  "), series_json(), fmt::join(figures, ",\n  "));
 }
 
 // The generated tables of docs/TRACE_FORMAT.md and docs/METRICS.md.
 std::string schema_markdown() {
-  return fmt::format("{}\n{}", io::trace_tables_markdown(), metrics::metrics_markdown());
+  return fmt::format("{}\n{}\n{}", io::trace_tables_markdown(), io::metric_series_markdown(),
+                     metrics::metrics_markdown());
 }
 
 }  // namespace

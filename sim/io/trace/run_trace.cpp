@@ -1,5 +1,6 @@
 #include "sim/io/trace/run_trace.hpp"
 
+#include <algorithm>
 #include <array>
 #include <ctime>
 #include <span>
@@ -25,6 +26,44 @@ void write_labels(TraceFile& file, std::string_view path, std::vector<std::strin
                   std::string_view description) {
   file.write_strings(path, labels);
   file.set_attribute(path, "description", description);
+}
+
+// The series' arrays in the schema's order, each with the schema's units and description.
+void write_series_arrays(TraceFile& file, const std::string& group, const MetricSeries& series,
+                         const SeriesSpec& spec) {
+  const auto error = [&](std::string_view name, const std::string& why) {
+    return TraceError(file.path().string(), fmt::format("write metric '{}/{}'", group, name), why);
+  };
+  // Declared arrays passed over must be ones the schema allows to be absent.
+  auto next_spec = spec.arrays.begin();
+  const auto pass_over_to = [&](std::span<const SeriesArraySpec>::iterator end) {
+    for (; next_spec != end; ++next_spec) {
+      if (next_spec->presence == Presence::Always) {
+        throw error(next_spec->name, "declared as always written, but the series lacks it");
+      }
+    }
+  };
+  for (const auto& array : series.arrays) {
+    const auto declared = std::find_if(next_spec, spec.arrays.end(), [&](const auto& candidate) {
+      return candidate.name == array.name;
+    });
+    if (declared == spec.arrays.end()) {
+      throw error(array.name,
+                  "metric_series_schema.cpp does not declare it (or not after the "
+                  "array before it)");
+    }
+    pass_over_to(declared);
+    if (array.values.size() != series.labels.size()) {
+      throw error(array.name, fmt::format("it has {} values for {} labels", array.values.size(),
+                                          series.labels.size()));
+    }
+    const std::string path = group + "/" + array.name;
+    file.write_array(path, std::span<const double>(array.values));
+    if (!declared->units.empty()) file.set_attribute(path, "units", declared->units);
+    file.set_attribute(path, "description", declared->description);
+    ++next_spec;
+  }
+  pass_over_to(spec.arrays.end());
 }
 
 }  // namespace
@@ -83,27 +122,24 @@ void write_metrics(TraceFile& file, const RunMetrics& metrics) {
     file.write_strings("/metrics/scalars/units", metrics.scalar_units);
   }
 
+  auto next_spec = metric_series_specs().begin();
   for (const auto& series : metrics.series) {
     const std::string group = "/metrics/" + series.name;
     if (series.name == "scalars") {
       throw TraceError(file.path().string(), fmt::format("write metric series '{}'", group),
                        "the name 'scalars' is taken by the scalar figures");
     }
+    next_spec = std::find_if(next_spec, metric_series_specs().end(),
+                             [&](const SeriesSpec& spec) { return spec.name == series.name; });
+    if (next_spec == metric_series_specs().end()) {
+      throw TraceError(file.path().string(), fmt::format("write metric series '{}'", group),
+                       "metric_series_schema.cpp does not declare it (or not after the series "
+                       "before it)");
+    }
+    const SeriesSpec& spec = *next_spec++;
     file.write_strings(group + "/label", series.labels);
-    if (!series.label_description.empty()) {
-      file.set_attribute(group + "/label", "description", series.label_description);
-    }
-    for (const auto& array : series.arrays) {
-      const std::string path = group + "/" + array.name;
-      if (array.values.size() != series.labels.size()) {
-        throw TraceError(file.path().string(), fmt::format("write metric '{}'", path),
-                         fmt::format("it has {} values for {} labels", array.values.size(),
-                                     series.labels.size()));
-      }
-      file.write_array(path, std::span<const double>(array.values));
-      if (!array.units.empty()) file.set_attribute(path, "units", array.units);
-      if (!array.description.empty()) file.set_attribute(path, "description", array.description);
-    }
+    file.set_attribute(group + "/label", "description", spec.indexed_by);
+    write_series_arrays(file, group, series, spec);
   }
 }
 
