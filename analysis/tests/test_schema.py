@@ -1,7 +1,8 @@
 """The reader's view of a trace is the writer's schema: `caseload info --schema json` says what
-sim/io/trace/trace_schema.cpp, metric_series_schema.cpp and sim/metrics/metric_registry.cpp
-declare, and load_trace must see exactly those tables, columns (in order, with their types),
-metric series and metric scalars. A column added, dropped, renamed, moved or retyped on one
+sim/io/trace/trace_schema.cpp, metric_series_schema.cpp, attribute_schema.cpp and
+sim/metrics/metric_registry.cpp declare, and load_trace must see exactly those tables, columns
+(in order, with their types), metric series and metric scalars; the root and variant attributes
+are the declared ones. A column added, dropped, renamed, moved or retyped on one
 side fails here."""
 
 import h5py
@@ -105,3 +106,21 @@ def test_reader_sees_the_declared_metric_series(provider_trace, schema):
     for spec in declared:
         assert list(series[spec["name"]].columns) == [
             a["name"] for a in spec["arrays"] if written(a, {"with_providers"})]
+
+
+def check_attributes(attrs, declared: list[dict], where: str) -> None:
+    """`attrs` holds exactly the declared attributes, each stored as the declared type."""
+    assert sorted(attrs) == sorted(a["name"] for a in declared), where
+    for attribute in declared:
+        dtype = attrs.get_id(attribute["name"]).dtype
+        if attribute["type"] == "string":
+            assert h5py.check_string_dtype(dtype) is not None, (where, attribute["name"])
+        else:
+            assert str(dtype) == attribute["type"], (where, attribute["name"])
+
+
+def test_root_and_variant_attributes_are_the_declared_ones(smoke_trace, schema):
+    with h5py.File(smoke_trace, "r") as f:
+        check_attributes(f.attrs, schema["root_attributes"], "/")
+        for variant in ("treatment", "counterfactual"):
+            check_attributes(f[variant].attrs, schema["variant_attributes"], variant)

@@ -1,11 +1,12 @@
 // `caseload info`: what a trace file holds: provenance, whether it is complete, each
 // variant's tables with row counts, and the /metrics figures. `caseload info --schema json`
-// prints what any trace holds instead: the trace schema (tables and metric series) and the
-// metric registry, which is how the Python tests learn what the writer declares.
+// prints what any trace holds instead: the trace schema (tables, metric series, attributes)
+// and the metric registry, which is how the Python tests learn what the writer declares.
 
 #include <algorithm>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "sim/cli/cli.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/summary_report.hpp"
+#include "sim/io/trace/attribute_schema.hpp"
 #include "sim/io/trace/metric_series_schema.hpp"
 #include "sim/io/trace/trace_error.hpp"
 #include "sim/io/trace/trace_reader.hpp"
@@ -127,9 +129,21 @@ std::string series_json() {
   return fmt::format("[\n  {}]", fmt::join(series, ",\n  "));
 }
 
+// [{"name", "type", "units", "description"}], in the order written.
+std::string attributes_json(std::span<const io::AttributeSpec> attributes) {
+  std::vector<std::string> specs;
+  for (const io::AttributeSpec& spec : attributes) {
+    specs.push_back(
+        fmt::format("{{\"name\": {}, \"type\": {}, \"units\": {}, \"description\": {}}}",
+                    json_string(spec.name), json_string(io::name_of(spec.type)),
+                    json_string(spec.units), json_string(spec.description)));
+  }
+  return fmt::format("[\n  {}]", fmt::join(specs, ",\n  "));
+}
+
 // {"tables": [{"name", "level", "columns": [{"name", "type", "units", "description"}]}],
-//  "series": series_json(), "metrics": [{"name", "unit", "description"}]}, repeated columns
-// expanded, in file order.
+//  "series": series_json(), "root_attributes" and "variant_attributes": attributes_json(),
+//  "metrics": [{"name", "unit", "description"}]}, repeated columns expanded, in file order.
 std::string schema_json() {
   std::vector<std::string> tables;
   for (const io::TableSpec& table : io::trace_tables()) {
@@ -150,14 +164,18 @@ std::string schema_json() {
                                   json_string(metric.name), json_string(metric.unit),
                                   json_string(metric.description)));
   }
-  return fmt::format("{{\"tables\": [\n  {}],\n \"series\": {},\n \"metrics\": [\n  {}]}}\n",
-                     fmt::join(tables, ",\n  "), series_json(), fmt::join(figures, ",\n  "));
+  return fmt::format(
+      "{{\"tables\": [\n  {}],\n \"series\": {},\n \"root_attributes\": {},\n "
+      "\"variant_attributes\": {},\n \"metrics\": [\n  {}]}}\n",
+      fmt::join(tables, ",\n  "), series_json(), attributes_json(io::root_attributes()),
+      attributes_json(io::variant_attributes()), fmt::join(figures, ",\n  "));
 }
 
 // The generated tables of docs/TRACE_FORMAT.md and docs/METRICS.md.
 std::string schema_markdown() {
-  return fmt::format("{}\n{}\n{}", io::trace_tables_markdown(), io::metric_series_markdown(),
-                     metrics::metrics_markdown());
+  return fmt::format("{}\n{}\n{}\n{}\n{}", io::attributes_markdown(io::root_attributes()),
+                     io::attributes_markdown(io::variant_attributes()), io::trace_tables_markdown(),
+                     io::metric_series_markdown(), metrics::metrics_markdown());
 }
 
 }  // namespace

@@ -4,10 +4,12 @@
 #include <csignal>
 #include <filesystem>
 #include <string>
+#include <utility>
 
 #include <gtest/gtest.h>
 
 #include "sim/cli/interrupt.hpp"
+#include "sim/io/trace/attribute_schema.hpp"
 #include "sim/io/trace/metric_series_schema.hpp"
 #include "sim/io/trace/trace_schema.hpp"
 #include "sim/metrics/metric.hpp"
@@ -100,7 +102,7 @@ TEST(InfoCommand, DirectoryExitsTwo) {
   EXPECT_EQ(run_caseload({"info", folder.path().string()}).exit_code, kExitBadInput);
 }
 
-TEST(InfoCommand, SchemaJsonListsEveryTableColumnSeriesAndMetric) {
+TEST(InfoCommand, SchemaJsonListsEveryTableColumnSeriesAttributeAndMetric) {
   const auto outcome = run_caseload({"info", "--schema", "json"});
   ASSERT_EQ(outcome.exit_code, kExitOk) << outcome.err;
   const std::string& json = outcome.out;
@@ -128,6 +130,18 @@ TEST(InfoCommand, SchemaJsonListsEveryTableColumnSeriesAndMetric) {
       ASSERT_NE(at, std::string::npos) << series.name << "/" << array.name;
     }
   }
+  for (const auto& [key, attributes] :
+       {std::pair{"root_attributes", io::root_attributes()},
+        std::pair{"variant_attributes", io::variant_attributes()}}) {
+    at = json.find("\"" + std::string(key) + "\": [", at);
+    ASSERT_NE(at, std::string::npos) << key;
+    for (const io::AttributeSpec& attribute : attributes) {
+      at = json.find("{\"name\": \"" + std::string(attribute.name) + "\", \"type\": \"" +
+                         std::string(io::name_of(attribute.type)) + "\"",
+                     at);
+      ASSERT_NE(at, std::string::npos) << key << "/" << attribute.name;
+    }
+  }
   for (const metrics::Metric& metric : metrics::registered_metrics()) {
     at = json.find("{\"name\": \"" + std::string(metric.name) + "\", \"unit\": \"" +
                        std::string(metric.unit) + "\"",
@@ -141,8 +155,10 @@ TEST(InfoCommand, SchemaJsonListsEveryTableColumnSeriesAndMetric) {
 TEST(InfoCommand, SchemaMarkdownIsTheDocsTables) {
   const auto outcome = run_caseload({"info", "--schema", "markdown"});
   ASSERT_EQ(outcome.exit_code, kExitOk) << outcome.err;
-  EXPECT_EQ(outcome.out, io::trace_tables_markdown() + "\n" + io::metric_series_markdown() + "\n" +
-                             metrics::metrics_markdown());
+  EXPECT_EQ(outcome.out, io::attributes_markdown(io::root_attributes()) + "\n" +
+                             io::attributes_markdown(io::variant_attributes()) + "\n" +
+                             io::trace_tables_markdown() + "\n" + io::metric_series_markdown() +
+                             "\n" + metrics::metrics_markdown());
 }
 
 TEST(InfoCommand, SchemaAndATraceTogetherExitTwo) {

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "sim/core/version.hpp"
+#include "sim/io/trace/attribute_schema.hpp"
 #include "sim/io/trace/trace_error.hpp"
 #include "sim/model/action.hpp"
 #include "sim/model/labels.hpp"
@@ -74,12 +75,15 @@ std::string utc_timestamp(std::chrono::system_clock::time_point when) {
 }
 
 void write_run_header(TraceFile& file, const RunProvenance& provenance, TraceLevel level) {
-  file.set_attribute("/", "version", core::version());
-  file.set_attribute("/", "commit", core::git_commit());
-  file.set_attribute("/", "seed", provenance.seed);
-  file.set_attribute("/", "scenario_name", provenance.scenario_name);
-  file.set_attribute("/", "created", provenance.created);
-  file.set_attribute("/", "trace_level", name_of(level));
+  const auto set_root = [&](std::string_view name, const auto& value) {
+    set_declared_attribute(file, "/", root_attributes(), name, value);
+  };
+  set_root("version", core::version());
+  set_root("commit", core::git_commit());
+  set_root("seed", provenance.seed);
+  set_root("scenario_name", provenance.scenario_name);
+  set_root("created", provenance.created);
+  set_root("trace_level", name_of(level));
 
   file.write_string("/scenario", provenance.scenario_yaml);
   file.set_attribute("/scenario", "description",

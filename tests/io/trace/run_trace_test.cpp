@@ -15,6 +15,7 @@
 
 #include "sim/core/version.hpp"
 #include "sim/io/trace/atomic_output.hpp"
+#include "sim/io/trace/attribute_schema.hpp"
 #include "sim/io/trace/trace_error.hpp"
 #include "sim/io/trace/trace_schema.hpp"
 #include "sim/model/action.hpp"
@@ -448,6 +449,24 @@ TEST(TraceSchema, RepeatedColumnsTakeEachLabelInListOrder) {
 TEST(TraceSchema, DocsTablesAreTheSchema) {
   caseload::testing::expect_doc_block("docs/TRACE_FORMAT.md", "trace tables",
                                       trace_tables_markdown());
+}
+
+TEST(AttributeSchema, DeclaredTypesAreHowTraceFileStoresEachValue) {
+  EXPECT_EQ(attribute_type_of<bool>(), AttributeType::Bool);
+  EXPECT_EQ(attribute_type_of<double>(), AttributeType::Float64);
+  EXPECT_EQ(attribute_type_of<std::int64_t>(), AttributeType::Int64);
+  EXPECT_EQ(attribute_type_of<std::uint32_t>(), AttributeType::UInt64);
+  EXPECT_EQ(attribute_type_of<std::string>(), AttributeType::String);
+  EXPECT_EQ(attribute_type_of<const char*>(), AttributeType::String);
+  EXPECT_EQ(name_of(find_attribute(root_attributes(), "seed")->type), "uint64");
+  EXPECT_EQ(find_attribute(variant_attributes(), "seed"), nullptr);
+}
+
+TEST(TraceSchema, DocsAttributeTablesAreTheSchema) {
+  caseload::testing::expect_doc_block("docs/TRACE_FORMAT.md", "root attributes",
+                                      attributes_markdown(root_attributes()));
+  caseload::testing::expect_doc_block("docs/TRACE_FORMAT.md", "variant attributes",
+                                      attributes_markdown(variant_attributes()));
 }
 
 TEST(TraceSchema, DocsMetricSeriesAreTheSchema) {
