@@ -64,6 +64,14 @@ def smoke_trace(make_trace) -> Path:
 
 
 @pytest.fixture(scope="session")
+def provider_trace(make_trace) -> Path:
+    """A small run with contracted providers (two in one office) and no counterfactual."""
+    return make_trace("pbr_providers_small", "--set", "run.weeks=60", "--set", "run.warmup_weeks=13",
+                      "--set", "network.offices=1", "--set", "counterfactual.enabled=false",
+                      "--trace", "agents", scenario="scenarios/regimes/pbr-providers-flat.yaml")
+
+
+@pytest.fixture(scope="session")
 def schema(caseload) -> dict:
     """What the writer declares, from `caseload info --schema json`: "tables" (each with its
     "level" and "columns": name, type, units, description, in file order) and "metrics" (the

@@ -8,14 +8,6 @@ import h5py
 import numpy as np
 import pytest
 
-SMALL_PROVIDERS = ["--set", "run.weeks=60", "--set", "run.warmup_weeks=13", "--set", "network.offices=1",
-                   "--set", "counterfactual.enabled=false", "--trace", "agents"]
-
-
-@pytest.fixture(scope="module")
-def provider_trace(make_trace):
-    return make_trace("pbr_providers_small", *SMALL_PROVIDERS, scenario="scenarios/regimes/pbr-providers-flat.yaml")
-
 
 def test_provider_books_match_the_advisers_table(provider_trace):
     with h5py.File(provider_trace, "r") as f:

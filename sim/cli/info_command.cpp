@@ -1,11 +1,12 @@
 // `caseload info`: what a trace file holds: provenance, whether it is complete, each
 // variant's tables with row counts, and the /metrics figures. `caseload info --schema json`
-// prints what any trace holds instead: the trace schema and the metric registry, which is how
-// the Python tests learn what the writer declares.
+// prints what any trace holds instead: the trace schema (tables, metric series, attributes)
+// and the metric registry, which is how the Python tests learn what the writer declares.
 
 #include <algorithm>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,8 @@
 #include "sim/cli/cli.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/summary_report.hpp"
+#include "sim/io/trace/attribute_schema.hpp"
+#include "sim/io/trace/metric_series_schema.hpp"
 #include "sim/io/trace/trace_error.hpp"
 #include "sim/io/trace/trace_reader.hpp"
 #include "sim/io/trace/trace_schema.hpp"
@@ -105,7 +108,41 @@ std::string json_string(std::string_view text) {
   return out + '"';
 }
 
+// [{"name", "indexed_by", "written", "arrays": [{"name", "type", "units", "description",
+// "written"}]}], in the order a run writes them.
+std::string series_json() {
+  std::vector<std::string> series;
+  for (const io::SeriesSpec& spec : io::metric_series_specs()) {
+    std::vector<std::string> arrays;
+    for (const io::SeriesArraySpec& array : spec.arrays) {
+      arrays.push_back(fmt::format(
+          "{{\"name\": {}, \"type\": {}, \"units\": {}, \"description\": {}, \"written\": {}}}",
+          json_string(array.name), json_string(io::name_of(io::metric_array_type)),
+          json_string(array.units), json_string(array.description),
+          json_string(io::name_of(array.presence))));
+    }
+    series.push_back(
+        fmt::format("{{\"name\": {}, \"indexed_by\": {}, \"written\": {}, \"arrays\": [\n    {}]}}",
+                    json_string(spec.name), json_string(spec.indexed_by),
+                    json_string(io::name_of(spec.presence)), fmt::join(arrays, ",\n    ")));
+  }
+  return fmt::format("[\n  {}]", fmt::join(series, ",\n  "));
+}
+
+// [{"name", "type", "units", "description"}], in the order written.
+std::string attributes_json(std::span<const io::AttributeSpec> attributes) {
+  std::vector<std::string> specs;
+  for (const io::AttributeSpec& spec : attributes) {
+    specs.push_back(
+        fmt::format("{{\"name\": {}, \"type\": {}, \"units\": {}, \"description\": {}}}",
+                    json_string(spec.name), json_string(io::name_of(spec.type)),
+                    json_string(spec.units), json_string(spec.description)));
+  }
+  return fmt::format("[\n  {}]", fmt::join(specs, ",\n  "));
+}
+
 // {"tables": [{"name", "level", "columns": [{"name", "type", "units", "description"}]}],
+//  "series": series_json(), "root_attributes" and "variant_attributes": attributes_json(),
 //  "metrics": [{"name", "unit", "description"}]}, repeated columns expanded, in file order.
 std::string schema_json() {
   std::vector<std::string> tables;
@@ -127,13 +164,18 @@ std::string schema_json() {
                                   json_string(metric.name), json_string(metric.unit),
                                   json_string(metric.description)));
   }
-  return fmt::format("{{\"tables\": [\n  {}],\n \"metrics\": [\n  {}]}}\n",
-                     fmt::join(tables, ",\n  "), fmt::join(figures, ",\n  "));
+  return fmt::format(
+      "{{\"tables\": [\n  {}],\n \"series\": {},\n \"root_attributes\": {},\n "
+      "\"variant_attributes\": {},\n \"metrics\": [\n  {}]}}\n",
+      fmt::join(tables, ",\n  "), series_json(), attributes_json(io::root_attributes()),
+      attributes_json(io::variant_attributes()), fmt::join(figures, ",\n  "));
 }
 
 // The generated tables of docs/TRACE_FORMAT.md and docs/METRICS.md.
 std::string schema_markdown() {
-  return fmt::format("{}\n{}", io::trace_tables_markdown(), metrics::metrics_markdown());
+  return fmt::format("{}\n{}\n{}\n{}\n{}", io::attributes_markdown(io::root_attributes()),
+                     io::attributes_markdown(io::variant_attributes()), io::trace_tables_markdown(),
+                     io::metric_series_markdown(), metrics::metrics_markdown());
 }
 
 }  // namespace

@@ -32,28 +32,32 @@ io::RunProvenance provenance_of(const io::RunnableScenario& runnable,
   return provenance;
 }
 
+// Units and descriptions are metric_series_schema.cpp's; write_metrics checks these names.
 io::MetricSeries provider_series(const metrics::Providers& providers) {
-  io::MetricSeries series{"by_provider", "provider id (office * providers per office + provider)", {}, {}};
+  io::MetricSeries series{"by_provider", {}, {}};
   const auto column = [&](double metrics::ProviderBooks::*field) {
     std::vector<double> values;
     for (const auto& books : providers.by_provider) values.push_back(books.*field);
     return values;
   };
-  for (std::size_t p = 0; p < providers.by_provider.size(); ++p) series.labels.push_back(std::to_string(p));
-  series.arrays.push_back({"office", {providers.office.begin(), providers.office.end()}, "", "the provider's office"});
-  series.arrays.push_back({"referrals", column(&metrics::ProviderBooks::referrals), "people",
-                           "clients attached in the measured period"});
-  series.arrays.push_back({"fees", column(&metrics::ProviderBooks::fees), "GBP or points",
-                           "what the regime credited the provider"});
-  series.arrays.push_back({"staff_cost", column(&metrics::ProviderBooks::staff_cost), "GBP",
-                           "caseworker minutes used, at providers.staff_cost_per_hour"});
-  series.arrays.push_back({"programme_spend", column(&metrics::ProviderBooks::programme_spend), "GBP",
-                           "discretion-fund money from the programme budget"});
-  series.arrays.push_back({"profit", column(&metrics::ProviderBooks::profit), "GBP",
-                           "fees - staff_cost - programme_spend"});
-  series.arrays.push_back({"parked_share", column(&metrics::ProviderBooks::parked_share), "share",
-                           "attached client-weeks in a run of 8+ weeks without help"});
+  for (std::size_t p = 0; p < providers.by_provider.size(); ++p) {
+    series.labels.push_back(std::to_string(p));
+  }
+  series.arrays.push_back({"office", {providers.office.begin(), providers.office.end()}});
+  series.arrays.push_back({"referrals", column(&metrics::ProviderBooks::referrals)});
+  series.arrays.push_back({"fees", column(&metrics::ProviderBooks::fees)});
+  series.arrays.push_back({"staff_cost", column(&metrics::ProviderBooks::staff_cost)});
+  series.arrays.push_back({"programme_spend", column(&metrics::ProviderBooks::programme_spend)});
+  series.arrays.push_back({"profit", column(&metrics::ProviderBooks::profit)});
+  series.arrays.push_back({"parked_share", column(&metrics::ProviderBooks::parked_share)});
   return series;
+}
+
+// 0, 1, ... n-1: labels of a series indexed by position (deciles, advisers).
+std::vector<std::string> index_labels(std::size_t count) {
+  std::vector<std::string> labels;
+  for (std::size_t i = 0; i < count; ++i) labels.push_back(std::to_string(i));
+  return labels;
 }
 
 }  // namespace
@@ -73,54 +77,38 @@ io::RunMetrics trace_metrics(const model::Scenario& scenario, const experiment::
     for (const metrics::Metric& metric : registered) out.scalar_units.emplace_back(metric.unit);
   }
 
-  io::MetricSeries by_group{"by_group", "customer group", report.group_names, {}};
-  by_group.arrays.push_back({"parked_share", report.parking.parked_share_by_group, "share",
-                             "client-weeks in a run of 8+ weeks without help, over client-weeks"});
-  by_group.arrays.push_back({"claim_weeks", report.parking.claim_weeks_by_group, "weeks",
-                             "claiming client-weeks in the measured period"});
+  io::MetricSeries by_group{"by_group", report.group_names, {}};
+  by_group.arrays.push_back({"parked_share", report.parking.parked_share_by_group});
+  by_group.arrays.push_back({"claim_weeks", report.parking.claim_weeks_by_group});
   if (report.net_impact) {
     const metrics::NetImpact& net = *report.net_impact;
-    by_group.arrays.push_back({"net_employment_weeks_per_person", net.employment_weeks_per_person_by_group,
-                               "weeks", "employment weeks gained over the counterfactual per person"});
-    by_group.arrays.push_back({"deadweight_share", net.deadweight_share_by_group, "share",
-                               "share of job entries the counterfactual also had"});
-    by_group.arrays.push_back({"equity_gap", net.equity_gap_by_group, "weeks",
-                               "net employment weeks per person in the group minus overall"});
+    by_group.arrays.push_back(
+        {"net_employment_weeks_per_person", net.employment_weeks_per_person_by_group});
+    by_group.arrays.push_back({"deadweight_share", net.deadweight_share_by_group});
+    by_group.arrays.push_back({"equity_gap", net.equity_gap_by_group});
   }
   const metrics::Providers& providers = report.providers;
   if (!providers.by_provider.empty()) {
-    by_group.arrays.push_back({"provider_client_weeks", providers.client_weeks_by_group, "weeks",
-                               "claiming client-weeks attached to a provider"});
-    by_group.arrays.push_back({"provider_parked_share", providers.parked_share_by_group, "share",
-                               "of those, the share parked (counted from the attachment)"});
-    by_group.arrays.push_back({"provider_referrals", providers.referrals_by_group, "people",
-                               "clients referred to providers in the measured period"});
+    by_group.arrays.push_back({"provider_client_weeks", providers.client_weeks_by_group});
+    by_group.arrays.push_back({"provider_parked_share", providers.parked_share_by_group});
+    by_group.arrays.push_back({"provider_referrals", providers.referrals_by_group});
   }
   out.series.push_back(std::move(by_group));
   if (!providers.by_provider.empty()) out.series.push_back(provider_series(providers));
 
   const auto& curve = report.creaming_by_employability;
-  io::MetricSeries by_decile{"by_employability_decile", "employability decile (0 = least employable)", {}, {}};
-  for (std::size_t d = 0; d < curve.minutes_per_client_week_by_decile.size(); ++d) {
-    by_decile.labels.push_back(std::to_string(d));
-  }
-  by_decile.arrays.push_back({"help_minutes_per_client_week",
-                              {curve.minutes_per_client_week_by_decile.begin(), curve.minutes_per_client_week_by_decile.end()},
-                              "minutes", "discretionary help minutes per claiming client-week (creaming curve)"});
-  by_decile.arrays.push_back({"client_weeks", {curve.client_weeks_by_decile.begin(), curve.client_weeks_by_decile.end()},
-                              "weeks", "claiming client-weeks in the decile"});
-  out.series.push_back(std::move(by_decile));
+  const auto& minutes = curve.minutes_per_client_week_by_decile;
+  const auto& client_weeks = curve.client_weeks_by_decile;
+  out.series.push_back({"by_employability_decile",
+                        index_labels(minutes.size()),
+                        {{"help_minutes_per_client_week", {minutes.begin(), minutes.end()}},
+                         {"client_weeks", {client_weeks.begin(), client_weeks.end()}}}});
 
   if (report.paradox) {
-    io::MetricSeries by_adviser{"by_adviser", "adviser id", {}, {}};
-    for (std::size_t a = 0; a < report.paradox->measured_by_adviser.size(); ++a) {
-      by_adviser.labels.push_back(std::to_string(a));
-    }
-    by_adviser.arrays.push_back({"measured_performance", report.paradox->measured_by_adviser, "points or money",
-                                 "what the regime credited the adviser in the measured period"});
-    by_adviser.arrays.push_back({"net_employment_weeks", report.paradox->net_weeks_by_adviser, "weeks",
-                                 "employment weeks gained by the adviser's people over the counterfactual"});
-    out.series.push_back(std::move(by_adviser));
+    out.series.push_back({"by_adviser",
+                          index_labels(report.paradox->measured_by_adviser.size()),
+                          {{"measured_performance", report.paradox->measured_by_adviser},
+                           {"net_employment_weeks", report.paradox->net_weeks_by_adviser}}});
   }
   return out;
 }

@@ -4,10 +4,13 @@
 #include <csignal>
 #include <filesystem>
 #include <string>
+#include <utility>
 
 #include <gtest/gtest.h>
 
 #include "sim/cli/interrupt.hpp"
+#include "sim/io/trace/attribute_schema.hpp"
+#include "sim/io/trace/metric_series_schema.hpp"
 #include "sim/io/trace/trace_schema.hpp"
 #include "sim/metrics/metric.hpp"
 #include "tests/cli/cli_runner.hpp"
@@ -99,7 +102,7 @@ TEST(InfoCommand, DirectoryExitsTwo) {
   EXPECT_EQ(run_caseload({"info", folder.path().string()}).exit_code, kExitBadInput);
 }
 
-TEST(InfoCommand, SchemaJsonListsEveryTableColumnAndMetric) {
+TEST(InfoCommand, SchemaJsonListsEveryTableColumnSeriesAttributeAndMetric) {
   const auto outcome = run_caseload({"info", "--schema", "json"});
   ASSERT_EQ(outcome.exit_code, kExitOk) << outcome.err;
   const std::string& json = outcome.out;
@@ -116,6 +119,29 @@ TEST(InfoCommand, SchemaJsonListsEveryTableColumnAndMetric) {
       ASSERT_NE(at, std::string::npos) << table.name << "/" << column.name;
     }
   }
+  for (const io::SeriesSpec& series : io::metric_series_specs()) {
+    at = json.find("{\"name\": \"" + std::string(series.name) + "\", \"indexed_by\": \"" +
+                       std::string(series.indexed_by) + "\", \"written\": \"" +
+                       std::string(io::name_of(series.presence)) + "\"",
+                   at);
+    ASSERT_NE(at, std::string::npos) << series.name;
+    for (const io::SeriesArraySpec& array : series.arrays) {
+      at = json.find("{\"name\": \"" + std::string(array.name) + "\", \"type\": \"float64\"", at);
+      ASSERT_NE(at, std::string::npos) << series.name << "/" << array.name;
+    }
+  }
+  for (const auto& [key, attributes] :
+       {std::pair{"root_attributes", io::root_attributes()},
+        std::pair{"variant_attributes", io::variant_attributes()}}) {
+    at = json.find("\"" + std::string(key) + "\": [", at);
+    ASSERT_NE(at, std::string::npos) << key;
+    for (const io::AttributeSpec& attribute : attributes) {
+      at = json.find("{\"name\": \"" + std::string(attribute.name) + "\", \"type\": \"" +
+                         std::string(io::name_of(attribute.type)) + "\"",
+                     at);
+      ASSERT_NE(at, std::string::npos) << key << "/" << attribute.name;
+    }
+  }
   for (const metrics::Metric& metric : metrics::registered_metrics()) {
     at = json.find("{\"name\": \"" + std::string(metric.name) + "\", \"unit\": \"" +
                        std::string(metric.unit) + "\"",
@@ -129,7 +155,10 @@ TEST(InfoCommand, SchemaJsonListsEveryTableColumnAndMetric) {
 TEST(InfoCommand, SchemaMarkdownIsTheDocsTables) {
   const auto outcome = run_caseload({"info", "--schema", "markdown"});
   ASSERT_EQ(outcome.exit_code, kExitOk) << outcome.err;
-  EXPECT_EQ(outcome.out, io::trace_tables_markdown() + "\n" + metrics::metrics_markdown());
+  EXPECT_EQ(outcome.out, io::attributes_markdown(io::root_attributes()) + "\n" +
+                             io::attributes_markdown(io::variant_attributes()) + "\n" +
+                             io::trace_tables_markdown() + "\n" + io::metric_series_markdown() +
+                             "\n" + metrics::metrics_markdown());
 }
 
 TEST(InfoCommand, SchemaAndATraceTogetherExitTwo) {

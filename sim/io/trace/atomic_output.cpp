@@ -1,11 +1,12 @@
 #include "sim/io/trace/atomic_output.hpp"
 
-#include <fmt/format.h>
-
 #include <system_error>
+
+#include <fmt/format.h>
 
 #include "sim/core/atomic_file.hpp"
 #include "sim/core/diagnostics.hpp"
+#include "sim/io/trace/attribute_schema.hpp"
 #include "sim/io/trace/trace_error.hpp"
 
 namespace caseload::io {
@@ -93,8 +94,9 @@ AtomicOutput::AtomicOutput(std::filesystem::path final_path, OutputOptions optio
       options_(options),
       file_(create_partial(partial_path_, final_path_)) {
   // The flag exists from the first byte, so a reader can tell an unfinished file at once.
-  file_.set_attribute("/", "complete", false);
-  file_.set_attribute("/", "trace_format_version", kTraceFormatVersion);
+  set_declared_attribute(file_, "/", root_attributes(), "complete", false);
+  set_declared_attribute(file_, "/", root_attributes(), "trace_format_version",
+                         kTraceFormatVersion);
 }
 
 AtomicOutput::~AtomicOutput() { abandon(); }
@@ -129,7 +131,7 @@ void AtomicOutput::commit() {
   // marked complete holds every row; a failure here leaves the .partial for abandon().
   file_.check_tables();
   file_.flush();
-  file_.set_attribute("/", "complete", true);
+  set_declared_attribute(file_, "/", root_attributes(), "complete", true);
   state_ = State::Abandoned;  // from here on a failure must not be retried by abandon()
   file_.close();
   move_into_place(partial_path_, final_path_, options_.force);

@@ -1,5 +1,6 @@
 #include "sim/io/trace/run_trace.hpp"
 
+#include <algorithm>
 #include <array>
 #include <ctime>
 #include <span>
@@ -8,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "sim/core/version.hpp"
+#include "sim/io/trace/attribute_schema.hpp"
 #include "sim/io/trace/trace_error.hpp"
 #include "sim/model/action.hpp"
 #include "sim/model/labels.hpp"
@@ -27,6 +29,44 @@ void write_labels(TraceFile& file, std::string_view path, std::vector<std::strin
   file.set_attribute(path, "description", description);
 }
 
+// The series' arrays in the schema's order, each with the schema's units and description.
+void write_series_arrays(TraceFile& file, const std::string& group, const MetricSeries& series,
+                         const SeriesSpec& spec) {
+  const auto error = [&](std::string_view name, const std::string& why) {
+    return TraceError(file.path().string(), fmt::format("write metric '{}/{}'", group, name), why);
+  };
+  // Declared arrays passed over must be ones the schema allows to be absent.
+  auto next_spec = spec.arrays.begin();
+  const auto pass_over_to = [&](std::span<const SeriesArraySpec>::iterator end) {
+    for (; next_spec != end; ++next_spec) {
+      if (next_spec->presence == Presence::Always) {
+        throw error(next_spec->name, "declared as always written, but the series lacks it");
+      }
+    }
+  };
+  for (const auto& array : series.arrays) {
+    const auto declared = std::find_if(next_spec, spec.arrays.end(), [&](const auto& candidate) {
+      return candidate.name == array.name;
+    });
+    if (declared == spec.arrays.end()) {
+      throw error(array.name,
+                  "metric_series_schema.cpp does not declare it (or not after the "
+                  "array before it)");
+    }
+    pass_over_to(declared);
+    if (array.values.size() != series.labels.size()) {
+      throw error(array.name, fmt::format("it has {} values for {} labels", array.values.size(),
+                                          series.labels.size()));
+    }
+    const std::string path = group + "/" + array.name;
+    file.write_array(path, std::span<const double>(array.values));
+    if (!declared->units.empty()) file.set_attribute(path, "units", declared->units);
+    file.set_attribute(path, "description", declared->description);
+    ++next_spec;
+  }
+  pass_over_to(spec.arrays.end());
+}
+
 }  // namespace
 
 std::string utc_timestamp(std::chrono::system_clock::time_point when) {
@@ -35,12 +75,15 @@ std::string utc_timestamp(std::chrono::system_clock::time_point when) {
 }
 
 void write_run_header(TraceFile& file, const RunProvenance& provenance, TraceLevel level) {
-  file.set_attribute("/", "version", core::version());
-  file.set_attribute("/", "commit", core::git_commit());
-  file.set_attribute("/", "seed", provenance.seed);
-  file.set_attribute("/", "scenario_name", provenance.scenario_name);
-  file.set_attribute("/", "created", provenance.created);
-  file.set_attribute("/", "trace_level", name_of(level));
+  const auto set_root = [&](std::string_view name, const auto& value) {
+    set_declared_attribute(file, "/", root_attributes(), name, value);
+  };
+  set_root("version", core::version());
+  set_root("commit", core::git_commit());
+  set_root("seed", provenance.seed);
+  set_root("scenario_name", provenance.scenario_name);
+  set_root("created", provenance.created);
+  set_root("trace_level", name_of(level));
 
   file.write_string("/scenario", provenance.scenario_yaml);
   file.set_attribute("/scenario", "description",
@@ -83,27 +126,24 @@ void write_metrics(TraceFile& file, const RunMetrics& metrics) {
     file.write_strings("/metrics/scalars/units", metrics.scalar_units);
   }
 
+  auto next_spec = metric_series_specs().begin();
   for (const auto& series : metrics.series) {
     const std::string group = "/metrics/" + series.name;
     if (series.name == "scalars") {
       throw TraceError(file.path().string(), fmt::format("write metric series '{}'", group),
                        "the name 'scalars' is taken by the scalar figures");
     }
+    next_spec = std::find_if(next_spec, metric_series_specs().end(),
+                             [&](const SeriesSpec& spec) { return spec.name == series.name; });
+    if (next_spec == metric_series_specs().end()) {
+      throw TraceError(file.path().string(), fmt::format("write metric series '{}'", group),
+                       "metric_series_schema.cpp does not declare it (or not after the series "
+                       "before it)");
+    }
+    const SeriesSpec& spec = *next_spec++;
     file.write_strings(group + "/label", series.labels);
-    if (!series.label_description.empty()) {
-      file.set_attribute(group + "/label", "description", series.label_description);
-    }
-    for (const auto& array : series.arrays) {
-      const std::string path = group + "/" + array.name;
-      if (array.values.size() != series.labels.size()) {
-        throw TraceError(file.path().string(), fmt::format("write metric '{}'", path),
-                         fmt::format("it has {} values for {} labels", array.values.size(),
-                                     series.labels.size()));
-      }
-      file.write_array(path, std::span<const double>(array.values));
-      if (!array.units.empty()) file.set_attribute(path, "units", array.units);
-      if (!array.description.empty()) file.set_attribute(path, "description", array.description);
-    }
+    file.set_attribute(group + "/label", "description", spec.indexed_by);
+    write_series_arrays(file, group, series, spec);
   }
 }
 

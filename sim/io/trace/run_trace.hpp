@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/io/trace/metric_series_schema.hpp"
 #include "sim/io/trace/trace_file.hpp"
 #include "sim/io/trace/trace_schema.hpp"
 #include "sim/model/run_result.hpp"
@@ -27,18 +28,16 @@ struct RunProvenance {
   std::string created;                   ///< ISO 8601 UTC, see utc_timestamp
 };
 
-/// A named 1-D metric aligned with its series' labels.
+/// A named 1-D metric aligned with its series' labels; its units and description are the
+/// schema's (metric_series_schema.hpp).
 struct MetricArray {
   std::string name;
   std::vector<double> values;
-  std::string units;
-  std::string description;
 };
 
 /// Arrays that share one label per element (customer groups, employability deciles, advisers).
 struct MetricSeries {
-  std::string name;               ///< the group under /metrics, e.g. "by_group"
-  std::string label_description;  ///< what a label names, e.g. "customer group"
+  std::string name;  ///< the group under /metrics, e.g. "by_group"
   std::vector<std::string> labels;
   std::vector<MetricArray> arrays;  ///< each exactly labels.size() long
 };
@@ -62,9 +61,11 @@ void write_run_header(TraceFile& file, const RunProvenance& provenance, TraceLev
 /// Events the variant's event log is written as it is (empty if the run did not record it).
 void write_variant(TraceFile& file, const model::VariantResult& variant, TraceLevel level);
 
-/// /metrics/scalars/{name,value,description,units} and /metrics/<series>/{label,<array>...}.
-/// Throws TraceError for a series named "scalars", or an array (or the scalar units) whose
-/// length differs from its labels'.
+/// /metrics/scalars/{name,value,description,units} and /metrics/<series>/{label,<array>...},
+/// with the series' descriptions and units from metric_series_schema.hpp. Throws TraceError for
+/// a series or array the schema does not declare (or out of its order), a series lacking an
+/// array the schema writes always, or an array (or the scalar units) whose length differs from
+/// its labels'.
 void write_metrics(TraceFile& file, const RunMetrics& metrics);
 
 /// Everything above for one run, treatment then counterfactual (when present).

@@ -20,7 +20,7 @@ constexpr std::array<std::string_view, 3> level_names = {"summary", "agents", "e
 
 // Columns are listed in the order the writer appends them; variant_tables.cpp checks each one
 // it writes against this list, so the two cannot drift apart.
-constexpr ColumnSpec panel[] = {
+constexpr ColumnSpec panel_columns[] = {
     {"week", UInt32, "weeks",
      "week index from 0; the row is measured when `week * 7 >= measure_start_days`"},
     {"office", UInt32, "", "office index"},
@@ -43,7 +43,7 @@ constexpr ColumnSpec panel[] = {
     {"fund_spend", Float64, "money", "discretion-fund money awarded"},
 };
 
-constexpr ColumnSpec jobseekers[] = {
+constexpr ColumnSpec jobseekers_columns[] = {
     {"group", UInt8, "", "customer group (`/groups`)"},
     {"office", UInt32, "", "office index"},
     {"employability", Float64, "",
@@ -65,7 +65,7 @@ constexpr ColumnSpec jobseekers[] = {
     {"state", UInt8, "", "state at the end of the run (`/jobseeker_states`)"},
 };
 
-constexpr ColumnSpec advisers[] = {
+constexpr ColumnSpec advisers_columns[] = {
     {"office", UInt32, "", "office index"},
     {"team", UInt32, "", "team within the office"},
     {"w_client", Float64, "", "weight on clients' good (public-service motivation), 0..1"},
@@ -91,7 +91,7 @@ constexpr ColumnSpec advisers[] = {
      "has no `stars`"},
 };
 
-constexpr ColumnSpec spells[] = {
+constexpr ColumnSpec spells_columns[] = {
     {"person", UInt32, "", "row of `jobseekers`"},
     {"group", UInt8, "", "customer group (`/groups`)"},
     {"office", UInt32, "", "office index"},
@@ -102,7 +102,7 @@ constexpr ColumnSpec spells[] = {
     {"end", Float64, "days", "day it ended; the run's end for an open claim"},
 };
 
-constexpr ColumnSpec jobs[] = {
+constexpr ColumnSpec jobs_columns[] = {
     {"person", UInt32, "", "row of `jobseekers`"},
     {"employer", UInt32, "", "employer index"},
     {"group", UInt8, "", "customer group (`/groups`)"},
@@ -113,7 +113,7 @@ constexpr ColumnSpec jobs[] = {
     {"reclaim", Float64, "days", "day the person's next claim began; `+inf` if none"},
 };
 
-constexpr ColumnSpec events[] = {
+constexpr ColumnSpec events_columns[] = {
     {"time", Float64, "days", "when the event was handled"},
     {"kind", UInt32, "", "`/event_kinds`"},
     {"subject", UInt32, "",
@@ -122,16 +122,18 @@ constexpr ColumnSpec events[] = {
     {"detail", UInt32, "", "read by kind: a spell, job, plan slot or milestone"},
 };
 
-constexpr TableSpec tables[] = {
+constexpr TableSpec all_tables[] = {
     {"panel", TraceLevel::Summary,
-     "one row per (week, office, customer group), every simulated week (warm-up included)", panel},
+     "one row per (week, office, customer group), every simulated week (warm-up included)",
+     panel_columns},
     {"jobseekers", TraceLevel::Agents, "one row per person; row index = the person's id",
-     jobseekers},
+     jobseekers_columns},
     {"advisers", TraceLevel::Agents, "one row per adviser; totals over the measured period",
-     advisers},
-    {"spells", TraceLevel::Agents, "one row per claim, in the order claims began", spells},
-    {"jobs", TraceLevel::Agents, "one row per job, in the order of hire", jobs},
-    {"events", TraceLevel::Events, "one row per handled event, in the order handled", events},
+     advisers_columns},
+    {"spells", TraceLevel::Agents, "one row per claim, in the order claims began", spells_columns},
+    {"jobs", TraceLevel::Agents, "one row per job, in the order of hire", jobs_columns},
+    {"events", TraceLevel::Events, "one row per handled event, in the order handled",
+     events_columns},
 };
 
 std::span<const std::string_view> labels_of(Repeat repeat) {
@@ -170,12 +172,12 @@ std::optional<TraceLevel> trace_level_named(std::string_view name) {
   return std::nullopt;
 }
 
-std::span<const TableSpec> trace_tables() { return tables; }
+std::span<const TableSpec> trace_tables() { return all_tables; }
 
 const TableSpec& trace_table(std::string_view name) {
-  const auto* found = std::find_if(std::begin(tables), std::end(tables),
+  const auto* found = std::find_if(std::begin(all_tables), std::end(all_tables),
                                    [&](const TableSpec& table) { return table.name == name; });
-  CASELOAD_ASSERT(found != std::end(tables), "no such trace table");
+  CASELOAD_ASSERT(found != std::end(all_tables), "no such trace table");
   return *found;
 }
 
@@ -213,7 +215,7 @@ std::string_view name_of(ColumnType type) {
 
 std::string trace_tables_markdown() {
   std::string text;
-  for (const TableSpec& table : tables) {
+  for (const TableSpec& table : all_tables) {
     text +=
         fmt::format("#### `{}`: {} (level `{}`)\n\n", table.name, table.rows, name_of(table.level));
     text += "| column | type | units | meaning |\n|--------|------|-------|---------|\n";

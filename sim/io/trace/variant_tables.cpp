@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "sim/core/assert.hpp"
+#include "sim/io/trace/attribute_schema.hpp"
 #include "sim/io/trace/column_writer.hpp"
 #include "sim/io/trace/run_trace.hpp"
 #include "sim/io/trace/trace_schema.hpp"
@@ -223,12 +224,15 @@ void write_events(TraceFile& file, const std::string& root, const model::Variant
 void write_variant(TraceFile& file, const model::VariantResult& variant, TraceLevel level) {
   const std::string root = "/" + variant.name;
   file.create_group(root);
-  file.set_attribute(root, "measure_start_days", variant.measure_start);
-  file.set_attribute(root, "end_days", variant.end);
-  file.set_attribute(root, "events_handled", variant.events_handled);
-  file.set_attribute(root, "submissions_failed", variant.submissions_failed);
-  file.set_attribute(root, "searches_crowded_out", variant.searches_crowded_out);
-  file.set_attribute(root, "interrupted", variant.interrupted);
+  const auto set_variant = [&](std::string_view name, const auto& value) {
+    set_declared_attribute(file, root, variant_attributes(), name, value);
+  };
+  set_variant("measure_start_days", variant.measure_start);
+  set_variant("end_days", variant.end);
+  set_variant("events_handled", variant.events_handled);
+  set_variant("submissions_failed", variant.submissions_failed);
+  set_variant("searches_crowded_out", variant.searches_crowded_out);
+  set_variant("interrupted", variant.interrupted);
 
   // The schema says which level adds each table.
   const auto wants = [level](std::string_view table) { return trace_table(table).level <= level; };

@@ -15,6 +15,7 @@
 
 #include "sim/core/version.hpp"
 #include "sim/io/trace/atomic_output.hpp"
+#include "sim/io/trace/attribute_schema.hpp"
 #include "sim/io/trace/trace_error.hpp"
 #include "sim/io/trace/trace_schema.hpp"
 #include "sim/model/action.hpp"
@@ -111,9 +112,9 @@ RunMetrics metrics() {
                {"net_entries", std::nan(""), "needs a counterfactual"}};
   MetricSeries by_group;
   by_group.name = "by_group";
-  by_group.label_description = "customer group";
   by_group.labels = {"jsa_25_plus", "disabled"};
-  by_group.arrays.push_back({"parked_share", {0.1, 0.5}, "share", "parked share by group"});
+  by_group.arrays.push_back({"parked_share", {0.1, 0.5}});
+  by_group.arrays.push_back({"claim_weeks", {40.0, 12.0}});
   m.series.push_back(by_group);
   return m;
 }
@@ -301,6 +302,7 @@ TEST(RunTrace, MetricsAreScalarsAndLabelledSeries) {
   EXPECT_EQ(read_dataset<double>(out, "/metrics/by_group/parked_share"),
             (std::vector<double>{0.1, 0.5}));
   EXPECT_EQ(read_string_attribute(out, "/metrics/by_group/parked_share", "units"), "share");
+  EXPECT_EQ(read_string_attribute(out, "/metrics/by_group/label", "description"), "customer group");
   EXPECT_FALSE(testing::inspect(out, "/metrics/by_group/parked_share").is_chunked);
 }
 
@@ -339,6 +341,83 @@ TEST(RunTrace, SeriesMayNotTakeTheScalarsName) {
   EXPECT_THROW(write_metrics(output.file(), bad), TraceError);
 }
 
+TEST(RunTrace, MetricArraysTakeTheSchemasUnitsAndDescription) {
+  ScratchDirectory scratch;
+  AtomicOutput output(scratch / "run.h5");
+  RunMetrics with_office = metrics();
+  const auto specs = metric_series_specs();
+  const auto providers = std::find_if(specs.begin(), specs.end(), [](const SeriesSpec& spec) {
+    return spec.name == "by_provider";
+  });
+  ASSERT_NE(providers, specs.end());
+  with_office.series.push_back({"by_provider", {"0"}, {}});
+  for (const SeriesArraySpec& array : providers->arrays) {
+    with_office.series.back().arrays.push_back({std::string(array.name), {1.0}});
+  }
+  write_metrics(output.file(), with_office);
+  output.commit();
+  const fs::path out = scratch / "run.h5";
+  EXPECT_EQ(read_string_attribute(out, "/metrics/by_group/claim_weeks", "description"),
+            "claiming client-weeks in the measured period");
+  EXPECT_EQ(read_string_attribute(out, "/metrics/by_provider/fees", "units"), "GBP or points");
+  EXPECT_FALSE(testing::has_attribute(out, "/metrics/by_provider/office", "units"))
+      << "no units in the schema, no attribute";
+}
+
+TEST(RunTrace, UndeclaredMetricSeriesIsRefused) {
+  ScratchDirectory scratch;
+  AtomicOutput output(scratch / "run.h5");
+  RunMetrics bad = metrics();
+  bad.series[0].name = "by_office";
+  EXPECT_THROW(write_metrics(output.file(), bad), TraceError);
+}
+
+TEST(RunTrace, MetricSeriesOutOfTheSchemasOrderAreRefused) {
+  ScratchDirectory scratch;
+  AtomicOutput output(scratch / "run.h5");
+  RunMetrics bad = metrics();
+  bad.series.insert(bad.series.begin(),
+                    {"by_employability_decile",
+                     {"0"},
+                     {{"help_minutes_per_client_week", {3.0}}, {"client_weeks", {5.0}}}});
+  EXPECT_THROW(write_metrics(output.file(), bad), TraceError);
+}
+
+TEST(RunTrace, UndeclaredMetricArrayIsRefused) {
+  ScratchDirectory scratch;
+  AtomicOutput output(scratch / "run.h5");
+  RunMetrics bad = metrics();
+  bad.series[0].arrays.push_back({"parked_shares", {0.1, 0.5}});
+  EXPECT_THROW(write_metrics(output.file(), bad), TraceError);
+}
+
+TEST(RunTrace, MetricArraysOutOfTheSchemasOrderAreRefused) {
+  ScratchDirectory scratch;
+  AtomicOutput output(scratch / "run.h5");
+  RunMetrics bad = metrics();
+  std::swap(bad.series[0].arrays[0], bad.series[0].arrays[1]);
+  EXPECT_THROW(write_metrics(output.file(), bad), TraceError);
+}
+
+TEST(RunTrace, MetricArrayDeclaredAlwaysWrittenMayNotBeLeftOut) {
+  ScratchDirectory scratch;
+  AtomicOutput output(scratch / "run.h5");
+  RunMetrics bad = metrics();
+  bad.series[0].arrays.pop_back();  // claim_weeks
+  EXPECT_THROW(write_metrics(output.file(), bad), TraceError);
+}
+
+TEST(RunTrace, MetricArraysTheSchemaWritesConditionallyMayBeLeftOut) {
+  ScratchDirectory scratch;
+  AtomicOutput output(scratch / "run.h5");
+  RunMetrics with_providers = metrics();
+  // Providers' arrays without the counterfactual ones between them.
+  for (const char* name : {"provider_client_weeks", "provider_parked_share"}) {
+    with_providers.series[0].arrays.push_back({name, {1.0, 2.0}});
+  }
+  EXPECT_NO_THROW(write_metrics(output.file(), with_providers));
+}
+
 TEST(RunTrace, TraceLevelsHaveStableNames) {
   for (const auto level : {TraceLevel::Summary, TraceLevel::Agents, TraceLevel::Events}) {
     EXPECT_EQ(trace_level_named(name_of(level)), level);
@@ -370,6 +449,29 @@ TEST(TraceSchema, RepeatedColumnsTakeEachLabelInListOrder) {
 TEST(TraceSchema, DocsTablesAreTheSchema) {
   caseload::testing::expect_doc_block("docs/TRACE_FORMAT.md", "trace tables",
                                       trace_tables_markdown());
+}
+
+TEST(AttributeSchema, DeclaredTypesAreHowTraceFileStoresEachValue) {
+  EXPECT_EQ(attribute_type_of<bool>(), AttributeType::Bool);
+  EXPECT_EQ(attribute_type_of<double>(), AttributeType::Float64);
+  EXPECT_EQ(attribute_type_of<std::int64_t>(), AttributeType::Int64);
+  EXPECT_EQ(attribute_type_of<std::uint32_t>(), AttributeType::UInt64);
+  EXPECT_EQ(attribute_type_of<std::string>(), AttributeType::String);
+  EXPECT_EQ(attribute_type_of<const char*>(), AttributeType::String);
+  EXPECT_EQ(name_of(find_attribute(root_attributes(), "seed")->type), "uint64");
+  EXPECT_EQ(find_attribute(variant_attributes(), "seed"), nullptr);
+}
+
+TEST(TraceSchema, DocsAttributeTablesAreTheSchema) {
+  caseload::testing::expect_doc_block("docs/TRACE_FORMAT.md", "root attributes",
+                                      attributes_markdown(root_attributes()));
+  caseload::testing::expect_doc_block("docs/TRACE_FORMAT.md", "variant attributes",
+                                      attributes_markdown(variant_attributes()));
+}
+
+TEST(TraceSchema, DocsMetricSeriesAreTheSchema) {
+  caseload::testing::expect_doc_block("docs/TRACE_FORMAT.md", "metric series",
+                                      metric_series_markdown());
 }
 
 }  // namespace

@@ -1,0 +1,107 @@
+#include "sim/io/trace/metric_series_schema.hpp"
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "sim/io/trace/trace_schema.hpp"
+
+namespace caseload::io {
+
+namespace {
+
+using enum Presence;
+
+constexpr SeriesArraySpec by_group_arrays[] = {
+    {"parked_share", "share", "client-weeks in a run of 8+ weeks without help, over client-weeks"},
+    {"claim_weeks", "weeks", "claiming client-weeks in the measured period"},
+    {"net_employment_weeks_per_person", "weeks",
+     "employment weeks gained over the counterfactual per person", WithCounterfactual},
+    {"deadweight_share", "share", "share of job entries the counterfactual also had",
+     WithCounterfactual},
+    {"equity_gap", "weeks", "net employment weeks per person in the group minus overall",
+     WithCounterfactual},
+    {"provider_client_weeks", "weeks", "claiming client-weeks attached to a provider",
+     WithProviders},
+    {"provider_parked_share", "share", "of those, the share parked (counted from the attachment)",
+     WithProviders},
+    {"provider_referrals", "people", "clients referred to providers in the measured period",
+     WithProviders},
+};
+
+constexpr SeriesArraySpec by_provider_arrays[] = {
+    {"office", "", "the provider's office"},
+    {"referrals", "people", "clients attached in the measured period"},
+    {"fees", "GBP or points", "what the regime credited the provider"},
+    {"staff_cost", "GBP", "caseworker minutes used, at providers.staff_cost_per_hour"},
+    {"programme_spend", "GBP", "discretion-fund money from the programme budget"},
+    {"profit", "GBP", "fees - staff_cost - programme_spend"},
+    {"parked_share", "share", "attached client-weeks in a run of 8+ weeks without help"},
+};
+
+constexpr SeriesArraySpec by_employability_decile_arrays[] = {
+    {"help_minutes_per_client_week", "minutes",
+     "discretionary help minutes per claiming client-week (creaming curve)"},
+    {"client_weeks", "weeks", "claiming client-weeks in the decile"},
+};
+
+constexpr SeriesArraySpec by_adviser_arrays[] = {
+    {"measured_performance", "points or money",
+     "what the regime credited the adviser in the measured period"},
+    {"net_employment_weeks", "weeks",
+     "employment weeks gained by the adviser's people over the counterfactual"},
+};
+
+// The order a run writes them (sim/cli/run_trace_output.cpp); write_metrics refuses any other.
+constexpr SeriesSpec all_series[] = {
+    {"by_group", "customer group", Always, by_group_arrays},
+    {"by_provider", "provider id (office * providers per office + provider)", WithProviders,
+     by_provider_arrays},
+    {"by_employability_decile", "employability decile (0 = least employable)", Always,
+     by_employability_decile_arrays},
+    {"by_adviser", "adviser id", WithCounterfactual, by_adviser_arrays},
+};
+
+// Indexed by Presence: the name `info --schema json` uses, and how the docs say it.
+struct PresenceNames {
+  std::string_view code;
+  std::string_view prose;
+};
+constexpr std::array<PresenceNames, 3> presence_names = {{
+    {"always", "always"},
+    {"with_counterfactual", "with a counterfactual"},
+    {"with_providers", "with contracted providers"},
+}};
+
+std::string_view written_when(Presence presence) {
+  return presence_names[static_cast<std::size_t>(presence)].prose;
+}
+
+}  // namespace
+
+std::span<const SeriesSpec> metric_series_specs() { return all_series; }
+
+std::string_view name_of(Presence presence) {
+  return presence_names[static_cast<std::size_t>(presence)].code;
+}
+
+std::string metric_series_markdown() {
+  std::string text;
+  for (const SeriesSpec& spec : all_series) {
+    text += fmt::format("#### `/metrics/{}`: one element per {}; written {}\n\n", spec.name,
+                        spec.indexed_by, written_when(spec.presence));
+    text +=
+        "| array | type | units | written | meaning |\n"
+        "|-------|------|-------|---------|---------|\n";
+    for (const SeriesArraySpec& array : spec.arrays) {
+      // An empty cell is written "| |", as in the variant tables.
+      const std::string units = array.units.empty() ? " " : fmt::format(" {} ", array.units);
+      text += fmt::format("| `{}` | {} |{}| {} | {} |\n", array.name, name_of(metric_array_type),
+                          units, written_when(array.presence), array.description);
+    }
+    text += '\n';
+  }
+  return text;
+}
+
+}  // namespace caseload::io
