@@ -130,5 +130,36 @@ TEST(Assignment, SpecialistWithOneSideEmptyFallsBackToAllAdvisers) {
   for (AdviserId adviser : fresh.world.staff.office_advisers[0]) EXPECT_GT(count[index(adviser)], 0);
 }
 
+TEST(Assignment, MeanCaseloadCountsOpenClaimsAtEachMeasuredWeek) {
+  Scenario scenario = two_group_scenario(AssignmentRule::Specialist);
+  // Programme referrals take open claims off the caseload for a while; without them every
+  // open claim is on exactly one caseload.
+  scenario.policy.disabled_actions = {"referral"};
+  const auto result = fixtures::run(scenario);
+  const auto& advisers = result.treatment.advisers;
+  double total = 0.0;
+  for (std::uint32_t a = 0; a < advisers.size(); ++a) {
+    ASSERT_GT(advisers.measured_weeks[a], 0.0);
+    total += advisers.measured_caseload[a] / advisers.measured_weeks[a];
+  }
+  // The panel's stock is the office's claims open at each week's end; every open claim is on
+  // exactly one caseload, so the advisers' mean caseloads sum to the mean measured stock.
+  std::vector<double> stock_by_week;  // summed over the panel's cells, measured weeks only
+  for (const auto& row : result.treatment.panel) {
+    if (row.week * core::days_per_week < result.treatment.measure_start) continue;
+    if (row.week >= stock_by_week.size()) stock_by_week.resize(row.week + 1, -1.0);
+    stock_by_week[row.week] = std::max(stock_by_week[row.week], 0.0) + row.counts.stock;
+  }
+  double stock = 0.0;
+  double weeks = 0.0;
+  for (double week_stock : stock_by_week) {
+    if (week_stock < 0.0) continue;  // a warm-up week
+    stock += week_stock;
+    weeks += 1.0;
+  }
+  ASSERT_GT(weeks, 0.0);
+  EXPECT_NEAR(total, stock / weeks, 1e-9 * stock);
+}
+
 }  // namespace
 }  // namespace caseload::model
