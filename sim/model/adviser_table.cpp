@@ -15,6 +15,7 @@ AdviserId AdviserTable::add(const NewAdviser& init) {
   this_week.emplace_back();
   measured.emplace_back();
   measured_weeks.push_back(0.0);
+  measured_caseload.push_back(0.0);
   return id;
 }
 

@@ -41,6 +41,7 @@ struct AdviserTable {
   // Totals over the measured period.
   std::vector<AdviserWeek> measured;
   std::vector<double> measured_weeks;
+  std::vector<double> measured_caseload;  ///< caseload size summed over measured week ends
 
   AdviserId add(const NewAdviser& init);
   std::uint32_t size() const { return static_cast<std::uint32_t>(office.size()); }

@@ -1,10 +1,14 @@
 // Claims: new people arriving, claims beginning and ending, and caseload membership.
 
+#include <algorithm>
+#include <cmath>
 #include <limits>
+#include <span>
 
 #include <boost/random/beta_distribution.hpp>
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
+#include <boost/random/uniform_int_distribution.hpp>
 
 #include "sim/core/assert.hpp"
 #include "sim/model/event_kind.hpp"
@@ -34,24 +38,60 @@ JobseekerId create_jobseeker(World& world, OfficeId office, GroupId group) {
   return person;
 }
 
+namespace {
+
+// Of `candidates`, the one with the smallest caseload; ties go to the earliest (lowest id).
+AdviserId least_loaded(const AdviserTable& advisers, std::span<const AdviserId> candidates) {
+  AdviserId chosen = candidates.front();
+  for (AdviserId adviser : candidates) {
+    if (advisers.caseload[index(adviser)].size() < advisers.caseload[index(chosen)].size()) chosen = adviser;
+  }
+  return chosen;
+}
+
+// How many of an office's n advisers (the first ones) are specialists: ceil(share * n), and at
+// least one when some group needs a specialist, so those clients always have somewhere to go.
+std::size_t specialist_count(const Scenario& scenario, std::size_t advisers) {
+  auto count = static_cast<std::size_t>(std::ceil(scenario.advisers.specialist_share * static_cast<double>(advisers)));
+  const bool needed = std::any_of(scenario.groups.begin(), scenario.groups.end(),
+                                  [](const CustomerGroup& group) { return group.needs_specialist; });
+  if (needed) count = std::max<std::size_t>(count, 1);
+  return std::min(count, advisers);
+}
+
+// The adviser who takes a claim of a client who has none, by the scenario's rule.
+AdviserId assign_adviser(World& world, JobseekerId person) {
+  const auto& js = world.people.jobseekers;
+  const auto row = index(person);
+  const std::span<const AdviserId> candidates = world.staff.office_advisers[index(js.office[row])];
+  CASELOAD_ASSERT(!candidates.empty(), "office without advisers");
+  switch (world.scenario.advisers.assignment) {
+    case AssignmentRule::Balance:
+      break;
+    case AssignmentRule::Random: {
+      // Keyed by the person and the claim, so treatment and counterfactual assign alike.
+      auto draw = stream(world.scenario.run.seed, EntityKind::Jobseeker, row, Purpose::Assignment, js.spell[row]);
+      boost::random::uniform_int_distribution<std::size_t> pick(0, candidates.size() - 1);
+      return candidates[pick(draw)];
+    }
+    case AssignmentRule::Specialist: {
+      const std::size_t specialists = specialist_count(world.scenario, candidates.size());
+      const bool needs = world.scenario.groups[index(js.group[row])].needs_specialist;
+      const auto side = needs ? candidates.first(specialists) : candidates.subspan(specialists);
+      if (!side.empty()) return least_loaded(world.staff.advisers, side);
+      break;  // one side is empty: everyone shares all advisers
+    }
+  }
+  return least_loaded(world.staff.advisers, candidates);
+}
+
+}  // namespace
+
 void join_caseload(World& world, JobseekerId person) {
   auto& js = world.people.jobseekers;
   const auto row = index(person);
-  AdviserId chosen = js.adviser[row];
-  if (index(chosen) == no_row) {
-    // The adviser with the smallest caseload in the office; ties go to the lowest id.
-    const auto& candidates = world.staff.office_advisers[index(js.office[row])];
-    CASELOAD_ASSERT(!candidates.empty(), "office without advisers");
-    chosen = candidates.front();
-    for (AdviserId adviser : candidates) {
-      if (world.staff.advisers.caseload[index(adviser)].size() <
-          world.staff.advisers.caseload[index(chosen)].size()) {
-        chosen = adviser;
-      }
-    }
-    js.adviser[row] = chosen;
-  }
-  auto& list = world.staff.advisers.caseload[index(chosen)];
+  if (index(js.adviser[row]) == no_row) js.adviser[row] = assign_adviser(world, person);
+  auto& list = world.staff.advisers.caseload[index(js.adviser[row])];
   js.caseload_slot[row] = static_cast<std::uint32_t>(list.size());
   list.push_back(person);
 }

@@ -20,6 +20,7 @@ struct Field {
   std::string_view key;
   Place<Owner, double> number = nullptr;  ///< set for a real number...
   Place<Owner, int> integer = nullptr;    ///< ...or for a whole one
+  Place<Owner, bool> flag = nullptr;      ///< ...or for a yes/no (bounds unused)
   core::Bounds bounds;
   std::string_view doc;   ///< unit and meaning, for the docs table
   bool required = false;  ///< no default: the key must be given
@@ -29,6 +30,8 @@ struct Field {
       : key(k), number(at), bounds(b), doc(d), required(must_be_given) {}
   constexpr Field(std::string_view k, Place<Owner, int> at, core::Bounds b, std::string_view d)
       : key(k), integer(at), bounds(b), doc(d) {}
+  constexpr Field(std::string_view k, Place<Owner, bool> at, std::string_view d)
+      : key(k), flag(at), doc(d) {}
 };
 
 /// `owner.*P1.*P2...`: a member, or a member of a nested struct, as a Place:

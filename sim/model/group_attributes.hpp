@@ -30,6 +30,8 @@ inline constexpr Field<CustomerGroup> group_attributes[] = {
      "hazard of leaving benefit for non-work, per week"},
     {"discretion_fund_eligible_weeks", &at<CustomerGroup, &CustomerGroup::discretion_fund_eligible_weeks>,
      range::non_negative, "weeks of claim before the discretion fund may be used"},
+    {"needs_specialist", &at<CustomerGroup, &CustomerGroup::needs_specialist>,
+     "`true`: under `advisers.assignment: specialist` its claims go to a specialist adviser"},
 };
 
 }  // namespace caseload::model

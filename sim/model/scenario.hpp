@@ -28,6 +28,7 @@ struct CustomerGroup {
   double search_base = 0.5;       ///< ceiling of the own-search success probability per review interval
   double inactivity_per_week = 0.019;  ///< hazard of leaving benefit for non-work
   double discretion_fund_eligible_weeks = 0.0;  ///< claim duration before the fund may be used
+  bool needs_specialist = false;  ///< claims go to a specialist adviser under `specialist` assignment
 };
 
 struct OfficeNetwork {
@@ -133,7 +134,11 @@ struct ActionCatalogue {
   SanctionAction sanction;
 };
 
-/// Advisers: time, review rules, motivation and perception.
+/// Who takes a new claim: the least-loaded adviser, one drawn at random, or the least-loaded
+/// on the client's side of the specialist split.
+enum class AssignmentRule : std::uint8_t { Balance, Random, Specialist };
+
+/// Advisers: time, review rules, motivation, perception and who serves whom.
 struct AdviserModel {
   double hours_per_week = 37.0;
   double other_duties_share = 0.4;     ///< time for duties outside the caseload
@@ -151,6 +156,8 @@ struct AdviserModel {
   double perception_sd_motivation = 0.25;
   double perception_minutes_scale = 60.0;  ///< minutes with a client that halve noise variance
   double effectiveness_sd = 0.5;       ///< lognormal spread of how much an interview helps
+  AssignmentRule assignment = AssignmentRule::Balance;
+  double specialist_share = 0.0;       ///< of each office's advisers, the first ceil(share * n)
 };
 
 /// What the policy lets advisers do: the treatment has discretionary help; the default

@@ -91,6 +91,7 @@ void close_week(World& world) {
       total.fund_spend += this_week.fund_spend;
       for (std::size_t k = 0; k < action_count; ++k) total.action_minutes[k] += this_week.action_minutes[k];
       world.staff.advisers.measured_weeks[a] += 1.0;
+      world.staff.advisers.measured_caseload[a] += static_cast<double>(world.staff.advisers.caseload[a].size());
     }
     this_week = AdviserWeek{};
     // The discretion fund is budgeted per 52-week year.

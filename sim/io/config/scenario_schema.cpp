@@ -44,7 +44,10 @@ model::OfficeNetwork read_network(ConfigReader reader) {
 template <typename Owner>
 void read_fields(ConfigReader& reader, Owner& owner, std::span<const model::Field<Owner>> fields) {
   for (const auto& field : fields) {
-    if (field.integer != nullptr) {
+    if (field.flag != nullptr) {
+      bool& value = field.flag(owner);
+      value = reader.flag(field.key, value);
+    } else if (field.integer != nullptr) {
       int& value = field.integer(owner);
       value = static_cast<int>(reader.integer(field.key, value, field.bounds));
     } else if (field.required) {
@@ -146,6 +149,15 @@ model::ActionCatalogue read_actions(ConfigReader reader) {
   return a;
 }
 
+constexpr std::string_view assignment_rule_names[] = {"balance", "random", "specialist"};
+
+model::AssignmentRule read_assignment_rule(ConfigReader& reader, model::AssignmentRule fallback) {
+  const std::vector<std::string> names(std::begin(assignment_rule_names), std::end(assignment_rule_names));
+  const std::string name = reader.choice("assignment", names[static_cast<std::size_t>(fallback)], names);
+  const auto found = std::find(names.begin(), names.end(), name);
+  return static_cast<model::AssignmentRule>(found - names.begin());
+}
+
 model::AdviserModel read_advisers(ConfigReader reader) {
   model::AdviserModel m;
   m.hours_per_week = reader.number("hours_per_week", m.hours_per_week, Bounds::between(0, 168));
@@ -165,6 +177,8 @@ model::AdviserModel read_advisers(ConfigReader reader) {
   m.perception_sd_motivation = reader.number("perception_sd_motivation", m.perception_sd_motivation, non_negative);
   m.perception_minutes_scale = reader.number("perception_minutes_scale", m.perception_minutes_scale, positive);
   m.effectiveness_sd = reader.number("effectiveness_sd", m.effectiveness_sd, non_negative);
+  m.assignment = read_assignment_rule(reader, m.assignment);
+  m.specialist_share = reader.number("specialist_share", m.specialist_share, probability);
   reader.finish();
   return m;
 }

@@ -15,12 +15,14 @@ namespace {
 template <typename Owner>
 std::string default_of(const model::Field<Owner>& field, Owner defaults) {
   if (field.required) return "**required**";
+  if (field.flag != nullptr) return field.flag(defaults) ? "true" : "false";
   if (field.integer != nullptr) return fmt::format("{}", field.integer(defaults));
   return fmt::format("{}", field.number(defaults));
 }
 
 template <typename Owner>
 std::string allowed_of(const model::Field<Owner>& field) {
+  if (field.flag != nullptr) return "true or false";
   const std::string range = field.bounds.describe();
   return field.integer != nullptr ? "a whole" + range.substr(1) : range;
 }

@@ -81,6 +81,10 @@ constexpr ColumnSpec advisers_columns[] = {
     {"fund_spend", Float64, "GBP",
      "discretion fund spent (a caseworker spends its provider's programme budget)"},
     {"measured_weeks", Float64, "weeks", "weeks in the measured period"},
+    {"caseload", UInt32, "clients",
+     "clients on the caseload at the end of the run (an office's caseload is the sum over its rows)"},
+    {"mean_caseload", Float64, "clients",
+     "caseload at each measured week's end, averaged over `measured_weeks` (0 if none)"},
     {"measured_performance", Float64, "points",
      "what the regime credited the adviser with, in the regime's own units (0 under a neutral "
      "regime)"},

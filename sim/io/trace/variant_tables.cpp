@@ -160,6 +160,13 @@ void write_advisers(TraceFile& file, const std::string& root, const model::Varia
   out.column<double>("fund_spend", rows, [&](std::size_t i) { return measured[i].fund_spend; });
   out.column<double>("measured_weeks", rows,
                      [&](std::size_t i) { return advisers.measured_weeks[i]; });
+  out.column<std::uint32_t>("caseload", rows, [&](std::size_t i) {
+    return static_cast<std::uint32_t>(advisers.caseload[i].size());
+  });
+  out.column<double>("mean_caseload", rows, [&](std::size_t i) {
+    const double weeks = advisers.measured_weeks[i];
+    return weeks > 0.0 ? advisers.measured_caseload[i] / weeks : 0.0;
+  });
   const auto& performance = variant.measured_by_adviser;
   out.column<double>("measured_performance", rows,
                      [&](std::size_t i) { return i < performance.size() ? performance[i] : 0.0; });

@@ -40,6 +40,26 @@ TEST(LoadScenario, EveryProblemIsReportedInFileOrder) {
                 file + ":6:10: 'run.weeks' must be a number > 0, got -3"}));
 }
 
+TEST(LoadScenario, AssignmentRuleAndSpecialistsAreRead) {
+  const LoadedScenario loaded = load_scenario_text(
+      "name: x\nadvisers: {assignment: specialist, specialist_share: 0.25}\n"
+      "groups: {a: {inflow_per_week: 1}, b: {inflow_per_week: 1, needs_specialist: true}}\n",
+      "inline.yaml", {});
+  EXPECT_EQ(loaded.scenario.advisers.assignment, model::AssignmentRule::Specialist);
+  EXPECT_DOUBLE_EQ(loaded.scenario.advisers.specialist_share, 0.25);
+  EXPECT_FALSE(loaded.scenario.groups[0].needs_specialist);
+  EXPECT_TRUE(loaded.scenario.groups[1].needs_specialist);
+}
+
+TEST(LoadScenario, UnknownAssignmentRuleNamesTheKeyAndSuggests) {
+  EXPECT_EQ(problems_of([] {
+              load_scenario_text("name: x\ngroups: {a: {inflow_per_week: 1}}\nadvisers:\n  assignment: ballance\n",
+                                 "inline.yaml", {});
+            }),
+            std::vector<std::string>{"inline.yaml:4:15: 'advisers.assignment' must be one of balance, random, "
+                                     "specialist, got 'ballance' (did you mean 'balance'?)"});
+}
+
 TEST(LoadScenario, ProvidersAreOffByDefault) {
   const LoadedScenario loaded = load_scenario_text("name: x\ngroups: {a: {inflow_per_week: 1}, b: {inflow_per_week: 1}}\n", "inline.yaml", {});
   EXPECT_FALSE(loaded.scenario.providers.enabled());

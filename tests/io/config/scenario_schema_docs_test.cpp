@@ -56,14 +56,18 @@ TEST(GroupAttributes, EveryAttributeIsReadIntoItsMember) {
   model::CustomerGroup defaults;
   std::vector<double> expected;
   for (const auto& field : model::group_attributes) {
-    const double value = inside(field.bounds, field.number(defaults));
+    // A yes/no is written as the opposite of its default, so reading it must change it.
+    const double value = field.flag != nullptr ? !field.flag(defaults) : inside(field.bounds, field.number(defaults));
     expected.push_back(value);
-    yaml += fmt::format("    {}: {}\n", field.key, value);
+    yaml += field.flag != nullptr ? fmt::format("    {}: {}\n", field.key, value != 0.0)
+                                  : fmt::format("    {}: {}\n", field.key, value);
   }
   model::Scenario scenario = load_scenario_text(yaml, "inline.yaml").scenario;
   ASSERT_EQ(scenario.groups.size(), 1u);
   for (std::size_t i = 0; i < std::size(model::group_attributes); ++i) {
-    EXPECT_EQ(model::group_attributes[i].number(scenario.groups[0]), expected[i]) << model::group_attributes[i].key;
+    const auto& field = model::group_attributes[i];
+    const double read = field.flag != nullptr ? field.flag(scenario.groups[0]) : field.number(scenario.groups[0]);
+    EXPECT_EQ(read, expected[i]) << field.key;
   }
 }
 

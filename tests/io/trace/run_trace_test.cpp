@@ -72,6 +72,8 @@ model::VariantResult variant(std::string name) {
   v.advisers.measured[1].action_minutes[static_cast<std::size_t>(model::ActionKind::Interview)] =
       40.0;
   v.advisers.measured_weeks = {2.0, 2.0};
+  v.advisers.caseload[1] = {static_cast<model::JobseekerId>(1)};
+  v.advisers.measured_caseload = {0.0, 3.0};  // 1 then 2 clients at the two week ends
   v.measured_by_adviser = {0.0, 3.5};
   for (std::uint32_t week = 0; week < 2; ++week) {
     model::PanelRow row;
@@ -258,6 +260,9 @@ TEST(RunTrace, AgentsLevelAddsAgentTablesAndLogsButNoEvents) {
             (std::vector<double>{0.0, 3.5}));
   EXPECT_EQ(read_dataset<double>(out, "/treatment/advisers/minutes_interview"),
             (std::vector<double>{0.0, 40.0}));
+  EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/advisers/caseload"),
+            (std::vector<std::uint32_t>{0, 1}));
+  EXPECT_EQ(read_dataset<double>(out, "/treatment/advisers/mean_caseload"), (std::vector<double>{0.0, 1.5}));
   EXPECT_EQ(read_dataset<double>(out, "/treatment/spells/start"), (std::vector<double>{-3.0}));
   EXPECT_EQ(read_dataset<std::uint8_t>(out, "/treatment/spells/is_open"),
             (std::vector<std::uint8_t>{1}));
