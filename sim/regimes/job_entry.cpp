@@ -67,37 +67,26 @@ std::vector<bool> read_offices(core::ConfigReader& reader, std::string_view key,
 class JobEntry final : public Indicator {
  public:
   JobEntry(const JobEntrySettings& settings, const IndicatorContext& context)
-      : seed_(context.scenario->run.seed),
+      : settings_(settings),
+        seed_(context.scenario->run.seed),
         context_(context),
-        attribution_(settings.attribution),
-        points_(settings.points),
-        long_term_weeks_(settings.long_term_weeks),
-        long_term_points_(settings.long_term_points),
         window_days_(7.0 * settings.window_weeks),
-        validation_minutes_(settings.validation_minutes),
         lag_days_(7.0 * settings.lag_weeks),
-        false_negative_(settings.false_negative),
-        false_positive_(settings.false_positive),
-        bonus_points_(settings.bonus_points),
         bonus_after_days_(7.0 * settings.bonus_after_weeks),
-        bonus_groups_(settings.bonus_groups),
         // Valuing the bonus: a new claim within the period needs the job to end at least
         // reclaim_delay_weeks before its close, and then a claim (recycle_probability).
         recycle_(context.scenario->jobs.recycle_probability),
-        tenure_weeks_needed_(std::max(0.0, settings.bonus_after_weeks - context.scenario->jobs.reclaim_delay_weeks)),
-        uplift_offices_(settings.uplift_offices),
-        uplift_share_(settings.uplift_share),
-        uplift_min_points_(settings.uplift_min_points) {}
+        tenure_weeks_needed_(std::max(0.0, settings.bonus_after_weeks - context.scenario->jobs.reclaim_delay_weeks)) {}
 
   double value(const model::ActionCandidate& c) const override {
     const double worth = points(c.group, c.claim_weeks, c.office);
     const double gain = c.after.entry - c.before.entry;
-    if (attribution_ == Attribution::Attached && !c.attached) return 0.0;
+    if (settings_.attribution == Attribution::Attached && !c.attached) return 0.0;
     const bool has_bonus = earns_bonus(c.group);
-    if (attribution_ != Attribution::Evidenced) {
-      const double entry = worth * (1.0 - false_negative_) * gain;
+    if (settings_.attribution != Attribution::Evidenced) {
+      const double entry = worth * (1.0 - settings_.false_negative) * gain;
       if (!has_bonus) return entry;
-      return entry + (1.0 - false_negative_) * (expected_bonus(c.after) - expected_bonus(c.before));
+      return entry + (1.0 - settings_.false_negative) * (expected_bonus(c.after) - expected_bonus(c.before));
     }
     const bool evidenced = c.days_since_help <= window_days_;
     if (!evidenced && model::is_evidence(c.action)) {
@@ -113,26 +102,26 @@ class JobEntry final : public Indicator {
       return;
     }
     // attached: matched records, counted only for people on a provider's caseload at the time.
-    if (attribution_ == Attribution::Attached && !context_.is_provider(outcome.adviser)) return;
+    if (settings_.attribution == Attribution::Attached && !context_.is_provider(outcome.adviser)) return;
     if (outcome.kind == model::OutcomeKind::JobEntry) {
       const double worth = points(outcome.group, outcome.claim_weeks, outcome.office);
-      if (attribution_ == Attribution::Evidenced) {
+      if (settings_.attribution == Attribution::Evidenced) {
         if (outcome.days_since_help > window_days_) return;  // nothing on record to claim it
         ledger.credit(outcome, worth, outcome.time);
-        ledger.owe_validation(outcome.adviser, validation_minutes_);
+        ledger.owe_validation(outcome.adviser, settings_.validation_minutes);
         hold_bonus(outcome, 0.0);
         return;
       }
-      if (draw(outcome) < false_negative_) return;
+      if (draw(outcome) < settings_.false_negative) return;
       ledger.credit(outcome, worth, outcome.time + lag_days_);
       hold_bonus(outcome, lag_days_);
       return;
     }
     // Record matching can also read a non-work exit as a job start (and, if no claim follows,
     // as one that lasted).
-    if (outcome.kind == model::OutcomeKind::Exit && attribution_ != Attribution::Evidenced &&
+    if (outcome.kind == model::OutcomeKind::Exit && settings_.attribution != Attribution::Evidenced &&
         outcome.exit_reason != static_cast<std::uint8_t>(model::ExitReason::Work) &&
-        false_positive_ > 0.0 && draw(outcome) < false_positive_) {
+        settings_.false_positive > 0.0 && draw(outcome) < settings_.false_positive) {
       ledger.credit(outcome, points(outcome.group, outcome.claim_weeks, outcome.office),
                     outcome.time + lag_days_);
       hold_bonus(outcome, lag_days_);
@@ -160,17 +149,17 @@ class JobEntry final : public Indicator {
   };
 
   double points(model::GroupId group, double claim_weeks, model::OfficeId office) const {
-    double base = points_[model::index(group)];
-    if (long_term_weeks_ > 0.0 && claim_weeks >= long_term_weeks_) base = std::max(long_term_points_, base);
+    double base = settings_.points[model::index(group)];
+    if (settings_.long_term_weeks > 0.0 && claim_weeks >= settings_.long_term_weeks) base = std::max(settings_.long_term_points, base);
     const auto o = static_cast<std::size_t>(model::index(office));
-    if (o < uplift_offices_.size() && uplift_offices_[o] && base > 0.0) {
-      return base + std::max(uplift_share_ * base, uplift_min_points_);
+    if (o < settings_.uplift_offices.size() && settings_.uplift_offices[o] && base > 0.0) {
+      return base + std::max(settings_.uplift_share * base, settings_.uplift_min_points);
     }
     return base;
   }
 
   bool earns_bonus(model::GroupId group) const {
-    return bonus_points_ > 0.0 && bonus_groups_[model::index(group)];
+    return settings_.bonus_points > 0.0 && settings_.bonus_groups[model::index(group)];
   }
 
   // bonus_points x P(entry and no new claim within bonus_after_weeks). Tenure is exponential
@@ -180,7 +169,7 @@ class JobEntry final : public Indicator {
   double expected_bonus(const model::Forecast& f) const {
     if (f.entry <= 0.0) return 0.0;
     const double lasts = std::pow(std::clamp(f.sustained_13 / f.entry, 0.0, 1.0), tenure_weeks_needed_ / 13.0);
-    return bonus_points_ * f.entry * (1.0 - recycle_ * (1.0 - lasts));
+    return settings_.bonus_points * f.entry * (1.0 - recycle_ * (1.0 - lasts));
   }
 
   void hold_bonus(const model::Outcome& outcome, double lag_days) {
@@ -190,7 +179,7 @@ class JobEntry final : public Indicator {
     const auto person = static_cast<std::size_t>(model::index(outcome.client));
     if (person >= latest_.size()) latest_.resize(person + 1, 0);
     latest_[person] = popped_ + pending_.size() + 1;
-    pending_.push_back({due_day, lag_days, outcome, bonus_points_, false});
+    pending_.push_back({due_day, lag_days, outcome, settings_.bonus_points, false});
   }
 
   // Only a person's latest bonus can still be cancelled: an earlier one was either cancelled
@@ -208,25 +197,14 @@ class JobEntry final : public Indicator {
     return luck.uniform01();
   }
 
+  JobEntrySettings settings_;  ///< the keys as read; durations below in days
   std::uint64_t seed_;
   IndicatorContext context_;
-  Attribution attribution_ = Attribution::Matched;
-  std::vector<double> points_;
-  double long_term_weeks_ = 0.0;
-  double long_term_points_ = 0.0;
   double window_days_ = 0.0;
-  double validation_minutes_ = 0.0;
   double lag_days_ = 0.0;
-  double false_negative_ = 0.0;
-  double false_positive_ = 0.0;
-  double bonus_points_ = 0.0;
   double bonus_after_days_ = 0.0;
-  std::vector<bool> bonus_groups_;
   double recycle_ = 0.0;
   double tenure_weeks_needed_ = 0.0;
-  std::vector<bool> uplift_offices_;  ///< by office
-  double uplift_share_ = 0.0;
-  double uplift_min_points_ = 0.0;
   std::deque<PendingBonus> pending_;
   std::uint64_t popped_ = 0;          ///< bonuses taken off the front of pending_ so far
   std::vector<std::uint64_t> latest_; ///< by person: 1 + sequence number of the latest bonus, 0 none

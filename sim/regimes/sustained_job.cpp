@@ -24,51 +24,48 @@ struct SustainedJobSettings final : IndicatorSettings {
 class SustainedJob final : public Indicator {
  public:
   SustainedJob(const SustainedJobSettings& settings, const IndicatorContext& context)
-      : context_(context),
-        attached_(settings.attached),
-        weeks_(settings.weeks),
-        price_(settings.price),
-        sustainment_(settings.sustainment),
-        every_weeks_(settings.every_weeks) {
-    for (int k = 1; k <= settings.max_payments; ++k) payment_weeks_.push_back(weeks_ + k * every_weeks_);
+      : settings_(settings), context_(context) {
+    for (int k = 1; k <= settings.max_payments; ++k) {
+      payment_weeks_.push_back(settings.weeks + k * settings.every_weeks);
+    }
   }
 
   void add_job_marks(std::vector<double>& marks) const override {
-    marks.push_back(weeks_);
+    marks.push_back(settings_.weeks);
     marks.insert(marks.end(), payment_weeks_.begin(), payment_weeks_.end());
   }
 
   double value(const model::ActionCandidate& c) const override {
-    const double gain = weeks_ == 13.0 ? c.after.sustained_13 - c.before.sustained_13
+    const double gain = settings_.weeks == 13.0 ? c.after.sustained_13 - c.before.sustained_13
                                        : c.after.sustained_26 - c.before.sustained_26;
-    if (attached_ && !c.attached) return 0.0;
+    if (settings_.attached && !c.attached) return 0.0;
     const auto group = model::index(c.group);
-    return (price_[group] + sustainment_[group] * expected_payments(c.after)) * gain;
+    return (settings_.price[group] + settings_.sustainment[group] * expected_payments(c.after)) * gain;
   }
 
   void record(const model::Outcome& outcome, CreditLedger& ledger) override {
     if (outcome.kind != model::OutcomeKind::Sustained) return;
     // attached: only jobs entered while on a provider's caseload, credited to that provider.
-    if (attached_ && !context_.is_provider(outcome.adviser)) return;
+    if (settings_.attached && !context_.is_provider(outcome.adviser)) return;
     const auto group = model::index(outcome.group);
     double amount = 0.0;
-    if (outcome.weeks == weeks_) amount += price_[group];
+    if (outcome.weeks == settings_.weeks) amount += settings_.price[group];
     // The model marks the job at exactly the weeks add_job_marks gave it, so equality is safe.
     if (std::binary_search(payment_weeks_.begin(), payment_weeks_.end(), outcome.weeks)) {
-      amount += sustainment_[group];
+      amount += settings_.sustainment[group];
     }
     if (amount > 0.0) ledger.credit(outcome, amount, outcome.time);
   }
 
  private:
-  // Sustainment payments a job that reached `weeks_` can expect over the whole schedule: each
+  // Sustainment payments a job that reached `weeks` can expect over the whole schedule: each
   // payment times the chance the job lasts to its date. The forecast knows the 13- and 26-week
   // chances; the ratio of the two is taken as the survival over every further 13 weeks (a
   // constant hazard after the first quarter, an approximation), so each payment period of
-  // `every_weeks_` keeps the job with the same chance.
+  // `sustainment_every_weeks` keeps the job with the same chance.
   double expected_payments(const model::Forecast& f) const {
     if (payment_weeks_.empty() || f.sustained_13 <= 0.0) return 0.0;
-    const double per_period = std::pow(f.sustained_26 / f.sustained_13, every_weeks_ / 13.0);
+    const double per_period = std::pow(f.sustained_26 / f.sustained_13, settings_.every_weeks / 13.0);
     double lasting = 1.0;
     double expected = 0.0;
     for (std::size_t k = 0; k < payment_weeks_.size(); ++k) {
@@ -78,12 +75,8 @@ class SustainedJob final : public Indicator {
     return expected;
   }
 
+  SustainedJobSettings settings_;  ///< the keys as read
   IndicatorContext context_;
-  bool attached_ = false;
-  double weeks_ = 26.0;
-  std::vector<double> price_;
-  std::vector<double> sustainment_;
-  double every_weeks_ = 4.0;
   std::vector<double> payment_weeks_;  ///< weeks in work at which each payment falls, ascending
 };
 
