@@ -193,7 +193,7 @@ void handle_claim(World& world, std::uint32_t source) {
 
   const std::uint32_t next = ++world.people.arrivals[source];
   auto arrival = stream(world.scenario.run.seed, EntityKind::InflowSource, source, Purpose::Arrival, next);
-  const double rate = world.scenario.groups[index(group)].inflow_per_week / core::days_per_week;
+  const double rate = world.inflow_per_week(office, group) / core::days_per_week;
   boost::random::exponential_distribution<double> gap(rate);
   world.scheduler.schedule(world.now() + gap(arrival), code(EventKind::Claim), source);
 }

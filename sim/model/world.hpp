@@ -101,6 +101,12 @@ struct World {
   double now() const { return scheduler.now(); }
   bool measuring() const { return now() >= measure_start; }
   std::size_t group_count() const { return scenario.groups.size(); }
+  /// New claims per week of `group` at `office`: every inflow and the initial stock read it,
+  /// so offices can differ in size and mix in one place.
+  double inflow_per_week(OfficeId office, GroupId group) const {
+    (void)office;
+    return scenario.groups[index(group)].inflow_per_week;
+  }
   std::size_t cell(OfficeId office, GroupId group) const {
     return index(office) * group_count() + index(group);
   }

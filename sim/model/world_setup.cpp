@@ -113,7 +113,7 @@ void add_initial_stock(World& world) {
   for (std::size_t o = 0; o < world.market.pools.size(); ++o) {
     for (std::size_t g = 0; g < world.group_count(); ++g) {
       const auto source = static_cast<std::uint32_t>(o * world.group_count() + g);
-      const double inflow = world.scenario.groups[g].inflow_per_week;
+      const double inflow = world.inflow_per_week(static_cast<OfficeId>(o), static_cast<GroupId>(g));
       const auto count = static_cast<std::uint32_t>(std::lround(inflow * search.initial_stock_weeks_of_inflow));
       auto draws = stream(world.scenario.run.seed, EntityKind::InflowSource, source, Purpose::InitialStock);
       boost::random::exponential_distribution<double> duration(1.0 / search.initial_mean_duration_weeks);
@@ -134,7 +134,8 @@ void schedule_inflow(World& world) {
   const auto sources = world.market.pools.size() * world.group_count();
   world.people.arrivals.assign(sources, 0);
   for (std::uint32_t source = 0; source < sources; ++source) {
-    const double rate = world.scenario.groups[source % world.group_count()].inflow_per_week;
+    const double rate = world.inflow_per_week(static_cast<OfficeId>(source / world.group_count()),
+                                             static_cast<GroupId>(source % world.group_count()));
     if (rate <= 0.0) continue;
     auto arrival = stream(world.scenario.run.seed, EntityKind::InflowSource, source, Purpose::Arrival, 0);
     boost::random::exponential_distribution<double> gap(rate / core::days_per_week);
