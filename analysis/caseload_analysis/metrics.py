@@ -115,6 +115,37 @@ def parked_share_by_group(variant: Variant, groups: list[str]) -> pd.Series:
                      name="parked_share")
 
 
+def _kaplan_meier_off(weeks_seen: np.ndarray, ended: np.ndarray, horizon: int) -> np.ndarray:
+    """Share off benefit by each whole week 0..horizon; NaN past the longest claim seen.
+    Endings count before censorings at the same time (sim/metrics/offflow_curves.cpp)."""
+    if len(weeks_seen) == 0:
+        return np.full(horizon + 1, np.nan)
+    order = np.lexsort((~ended, weeks_seen))
+    weeks_seen, ended = weeks_seen[order], ended[order]
+    at_risk = len(weeks_seen) - np.arange(len(weeks_seen))
+    survival = np.cumprod(np.where(ended, 1.0 - 1.0 / at_risk, 1.0))
+    grid = np.arange(horizon + 1, dtype=float)
+    seen = np.searchsorted(weeks_seen, grid, side="right")  # claims with duration <= w
+    off = np.where(seen > 0, 1.0 - survival[np.maximum(seen - 1, 0)], 0.0)
+    return np.where(grid <= weeks_seen[-1], off, np.nan)
+
+
+def offflow_curves(variant: Variant, groups: list[str], horizon: int = 104) -> pd.DataFrame:
+    """Kaplan-Meier share off benefit by week since the claim began, for claims begun in the
+    measured period: one column per group (and "all"), rows weeks 0..horizon. Open claims
+    count for the weeks they were seen, as in the run's own by_group off_benefit_* figures."""
+    spells = variant.table("spells")
+    spells = spells[spells["start"] >= variant.measure_start_days]
+    ended = ~spells["is_open"].to_numpy(bool)
+    end = np.where(ended, spells["end"].to_numpy(float), variant.end_days)
+    weeks_seen = (end - spells["start"].to_numpy(float)) / DAYS_PER_WEEK
+    group = spells["group"].to_numpy()
+    curves = {name: _kaplan_meier_off(weeks_seen[group == g], ended[group == g], horizon)
+              for g, name in enumerate(groups)}
+    curves["all"] = _kaplan_meier_off(weeks_seen, ended, horizon)
+    return pd.DataFrame(curves, index=pd.RangeIndex(horizon + 1, name="week"))
+
+
 def followed_up_jobs(variant: Variant) -> pd.DataFrame:
     """Jobs begun in the measured period early enough (26 weeks before the end) to follow up."""
     jobs = variant.table("jobs")
@@ -174,9 +205,10 @@ def pearson(x: np.ndarray, y: np.ndarray) -> float:
 def weekly_flows(variant: Variant) -> pd.DataFrame:
     """The panel summed over offices and groups, one row per week: stock, inflow and exits."""
     panel = variant.table("panel")
-    columns = ["stock", "inflow", "exits_work", "exits_inactivity", "exits_sanction"]
-    weekly = panel.groupby("week")[columns].sum()
-    weekly["exits"] = weekly[["exits_work", "exits_inactivity", "exits_sanction"]].sum(axis=1)
+    # Every exit reason the trace has (its /exit_reasons list), so a new one is counted too.
+    exits = [column for column in panel.columns if column.startswith("exits_")]
+    weekly = panel.groupby("week")[["stock", "inflow", *exits]].sum()
+    weekly["exits"] = weekly[exits].sum(axis=1)
     return weekly
 
 

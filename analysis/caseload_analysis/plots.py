@@ -190,6 +190,40 @@ def caseload_over_time(runs: list[Trace]) -> Figure:
     return fig
 
 
+def offflow_by_group(runs: list[Trace]) -> Figure:
+    """Share of claims off benefit by week since the claim began, a line per customer group
+    (Kaplan-Meier, treatment), with each group's calibration target where the run has one
+    (/metrics/by_group offflow_target_weeks and offflow_target_share). One panel per run."""
+    usable = _with_tables(runs, "spells")
+    columns = min(2, len(usable))
+    rows = -(-len(usable) // columns)
+    fig = _figure(width=6.5 * columns, height=4.6 * rows)
+    axes = np.atleast_1d(fig.subplots(rows, columns, squeeze=False)).ravel()
+    for ax, run in zip(axes, usable):
+        curves = metrics.offflow_curves(run.treatment, run.groups)
+        targets = run.metric_series.get("by_group")
+        for group, colour in zip(run.groups, _colours(len(run.groups))):
+            ax.plot(curves.index, curves[group], color=colour, linewidth=1.3, label=group)
+            if targets is None or "offflow_target_share" not in targets.columns:
+                continue
+            weeks = targets.at[group, "offflow_target_weeks"]
+            share = targets.at[group, "offflow_target_share"]
+            if np.isfinite(weeks) and np.isfinite(share):
+                ax.plot([weeks], [share], marker="D", markersize=7, markerfacecolor="none",
+                        markeredgecolor=colour, linestyle="none")
+        ax.set_title(f"{run.label}", fontsize="medium")
+        ax.set_xlabel("weeks since the claim began")
+        ax.set_ylabel("share off benefit")
+        ax.set_ylim(0, 1.02)
+        ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize="x-small", loc="lower right")
+    for ax in axes[len(usable):]:
+        ax.set_visible(False)
+    fig.suptitle("Off-flow by customer group (lines: model; diamonds: calibration targets)")
+    return fig
+
+
 #: (file stem, title, function) for every figure a report draws, in report order.
 FIGURES = [
     ("creaming_curve", "Creaming curve", creaming_curve),
@@ -197,4 +231,5 @@ FIGURES = [
     ("performance_vs_impact", "Measured performance against net impact", performance_vs_impact),
     ("entries_vs_sustained", "Entries against sustained jobs", entries_vs_sustained),
     ("caseload_over_time", "Weekly caseload and off-flows", caseload_over_time),
+    ("offflow_by_group", "Off-flow by customer group against calibration targets", offflow_by_group),
 ]

@@ -72,6 +72,34 @@ def test_parking_and_sustainment_on_a_small_variant():
     assert metrics.sustained_share(variant, 13.0) == 0.5
 
 
+def test_offflow_curves_are_kaplan_meier_on_a_small_variant():
+    from caseload_analysis.trace import Variant
+    days = 7.0
+    # Measured from week 26 to 78: ends after 2 and 6 weeks, one open claim seen for 4 weeks,
+    # and a warm-up claim left out (the same case as tests/metrics/offflow_curves_test.cpp).
+    spells = pd.DataFrame({"group": [0, 0, 0, 1], "start": [74 * days, 30 * days, 30 * days, 10 * days],
+                           "end": [78 * days, 32 * days, 36 * days, 11 * days],
+                           "is_open": [1, 0, 0, 0]})
+    variant = Variant("treatment", {"measure_start_days": 26 * days, "end_days": 78 * days},
+                      {"spells": spells})
+    curves = metrics.offflow_curves(variant, ["a", "b"], horizon=8)
+    assert curves.loc[1, "a"] == 0.0
+    assert curves.loc[2, "a"] == pytest.approx(1 / 3)
+    assert curves.loc[5, "a"] == pytest.approx(1 / 3)
+    assert curves.loc[6, "a"] == pytest.approx(1.0)
+    assert math.isnan(curves.loc[7, "a"])
+    assert curves["b"].isna().all()  # its only claim began in the warm-up
+
+
+@pytest.mark.parametrize("weeks", [13, 26, 52])
+def test_offflow_curves_match_the_cpp_by_group_figures(smoke_trace, weeks):
+    trace = load_trace(smoke_trace)
+    curves = metrics.offflow_curves(trace.treatment, trace.groups)
+    cpp = trace.metric_series["by_group"][f"off_benefit_{weeks}w"]
+    for group in trace.groups:
+        assert curves.loc[weeks, group] == pytest.approx(cpp[group], abs=1e-12), group
+
+
 def test_missing_tables_say_which_trace_level_they_need(make_trace):
     trace = load_trace(make_trace("smoke_summary", "--trace", "summary"))
     with pytest.raises(Exception, match="--trace agents"):
@@ -95,15 +123,9 @@ def test_loader_gives_every_table_in_documented_order(smoke_trace):
 
 @pytest.fixture(scope="module", params=sorted(RUNS))
 def trace_with_cpp_metrics(request, make_trace):
-    """Each of RUNS, skipping the test while /metrics has none of CPP_NAMES: they come with
-    sim/metrics' summary (issue 5's C++ metrics, branch helper-d). Once any is there, every
-    one must be, so a renamed metric fails rather than skips."""
+    """Each of RUNS, written by the real binary with its /metrics."""
     scenario, args = RUNS[request.param]
-    trace = load_trace(make_trace(request.param, *args, scenario=scenario))
-    if all(trace.metric(name) is None for name in CPP_NAMES):
-        pytest.skip("SKIPPED UNTIL sim/metrics' summary is merged: /metrics has none of "
-                    + ", ".join(sorted(CPP_NAMES)))
-    return trace
+    return load_trace(make_trace(request.param, *args, scenario=scenario))
 
 
 @pytest.mark.parametrize("name", sorted(CPP_NAMES))

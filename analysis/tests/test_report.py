@@ -15,7 +15,7 @@ from caseload_analysis.report import write_report
 REPORT = Path(__file__).resolve().parents[1] / "report.py"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 FIGURES = ["creaming_curve", "parked_share_by_group", "performance_vs_impact",
-           "entries_vs_sustained", "caseload_over_time"]
+           "entries_vs_sustained", "caseload_over_time", "offflow_by_group"]
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def report(two_runs, tmp_path_factory):
     result = subprocess.run([sys.executable, str(REPORT), *map(str, two_runs), "-o", str(out)],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith(f"wrote {out / 'index.html'}: 5 figures, 3 CSV files")
+    assert result.stdout.startswith(f"wrote {out / 'index.html'}: 6 figures, 3 CSV files")
     return out
 
 

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <optional>
 
+#include "sim/cli/breakdown_report.hpp"
 #include "sim/cli/cli.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/interrupt.hpp"
@@ -57,7 +58,13 @@ int execute_run(const RunOptions& options, std::ostream& out, std::ostream& err)
   }
   if (interrupted) return report_interrupted(err);
   const model::RunResult& result = run.summary;
-  out << (options.format == "json" ? format_summary_json(result) : format_summary_text(result));
+  const model::Scenario& scenario = runnable.loaded.scenario;
+  if (options.format == "json") {
+    out << format_summary_json(result, format_group_json(scenario, run.report));
+  } else {
+    out << format_summary_text(result) << "\nby customer group (claims begun in the measured period):\n"
+        << format_group_table(scenario, run.report);
+  }
   return kExitOk;
 }
 

@@ -62,8 +62,8 @@ std::vector<std::string> index_labels(std::size_t count) {
 
 }  // namespace
 
-io::RunMetrics trace_metrics(const model::Scenario& scenario, const experiment::SingleRun& run) {
-  const metrics::MetricsReport report = metrics::make_report(scenario, run.simulation);
+io::RunMetrics trace_metrics(const experiment::SingleRun& run) {
+  const metrics::MetricsReport& report = run.report;
   io::RunMetrics out;
   out.scalars = run.summary.summary;
   // The summary is made from the registry in its order, so units line up by position; a
@@ -80,6 +80,11 @@ io::RunMetrics trace_metrics(const model::Scenario& scenario, const experiment::
   io::MetricSeries by_group{"by_group", report.group_names, {}};
   by_group.arrays.push_back({"parked_share", report.parking.parked_share_by_group});
   by_group.arrays.push_back({"claim_weeks", report.parking.claim_weeks_by_group});
+  for (const int weeks : {13, 26, 52, 104}) {
+    std::vector<double> off;
+    for (const auto& curve : report.offflow.by_group) off.push_back(metrics::OffFlowCurves::at(curve, weeks));
+    by_group.arrays.push_back({fmt::format("off_benefit_{}w", weeks), std::move(off)});
+  }
   if (report.net_impact) {
     const metrics::NetImpact& net = *report.net_impact;
     by_group.arrays.push_back(
@@ -116,7 +121,7 @@ io::RunMetrics trace_metrics(const model::Scenario& scenario, const experiment::
 RunTraceOutput::RunTraceOutput(const std::string& path, std::string_view level, bool force,
                                const io::RunnableScenario& runnable,
                                std::chrono::system_clock::time_point created)
-    : level_(level_named(level)), scenario_(&runnable.loaded.scenario), output_(path, io::OutputOptions{force}) {
+    : level_(level_named(level)), output_(path, io::OutputOptions{force}) {
   io::write_run_header(output_.file(), provenance_of(runnable, created), level_);
   // Readers of a .partial see the header even if the run is killed before it ends.
   output_.file().flush();
@@ -131,7 +136,7 @@ void RunTraceOutput::write_variants(const experiment::SingleRun& run) {
 
 void RunTraceOutput::commit(const experiment::SingleRun& run) {
   write_variants(run);
-  io::write_metrics(output_.file(), trace_metrics(*scenario_, run));
+  io::write_metrics(output_.file(), trace_metrics(run));
   output_.commit();
 }
 

@@ -16,7 +16,7 @@ namespace caseload::cli {
 
 /// What /metrics holds for a run: today the summary figures; the seam where sim/metrics'
 /// report (by group, by decile, by adviser) joins the trace.
-io::RunMetrics trace_metrics(const model::Scenario& scenario, const experiment::SingleRun& run);
+io::RunMetrics trace_metrics(const experiment::SingleRun& run);
 
 class RunTraceOutput {
  public:
@@ -42,7 +42,6 @@ class RunTraceOutput {
   void write_variants(const experiment::SingleRun& run);
 
   io::TraceLevel level_;  // first: an unknown level fails before any file is made
-  const model::Scenario* scenario_;
   io::AtomicOutput output_;
 };
 

@@ -35,7 +35,7 @@ std::string format_summary_text(const model::RunResult& result) {
          format_figures_text(result.summary);
 }
 
-std::string format_summary_json(const model::RunResult& result) {
+std::string format_summary_json(const model::RunResult& result, std::string_view by_group) {
   std::string text =
       fmt::format(R"({{"scenario": {}, "seed": {}, "events": {}, "summary": {{)",
                   json_string(result.scenario_name), result.seed, result.events_handled);
@@ -45,7 +45,9 @@ std::string format_summary_json(const model::RunResult& result) {
                         std::isfinite(figure.value) ? format_value(figure.value) : "null");
     first = false;
   }
-  text += "}}\n";
+  text += "}";
+  if (!by_group.empty()) text += fmt::format(R"(, "by_group": {})", by_group);
+  text += "}\n";
   return text;
 }
 

@@ -18,7 +18,8 @@ std::string format_summary_text(const model::RunResult& result);
 
 /// `{"scenario": ..., "seed": ..., "events": ..., "summary": {"name": value, ...}}` and a
 /// newline. Values that are not finite are written as null (JSON has no NaN or infinity).
-std::string format_summary_json(const model::RunResult& result);
+/// `by_group`, when given, is a JSON object added as the member "by_group".
+std::string format_summary_json(const model::RunResult& result, std::string_view by_group = {});
 
 /// `text` as a JSON string literal, quotes included. `text` must be valid UTF-8.
 std::string json_string(std::string_view text);

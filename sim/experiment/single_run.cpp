@@ -13,7 +13,8 @@ SingleRun run_once(const model::Scenario& scenario, const model::RegimeFactory& 
   run.summary.seed = scenario.run.seed;
   run.summary.events_handled = treatment.events_handled;
   if (run.simulation.counterfactual) run.summary.events_handled += run.simulation.counterfactual->events_handled;
-  run.summary.summary = metrics::summarise(scenario, run.simulation);
+  run.report = metrics::make_report(scenario, run.simulation);
+  run.summary.summary = metrics::summarise(scenario, run.simulation, run.report);
   return run;
 }
 

@@ -8,6 +8,7 @@ MetricsReport make_report(const model::Scenario& scenario, const model::Simulati
   MetricsReport report;
   for (const auto& group : scenario.groups) report.group_names.push_back(group.name);
   report.calibration = calibrate(scenario, result.treatment);
+  report.offflow = offflow_curves(result.treatment, scenario.groups.size(), offflow_curve_weeks);
   report.creaming_by_employability = creaming(result.treatment, RankedBy::Employability);
   report.creaming_by_motivation = creaming(result.treatment, RankedBy::Motivation);
   report.parking = parking(scenario, result.treatment);
@@ -21,7 +22,12 @@ MetricsReport make_report(const model::Scenario& scenario, const model::Simulati
 
 std::vector<model::SummaryFigure> summarise(const model::Scenario& scenario,
                                             const model::SimulationResult& result) {
-  const MetricsReport report = make_report(scenario, result);
+  return summarise(scenario, result, make_report(scenario, result));
+}
+
+std::vector<model::SummaryFigure> summarise(const model::Scenario& scenario,
+                                            const model::SimulationResult& result,
+                                            const MetricsReport& report) {
   const MetricInputs inputs{scenario, result, report};
   std::vector<model::SummaryFigure> out;
   for (const Metric& metric : registered_metrics()) {

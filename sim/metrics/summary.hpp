@@ -9,6 +9,7 @@
 #include "sim/metrics/calibration.hpp"
 #include "sim/metrics/creaming.hpp"
 #include "sim/metrics/net_impact.hpp"
+#include "sim/metrics/offflow_curves.hpp"
 #include "sim/metrics/paradox.hpp"
 #include "sim/metrics/parking.hpp"
 #include "sim/metrics/providers.hpp"
@@ -23,6 +24,7 @@ namespace caseload::metrics {
 struct MetricsReport {
   std::vector<std::string> group_names;  ///< labels for every *_by_group vector
   Calibration calibration;
+  OffFlowCurves offflow;  ///< to offflow_curve_weeks
   Creaming creaming_by_employability;
   Creaming creaming_by_motivation;
   Parking parking;
@@ -33,11 +35,18 @@ struct MetricsReport {
   std::optional<Paradox> paradox;
 };
 
+/// How far the off-flow curves reach: two years covers every group's calibration target.
+inline constexpr int offflow_curve_weeks = 104;
+
 MetricsReport make_report(const model::Scenario& scenario, const model::SimulationResult& result);
 
 /// The headline figures, one per metric_registry.cpp entry in its order; one that needs a
 /// missing counterfactual is NaN, never left out, so every run lists the same names.
 std::vector<model::SummaryFigure> summarise(const model::Scenario& scenario,
                                             const model::SimulationResult& result);
+/// The same from a report already made of `result`.
+std::vector<model::SummaryFigure> summarise(const model::Scenario& scenario,
+                                            const model::SimulationResult& result,
+                                            const MetricsReport& report);
 
 }  // namespace caseload::metrics

@@ -22,6 +22,9 @@ TEST(RunCommand, PrintsASummaryUnderAHeader) {
   EXPECT_EQ(outcome.out.rfind("scenario: smoke  seed: 42  events: ", 0), 0u) << outcome.out;
   EXPECT_NE(outcome.out.find("\nname "), std::string::npos) << outcome.out;
   EXPECT_NE(outcome.out.find("\noff_benefit_13w "), std::string::npos) << outcome.out;
+  EXPECT_NE(outcome.out.find("\nby customer group (claims begun in the measured period):\ngroup "),
+            std::string::npos)
+      << outcome.out;
 }
 
 TEST(RunCommand, SameSeedGivesIdenticalText) {
@@ -45,7 +48,9 @@ TEST(RunCommand, JsonIsOneObjectWithTheDocumentedFields) {
   const std::string& json = outcome.out;
   EXPECT_EQ(json.rfind("{\"scenario\": \"smoke\", \"seed\": 9, \"events\": ", 0), 0u) << json;
   EXPECT_NE(json.find(", \"summary\": {\"off_benefit_13w\": "), std::string::npos) << json;
-  EXPECT_EQ(json.substr(json.size() - 3), "}}\n") << json;
+  EXPECT_NE(json.find(R"(, "by_group": {")"), std::string::npos) << json;
+  EXPECT_NE(json.find(R"(: {"claims": )"), std::string::npos) << json;
+  EXPECT_EQ(json.substr(json.size() - 4), "}}}\n") << json;
   EXPECT_EQ(json.find('\n'), json.size() - 1) << "one line";
 }
 

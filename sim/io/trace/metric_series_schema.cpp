@@ -15,6 +15,10 @@ using enum Presence;
 constexpr SeriesArraySpec by_group_arrays[] = {
     {"parked_share", "share", "client-weeks in a run of 8+ weeks without help, over client-weeks"},
     {"claim_weeks", "weeks", "claiming client-weeks in the measured period"},
+    {"off_benefit_13w", "share", "claims begun in the measured period off benefit by 13 weeks (Kaplan-Meier)"},
+    {"off_benefit_26w", "share", "the same by 26 weeks"},
+    {"off_benefit_52w", "share", "the same by 52 weeks"},
+    {"off_benefit_104w", "share", "the same by 104 weeks (NaN when no claim was followed that long)"},
     {"net_employment_weeks_per_person", "weeks",
      "employment weeks gained over the counterfactual per person", WithCounterfactual},
     {"deadweight_share", "share", "share of job entries the counterfactual also had",

@@ -117,6 +117,10 @@ RunMetrics metrics() {
   by_group.labels = {"jsa_25_plus", "disabled"};
   by_group.arrays.push_back({"parked_share", {0.1, 0.5}});
   by_group.arrays.push_back({"claim_weeks", {40.0, 12.0}});
+  by_group.arrays.push_back({"off_benefit_13w", {0.6, 0.3}});
+  by_group.arrays.push_back({"off_benefit_26w", {0.8, 0.5}});
+  by_group.arrays.push_back({"off_benefit_52w", {0.9, 0.7}});
+  by_group.arrays.push_back({"off_benefit_104w", {0.95, 0.8}});
   m.series.push_back(by_group);
   return m;
 }

@@ -40,7 +40,12 @@ void write_small_run(AtomicOutput& output) {
   write_variant(output.file(), treatment, TraceLevel::Agents);
   RunMetrics metrics;
   metrics.scalars = {{"a", 1.5, "first"}, {"b", -2.0, "second"}};
-  metrics.series.push_back({"by_group", {"g"}, {{"parked_share", {0.5}}, {"claim_weeks", {2.0}}}});
+  metrics.series.push_back({"by_group", {"g"}, {{"parked_share", {0.5}},
+                                               {"claim_weeks", {2.0}},
+                                               {"off_benefit_13w", {0.6}},
+                                               {"off_benefit_26w", {0.8}},
+                                               {"off_benefit_52w", {0.9}},
+                                               {"off_benefit_104w", {0.95}}}});
   write_metrics(output.file(), metrics);
 }
 
@@ -81,7 +86,8 @@ TEST(TraceReader, ReportsProvenanceTablesAndMetrics) {
   EXPECT_EQ(trace.metric_series[0].labels, 1u);
   // The reader lists by name, not in the order written.
   EXPECT_EQ(trace.metric_series[0].arrays,
-            (std::vector<std::string>{"claim_weeks", "parked_share"}));
+            (std::vector<std::string>{"claim_weeks", "off_benefit_104w", "off_benefit_13w", "off_benefit_26w",
+                                      "off_benefit_52w", "parked_share"}));
 }
 
 TEST(TraceReader, AnAbandonedTraceIsIncompleteButReadable) {
