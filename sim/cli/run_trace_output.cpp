@@ -32,25 +32,76 @@ io::RunProvenance provenance_of(const io::RunnableScenario& runnable,
   return provenance;
 }
 
-// Units and descriptions are metric_series_schema.cpp's; write_metrics checks these names.
+// A provider's books as columns, in metric_series_schema.cpp's `book_arrays` order (its units
+// and descriptions); write_metrics checks these names.
+struct BookColumn {
+  const char* name;
+  double (*read)(const metrics::ProviderBooks&);
+};
+template <model::PaymentKind Kind>
+double fee_of(const metrics::ProviderBooks& books) {
+  return books.fees_by_kind[static_cast<std::size_t>(Kind)];
+}
+constexpr BookColumn book_columns[] = {
+    {"referrals", [](const metrics::ProviderBooks& b) { return b.referrals; }},
+    {"fees_attachment", fee_of<model::PaymentKind::Attachment>},
+    {"fees_job_outcome", fee_of<model::PaymentKind::JobOutcome>},
+    {"fees_sustainment", fee_of<model::PaymentKind::Sustainment>},
+    {"fees_other", fee_of<model::PaymentKind::Other>},
+    {"fees", [](const metrics::ProviderBooks& b) { return b.fees; }},
+    {"staff_minutes", [](const metrics::ProviderBooks& b) { return b.staff_minutes; }},
+    {"staff_cost", [](const metrics::ProviderBooks& b) { return b.staff_cost; }},
+    {"overhead", [](const metrics::ProviderBooks& b) { return b.overhead; }},
+    {"programme_spend", [](const metrics::ProviderBooks& b) { return b.programme_spend; }},
+    {"margin", [](const metrics::ProviderBooks& b) { return b.margin; }},
+    {"spend_per_participant", [](const metrics::ProviderBooks& b) { return b.spend_per_participant; }},
+    {"client_weeks", [](const metrics::ProviderBooks& b) { return b.client_weeks; }},
+    {"parked_share", [](const metrics::ProviderBooks& b) { return b.parked_share; }},
+};
+
+void add_book_columns(io::MetricSeries& series, const std::vector<metrics::ProviderBooks>& rows) {
+  for (const BookColumn& column : book_columns) {
+    std::vector<double> values;
+    for (const auto& books : rows) values.push_back(column.read(books));
+    series.arrays.push_back({column.name, std::move(values)});
+  }
+}
+
 io::MetricSeries provider_series(const metrics::Providers& providers) {
   io::MetricSeries series{"by_provider", {}, {}};
-  const auto column = [&](double metrics::ProviderBooks::*field) {
-    std::vector<double> values;
-    for (const auto& books : providers.by_provider) values.push_back(books.*field);
-    return values;
-  };
+  std::vector<double> caseworkers;
   for (std::size_t p = 0; p < providers.by_provider.size(); ++p) {
     series.labels.push_back(std::to_string(p));
+    caseworkers.push_back(providers.by_provider[p].caseworkers);
   }
   series.arrays.push_back({"office", {providers.office.begin(), providers.office.end()}});
-  series.arrays.push_back({"referrals", column(&metrics::ProviderBooks::referrals)});
-  series.arrays.push_back({"fees", column(&metrics::ProviderBooks::fees)});
-  series.arrays.push_back({"staff_cost", column(&metrics::ProviderBooks::staff_cost)});
-  series.arrays.push_back({"programme_spend", column(&metrics::ProviderBooks::programme_spend)});
-  series.arrays.push_back({"profit", column(&metrics::ProviderBooks::profit)});
-  series.arrays.push_back({"parked_share", column(&metrics::ProviderBooks::parked_share)});
+  series.arrays.push_back({"caseworkers", std::move(caseworkers)});
+  add_book_columns(series, providers.by_provider);
   return series;
+}
+
+io::MetricSeries provider_group_series(const metrics::Providers& providers,
+                                       const std::vector<std::string>& group_names) {
+  io::MetricSeries series{"by_provider_group", {}, {}};
+  std::vector<double> provider;
+  std::vector<double> group;
+  for (std::size_t p = 0; p < providers.by_provider.size(); ++p) {
+    for (std::size_t g = 0; g < group_names.size(); ++g) {
+      series.labels.push_back(fmt::format("{}/{}", p, group_names[g]));
+      provider.push_back(static_cast<double>(p));
+      group.push_back(static_cast<double>(g));
+    }
+  }
+  series.arrays.push_back({"provider", std::move(provider)});
+  series.arrays.push_back({"group", std::move(group)});
+  add_book_columns(series, providers.by_provider_group);
+  return series;
+}
+
+std::vector<double> metrics_by_group(const metrics::Providers& providers, double metrics::ProviderBooks::*field) {
+  std::vector<double> values;
+  for (const auto& books : providers.by_group) values.push_back(books.*field);
+  return values;
 }
 
 // 0, 1, ... n-1: labels of a series indexed by position (deciles, advisers).
@@ -94,12 +145,23 @@ io::RunMetrics trace_metrics(const experiment::SingleRun& run) {
   }
   const metrics::Providers& providers = report.providers;
   if (!providers.by_provider.empty()) {
-    by_group.arrays.push_back({"provider_client_weeks", providers.client_weeks_by_group});
-    by_group.arrays.push_back({"provider_parked_share", providers.parked_share_by_group});
-    by_group.arrays.push_back({"provider_referrals", providers.referrals_by_group});
+    using Books = metrics::ProviderBooks;
+    by_group.arrays.push_back({"provider_client_weeks", metrics_by_group(providers, &Books::client_weeks)});
+    by_group.arrays.push_back({"provider_parked_share", metrics_by_group(providers, &Books::parked_share)});
+    by_group.arrays.push_back({"provider_referrals", metrics_by_group(providers, &Books::referrals)});
+    by_group.arrays.push_back({"provider_fees", metrics_by_group(providers, &Books::fees)});
+    by_group.arrays.push_back({"provider_staff_cost", metrics_by_group(providers, &Books::staff_cost)});
+    by_group.arrays.push_back({"provider_overhead", metrics_by_group(providers, &Books::overhead)});
+    by_group.arrays.push_back({"provider_programme_spend", metrics_by_group(providers, &Books::programme_spend)});
+    by_group.arrays.push_back({"provider_margin", metrics_by_group(providers, &Books::margin)});
+    by_group.arrays.push_back(
+        {"provider_spend_per_participant", metrics_by_group(providers, &Books::spend_per_participant)});
   }
   out.series.push_back(std::move(by_group));
-  if (!providers.by_provider.empty()) out.series.push_back(provider_series(providers));
+  if (!providers.by_provider.empty()) {
+    out.series.push_back(provider_series(providers));
+    out.series.push_back(provider_group_series(providers, report.group_names));
+  }
 
   const auto& curve = report.creaming_by_employability;
   const auto& minutes = curve.minutes_per_client_week_by_decile;

@@ -117,7 +117,7 @@ constexpr Metric metrics[] = {
      field<&R::paradox, &Paradox::office_correlation>},
 
     {"provider_profit_per_referral", "GBP",
-     "providers' fees less staff and programme cost, per client referred (GBP in a money regime)",
+     "providers' margin (fees less salaries, overhead and programme spend) per client referred (GBP)",
      field<&R::providers, &Providers::profit_per_referral>},
     {"provider_parked_share", "share",
      "share of attached client-weeks at providers in a run of 8+ weeks without help",

@@ -105,6 +105,7 @@ void handle_action(World& world, std::uint32_t slot) {
   PanelCounts& counts = world.counts_for(action.client);
   counts.minutes[kind] += action.minutes;
   if (world.measuring()) js.help_minutes[row][kind] += action.minutes;
+  count_provider_help(world, action, js.group[row]);
   if (is_evidence(action.action)) js.last_help[row] = now;
 
   Outcome outcome;

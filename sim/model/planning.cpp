@@ -11,6 +11,7 @@
 
 #include "sim/model/event_kind.hpp"
 #include "sim/model/outcome_model.hpp"
+#include "sim/model/provider_perception.hpp"
 
 namespace caseload::model {
 
@@ -26,9 +27,11 @@ OfficeMarket read_market(const World& world, OfficeId office) {
     market.best_threshold = std::min<double>(market.best_threshold, world.market.employers.threshold[index(employer)]);
   }
   // The office's advisers and its providers' caseworkers share the candidates a vacancy takes.
-  const auto& providers = scenario.providers;
-  const double advisers = static_cast<double>(world.staff.office_advisers[index(office)].size()) +
-                          providers.per_office * providers.caseworkers_per_provider;
+  const auto per_office = static_cast<std::size_t>(scenario.providers.per_office);
+  double advisers = static_cast<double>(world.staff.office_advisers[index(office)].size());
+  for (std::size_t p = index(office) * per_office; p < (index(office) + 1) * per_office; ++p) {
+    advisers += static_cast<double>(world.providers.caseworkers[p].size());
+  }
   market.submission_slots = static_cast<std::uint32_t>(
       std::ceil(notified * scenario.actions.submission.candidates_per_vacancy / advisers));
   market.tightness = tightness(scenario.search, pool.size());
@@ -43,13 +46,20 @@ PerceivedClient perceive(const World& world, JobseekerId person, const OfficeMar
   const auto& model = scenario.advisers;
   const auto row = index(person);
   const double now = world.now();
-  // Noise shrinks with the minutes the adviser has spent with the client this claim.
-  const double sharpen = 1.0 / std::sqrt(1.0 + js.minutes_known[row] / model.perception_minutes_scale);
   PerceivedClient seen;
-  seen.employability = world.employability_now(person) +
-                       model.perception_sd_employability * sharpen * js.perception_employability[row];
-  seen.motivation = std::clamp(js.motivation[row] + model.perception_sd_motivation * sharpen *
-                                                        js.perception_motivation[row], 0.0, 1.0);
+  if (is_provider(world.staff.advisers, js.adviser[row])) {
+    // A provider sees the record and its own contact, not what the jobcentre knows.
+    const ProviderJudgement judged = judge_client(world, person);
+    seen.employability = judged.employability;
+    seen.motivation = judged.motivation;
+  } else {
+    // Noise shrinks with the minutes the adviser has spent with the client this claim.
+    const double sharpen = 1.0 / std::sqrt(1.0 + js.minutes_known[row] / model.perception_minutes_scale);
+    seen.employability = world.employability_now(person) +
+                         model.perception_sd_employability * sharpen * js.perception_employability[row];
+    seen.motivation = std::clamp(js.motivation[row] + model.perception_sd_motivation * sharpen *
+                                                          js.perception_motivation[row], 0.0, 1.0);
+  }
   seen.boost = decayed_boost(scenario.search, js.boost[row], js.boost_time[row], now);
   seen.fund_weeks_left = std::max(0.0, js.fund_until[row] - now) / core::days_per_week;
   const auto& profile = scenario.groups[index(js.group[row])];
@@ -129,8 +139,10 @@ void forecast_candidate(const World& world, const ForecastModel& model, const Cl
 double fund_available(const World& world, AdviserId adviser) {
   const auto a = index(adviser);
   if (world.staff.advisers.is_provider[a]) {
-    return world.scenario.providers.programme_budget_per_year() -
-           world.providers.fund_committed[world.staff.advisers.provider[a]];
+    const auto provider = world.staff.advisers.provider[a];
+    const double budget = world.scenario.providers.programme_budget_per_caseworker *
+                          static_cast<double>(world.providers.caseworkers[provider].size());
+    return budget - world.providers.fund_committed[provider];
   }
   return world.scenario.actions.discretion_fund.adviser_budget_per_year - world.staff.advisers.fund_spent[a];
 }

@@ -46,6 +46,7 @@ void refer(World& world, JobseekerId person) {
   leave_caseload(world, person);
   js.adviser[row] = chosen;
   join_caseload(world, person);
+  js.minutes_known[row] = 0.0f;  // the provider starts from the record (provider_perception.hpp)
   js.attached_until[row] = static_cast<float>(world.now() + providers.attachment_weeks * core::days_per_week);
   if (world.measuring()) world.providers.tally.referrals[provider * world.group_count() + index(js.group[row])] += 1.0;
 
@@ -67,6 +68,30 @@ void return_to_office(World& world, JobseekerId person) {
 }
 
 }  // namespace
+
+void count_provider_help(World& world, const PlannedAction& action, GroupId group) {
+  const auto caseworker = index(action.adviser);
+  if (!world.measuring() || !is_provider(world.staff.advisers, action.adviser)) return;
+  const auto cell = world.staff.advisers.provider[caseworker] * world.group_count() + index(group);
+  world.providers.tally.help_minutes[cell] += action.minutes;
+  world.providers.tally.programme_spend[cell] += action.money;
+}
+
+void collect_provider_fees(World& world) {
+  auto& fees = world.providers.tally.fees;
+  const auto& advisers = world.staff.advisers;
+  for (const auto& caseworkers : world.providers.caseworkers) {
+    for (AdviserId caseworker : caseworkers) {
+      const auto provider = advisers.provider[index(caseworker)];
+      for (std::size_t g = 0; g <= world.group_count(); ++g) {  // and the slot for no client
+        for (std::size_t k = 0; k < payment_kind_count; ++k) {
+          fees[(provider * (world.group_count() + 1) + g) * payment_kind_count + k] +=
+              world.regime->measured(caseworker, static_cast<GroupId>(g), static_cast<PaymentKind>(k));
+        }
+      }
+    }
+  }
+}
 
 void update_attachments(World& world) {
   auto& js = world.people.jobseekers;

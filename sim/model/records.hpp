@@ -55,11 +55,17 @@ struct PanelCounts {
 };
 
 /// Each contracted provider's measured period by customer group, flat as provider * groups +
-/// group: who was referred to it, and how many of its clients' claiming weeks were parked.
+/// group: who was referred to it, how many of its clients' claiming weeks were parked, the
+/// caseworker minutes and programme money its clients of the group took, and what the regime
+/// paid for them (flat as (provider * (groups + 1) + group) * payment_kind_count + kind, where
+/// group `groups` is credit with no client, such as employer contacts).
 struct ProviderTally {
   std::vector<double> referrals;
   std::vector<double> client_weeks;
   std::vector<double> parked_weeks;
+  std::vector<double> help_minutes;
+  std::vector<double> programme_spend;
+  std::vector<double> fees;
 };
 
 struct PanelRow {

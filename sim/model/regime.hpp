@@ -60,6 +60,15 @@ enum class OutcomeKind : std::uint8_t {
   ClaimStart,   // a: client; a claim beginning, first or repeat (time < 0 for the initial stock)
 };
 
+/// What a credit paid for, so a provider's books can show its fees by kind.
+enum class PaymentKind : std::uint8_t {
+  Attachment,   // on referral (the Work Programme's attachment fee)
+  JobOutcome,   // for a job entry or a job reaching the outcome mark
+  Sustainment,  // each further payment while the job lasts
+  Other,        // anything else a regime credits (points for actions, off-flows, contacts)
+};
+inline constexpr std::size_t payment_kind_count = 4;
+
 /// Something a regime may count. Times are in days.
 struct Outcome {
   OutcomeKind kind = OutcomeKind::JobEntry;
@@ -117,6 +126,9 @@ class Regime {
   /// What the regime credited to this adviser over the measured period: points, or money
   /// for payment by results. Team or office counts are shared equally among members.
   virtual double measured(AdviserId adviser) const = 0;
+
+  /// The part of measured(adviser) that came from clients of `group` and paid for `kind`.
+  virtual double measured(AdviserId, GroupId, PaymentKind) const { return 0.0; }
 };
 
 /// The weeks in work at which the model marks every job: 13, 26 and 52 (which the metrics
@@ -133,6 +145,7 @@ class NeutralRegime final : public Regime {
   void record(const Outcome&) override {}
   void end_week(const RegimeView&, int) override {}
   double measured(AdviserId) const override { return 0.0; }
+  double measured(AdviserId, GroupId, PaymentKind) const override { return 0.0; }
 };
 
 }  // namespace caseload::model

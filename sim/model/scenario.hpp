@@ -171,16 +171,29 @@ struct Policy {
 
 /// Contracted providers for payment by results: long-term claimants are referred to a
 /// provider drawn at random among the office's, and attached for a fixed period. Off when
-/// per_office is 0 (then no provider caseworkers exist and runs are as before).
+/// per_office is 0 (then no provider caseworkers exist and runs are as before). A provider
+/// employs a fixed staff, sized from the caseload it expects (provider_staffing.hpp), and pays
+/// it whether busy or not.
+/// The off-flow a provider sizes its staff by, per week (EVIDENCE.md P12-P14): a contract
+/// forecast from published rates, not the model's own hazards, so it can be wrong as bids were.
+struct OffFlowForecast {
+  double to_26_weeks = 0.052;
+  double to_52_weeks = 0.035;
+  double after_52_weeks = 0.02;
+};
+
 struct ProviderModel {
   int per_office = 0;
-  int caseworkers_per_provider = 3;
+  int caseworkers_per_provider = 0;          ///< fixed headcount; 0 = sized from the expected caseload
+  double caseload_per_caseworker = 60.0;     ///< attached clients a caseworker is hired to hold
+  OffFlowForecast forecast;                  ///< how long it expects referred claims to last
   std::vector<double> referral_after_weeks;  ///< by customer group (filled at load)
   double attachment_weeks = 104.0;
   double min_interview_every_weeks = 0.0;    ///< 0 = no minimum service level
-  double staff_cost_per_hour = 20.0;         ///< £ per caseworker hour used (a profit regime's cost)
+  double caseworker_cost_per_year = 25600.0; ///< £ salary per caseworker, paid busy or not
+  double overhead_share = 0.3;               ///< overhead (premises, management, on-costs) per £ of salary
+  double difficulty_perception_sd = 0.8;     ///< noise, logit, in what contact shows of a client
   double programme_budget_per_caseworker = 2500.0;  ///< £ per year; the provider's budget is × caseworkers
-  double programme_budget_per_year() const { return programme_budget_per_caseworker * caseworkers_per_provider; }
   bool enabled() const { return per_office > 0; }
 };
 

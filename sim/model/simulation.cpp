@@ -64,6 +64,7 @@ VariantResult run_variant(const Scenario& scenario, const Policy& policy, std::s
   }
   close_week(world);
   close_employment_records(world);
+  collect_provider_fees(world);
 
   result.measured_by_adviser.resize(world.staff.advisers.size());
   result.pressure_by_adviser.resize(world.staff.advisers.size());

@@ -133,6 +133,10 @@ void leave_caseload(World& world, JobseekerId person);
 
 // providers.cpp
 void update_attachments(World& world);
+/// Adds a caseworker's executed action on a client of `group` to its provider's measured books.
+void count_provider_help(World& world, const PlannedAction& action, GroupId group);
+/// At the end of a run: what the regime paid each provider, by group and kind, into the tally.
+void collect_provider_fees(World& world);
 bool is_provider(const AdviserTable& advisers, AdviserId adviser);
 /// The office adviser an attached client signs on with (signing on stays with the jobcentre).
 AdviserId signing_on_adviser(const Staff& staff, const JobseekerTable& jobseekers, JobseekerId person);

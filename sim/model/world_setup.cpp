@@ -9,6 +9,7 @@
 
 #include "sim/model/event_kind.hpp"
 #include "sim/model/outcome_model.hpp"
+#include "sim/model/provider_staffing.hpp"
 #include "sim/model/streams.hpp"
 #include "sim/model/world.hpp"
 
@@ -58,24 +59,31 @@ void add_advisers(World& world) {
 }
 
 // Provider caseworkers come after every office adviser, so adviser ids (and results) with
-// providers off are those of a run without them.
+// providers off are those of a run without them. Each provider hires the staff it sized from
+// its expected caseload (provider_staffing.hpp), the same headcount the regime counts.
 void add_providers(World& world) {
   const auto& network = world.scenario.network;
   const auto& providers = world.scenario.providers;
-  const auto provider_count = static_cast<std::size_t>(network.offices * providers.per_office);
+  const std::vector<std::uint32_t> staffing = provider_staffing(world.scenario);
+  const std::size_t provider_count = staffing.size();
   world.providers.caseworkers.resize(provider_count);
   world.providers.fund_committed.assign(provider_count, 0.0);
   if (providers.enabled()) {
-    const auto caseworkers = provider_count * static_cast<std::size_t>(providers.caseworkers_per_provider);
+    std::size_t caseworkers = 0;
+    for (std::uint32_t headcount : staffing) caseworkers += headcount;
     world.providers.attached_reviews_due.assign(world.staff.advisers.size() + caseworkers, 0u);
   }
   const std::size_t cells = provider_count * world.group_count();
-  world.providers.tally = ProviderTally{std::vector<double>(cells, 0.0), std::vector<double>(cells, 0.0),
-                                       std::vector<double>(cells, 0.0)};
+  ProviderTally& tally = world.providers.tally;
+  for (auto* column : {&tally.referrals, &tally.client_weeks, &tally.parked_weeks, &tally.help_minutes,
+                       &tally.programme_spend}) {
+    column->assign(cells, 0.0);
+  }
+  tally.fees.assign(provider_count * (world.group_count() + 1) * payment_kind_count, 0.0);
   for (int o = 0; o < network.offices; ++o) {
     for (int p = 0; p < providers.per_office; ++p) {
       const auto provider = static_cast<std::uint32_t>(o * providers.per_office + p);
-      for (int c = 0; c < providers.caseworkers_per_provider; ++c) {
+      for (std::uint32_t c = 0; c < staffing[provider]; ++c) {
         NewAdviser init = draw_adviser(world, static_cast<OfficeId>(o));
         init.team = 0;
         init.is_provider = true;

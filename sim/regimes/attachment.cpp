@@ -21,7 +21,7 @@ class Attachment final : public Indicator {
   void record(const model::Outcome& outcome, CreditLedger& ledger) override {
     if (outcome.kind != model::OutcomeKind::Attached) return;
     const double fee = fee_[model::index(outcome.group)];
-    if (fee > 0.0) ledger.credit(outcome, fee, outcome.time);
+    if (fee > 0.0) ledger.credit(outcome, fee, outcome.time, model::PaymentKind::Attachment);
   }
 
  private:

@@ -11,20 +11,26 @@ CreditLedger::CreditLedger(const Organisation& organisation, double measure_from
       to_date_(organisation.units(), 0.0),
       group_to_date_(groups + 1, 0.0),
       measured_(organisation.units(), 0.0),
+      measured_by_kind_(organisation.units() * (groups + 1) * model::payment_kind_count, 0.0),
       validation_(organisation.advisers(), 0.0) {}
 
 void CreditLedger::count(const Held& held) {
   to_date_[held.unit] += held.amount;
   group_to_date_[held.group] += held.amount;
-  if (held.day >= measure_from_day_) measured_[held.unit] += held.amount;
+  if (held.day >= measure_from_day_) {
+    measured_[held.unit] += held.amount;
+    measured_by_kind_[(held.unit * group_to_date_.size() + held.group) * model::payment_kind_count +
+                      static_cast<std::size_t>(held.kind)] += held.amount;
+  }
 }
 
-void CreditLedger::credit(const model::Outcome& earned_by, double amount, double count_day) {
+void CreditLedger::credit(const model::Outcome& earned_by, double amount, double count_day,
+                          model::PaymentKind kind) {
   if (model::index(earned_by.adviser) >= organisation_.advisers()) return;  // no adviser to credit
   const auto group = model::index(earned_by.client) == model::no_row
                          ? static_cast<std::uint32_t>(groups())
                          : static_cast<std::uint32_t>(model::index(earned_by.group));
-  held_.push_back({count_day, organisation_.unit_of(earned_by.adviser), group, amount});
+  held_.push_back({count_day, organisation_.unit_of(earned_by.adviser), group, amount, kind});
 }
 
 void CreditLedger::owe_validation(model::AdviserId adviser, double minutes) {
@@ -53,6 +59,13 @@ void CreditLedger::reset_to_date() {
 
 double CreditLedger::measured(model::AdviserId adviser) const {
   return measured_[organisation_.unit_of(adviser)] * organisation_.share(adviser);
+}
+
+double CreditLedger::measured(model::AdviserId adviser, std::size_t group, model::PaymentKind kind) const {
+  const std::size_t unit = organisation_.unit_of(adviser);
+  return measured_by_kind_[(unit * group_to_date_.size() + group) * model::payment_kind_count +
+                           static_cast<std::size_t>(kind)] *
+         organisation_.share(adviser);
 }
 
 }  // namespace caseload::regimes

@@ -18,7 +18,8 @@ class CreditLedger {
 
   /// Credit earned by the outcome's adviser, counted on `count_day` (which may lie in the
   /// future), under the outcome's client's group (or `groups()` when there is no client).
-  void credit(const model::Outcome& earned_by, double amount, double count_day);
+  void credit(const model::Outcome& earned_by, double amount, double count_day,
+              model::PaymentKind kind = model::PaymentKind::Other);
   /// Minutes of validation paperwork `adviser` owes for a claimed outcome.
   void owe_validation(model::AdviserId adviser, double minutes);
   double take_validation(model::AdviserId adviser);
@@ -34,6 +35,8 @@ class CreditLedger {
   void reset_to_date();
   /// Credit counted over the measured period, as this adviser's share of its unit's.
   double measured(model::AdviserId adviser) const;
+  /// The part of measured(adviser) from clients of `group` (`groups()`: no client) paid as `kind`.
+  double measured(model::AdviserId adviser, std::size_t group, model::PaymentKind kind) const;
 
  private:
   struct Held {
@@ -41,6 +44,7 @@ class CreditLedger {
     std::uint32_t unit;
     std::uint32_t group;
     double amount;
+    model::PaymentKind kind;
   };
   void count(const Held& held);
 
@@ -50,6 +54,7 @@ class CreditLedger {
   std::vector<double> to_date_;
   std::vector<double> group_to_date_;  ///< by group, then one slot for credit with no client
   std::vector<double> measured_;    ///< by unit
+  std::vector<double> measured_by_kind_;  ///< by (unit * (groups + 1) + group) * kinds + kind
   std::vector<double> validation_;  ///< by adviser
 };
 

@@ -11,7 +11,7 @@ namespace caseload::regimes {
 IndicatorSetRegime::IndicatorSetRegime(const model::Scenario& scenario, RegimeRules rules,
                                        std::vector<std::unique_ptr<Indicator>> indicators)
     : rules_(rules),
-      organisation_(scenario.network, scenario.providers, rules.level),
+      organisation_(scenario, rules.level),
       ledger_(organisation_, scenario.run.warmup_weeks * 7.0, scenario.groups.size()),
       indicators_(std::move(indicators)),
       pressure_(organisation_.units(), 1.0),
@@ -132,6 +132,10 @@ void IndicatorSetRegime::review(int week) {
 
 double IndicatorSetRegime::measured(model::AdviserId adviser) const {
   return ledger_.measured(adviser);
+}
+
+double IndicatorSetRegime::measured(model::AdviserId adviser, model::GroupId group, model::PaymentKind kind) const {
+  return ledger_.measured(adviser, model::index(group), kind);
 }
 
 }  // namespace caseload::regimes

@@ -64,6 +64,7 @@ class IndicatorSetRegime final : public model::Regime {
   void record(const model::Outcome& outcome) override;
   void end_week(const model::RegimeView& view, int week) override;
   double measured(model::AdviserId adviser) const override;
+  double measured(model::AdviserId adviser, model::GroupId group, model::PaymentKind kind) const override;
 
   /// The unit's star rating (1-5) at its last review (3 before any); 0 without star bands.
   int stars(model::AdviserId adviser) const override {

@@ -107,13 +107,13 @@ class JobEntry final : public Indicator {
       const double worth = points(outcome.group, outcome.claim_weeks, outcome.office);
       if (settings_.attribution == Attribution::Evidenced) {
         if (outcome.days_since_help > window_days_) return;  // nothing on record to claim it
-        ledger.credit(outcome, worth, outcome.time);
+        ledger.credit(outcome, worth, outcome.time, model::PaymentKind::JobOutcome);
         ledger.owe_validation(outcome.adviser, settings_.validation_minutes);
         hold_bonus(outcome, 0.0);
         return;
       }
       if (draw(outcome) < settings_.false_negative) return;
-      ledger.credit(outcome, worth, outcome.time + lag_days_);
+      ledger.credit(outcome, worth, outcome.time + lag_days_, model::PaymentKind::JobOutcome);
       hold_bonus(outcome, lag_days_);
       return;
     }
@@ -123,7 +123,7 @@ class JobEntry final : public Indicator {
         outcome.exit_reason != static_cast<std::uint8_t>(model::ExitReason::Work) &&
         settings_.false_positive > 0.0 && draw(outcome) < settings_.false_positive) {
       ledger.credit(outcome, points(outcome.group, outcome.claim_weeks, outcome.office),
-                    outcome.time + lag_days_);
+                    outcome.time + lag_days_, model::PaymentKind::JobOutcome);
       hold_bonus(outcome, lag_days_);
     }
   }

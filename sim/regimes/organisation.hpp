@@ -3,10 +3,12 @@
 // derived from the office network in the order the model creates advisers.
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "sim/model/ids.hpp"
+#include "sim/model/provider_staffing.hpp"
 #include "sim/model/scenario.hpp"
 
 namespace caseload::regimes {
@@ -24,10 +26,14 @@ inline std::uint32_t first_caseworker(const model::OfficeNetwork& network) {
 
 class Organisation {
  public:
-  Organisation(const model::OfficeNetwork& network, const model::ProviderModel& providers, Level level);
+  /// `caseworkers_by_provider`: each provider's headcount, as model::provider_staffing gives it.
+  Organisation(const model::OfficeNetwork& network, std::span<const std::uint32_t> caseworkers_by_provider,
+               Level level);
+  /// The scenario's network and providers.
+  Organisation(const model::Scenario& scenario, Level level)
+      : Organisation(scenario.network, model::provider_staffing(scenario), level) {}
   /// Without providers.
-  Organisation(const model::OfficeNetwork& network, Level level)
-      : Organisation(network, model::ProviderModel{}, level) {}
+  Organisation(const model::OfficeNetwork& network, Level level) : Organisation(network, {}, level) {}
   std::uint32_t unit_of(model::AdviserId adviser) const { return unit_[model::index(adviser)]; }
   std::uint32_t unit_size(std::uint32_t unit) const { return size_[unit]; }
   std::uint32_t units() const { return static_cast<std::uint32_t>(size_.size()); }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "sim/core/did_you_mean.hpp"
+#include "sim/model/provider_staffing.hpp"
 #include "sim/regimes/indicator_set_regime.hpp"
 #include "sim/regimes/primitives.hpp"
 
@@ -119,7 +120,7 @@ std::unique_ptr<model::Regime> build_regime(const RegimeDescription& description
     indicators.push_back(indicator.primitive->build(*indicator.settings, context));
   }
   RegimeRules rules = description.rules;
-  rules.staff_cost_per_minute = scenario.providers.staff_cost_per_hour / 60.0;
+  rules.staff_cost_per_minute = model::caseworker_cost_per_minute(scenario);
   return std::make_unique<IndicatorSetRegime>(scenario, rules, std::move(indicators));
 }
 

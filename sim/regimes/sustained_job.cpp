@@ -48,13 +48,14 @@ class SustainedJob final : public Indicator {
     // attached: only jobs entered while on a provider's caseload, credited to that provider.
     if (settings_.attached && !context_.is_provider(outcome.adviser)) return;
     const auto group = model::index(outcome.group);
-    double amount = 0.0;
-    if (outcome.weeks == settings_.weeks) amount += settings_.price[group];
-    // The model marks the job at exactly the weeks add_job_marks gave it, so equality is safe.
-    if (std::binary_search(payment_weeks_.begin(), payment_weeks_.end(), outcome.weeks)) {
-      amount += settings_.sustainment[group];
+    // The model marks the job at exactly the weeks add_job_marks gave it, so equality is safe;
+    // payments fall after the outcome mark, so one mark is never both.
+    if (outcome.weeks == settings_.weeks && settings_.price[group] > 0.0) {
+      ledger.credit(outcome, settings_.price[group], outcome.time, model::PaymentKind::JobOutcome);
+    } else if (settings_.sustainment[group] > 0.0 &&
+               std::binary_search(payment_weeks_.begin(), payment_weeks_.end(), outcome.weeks)) {
+      ledger.credit(outcome, settings_.sustainment[group], outcome.time, model::PaymentKind::Sustainment);
     }
-    if (amount > 0.0) ledger.credit(outcome, amount, outcome.time);
   }
 
  private:

@@ -113,6 +113,7 @@ class Desk {
     init.is_provider = provider;
     adviser_ = w.staff.advisers.add(init);
     if (!provider) w.staff.office_advisers[0].push_back(adviser_);
+    if (provider) w.providers.caseworkers.assign(1, {adviser_});
     for (int v = 0; v < 10; ++v) add_vacancy(0.0f, false);
   }
   Desk(const Desk&) = delete;

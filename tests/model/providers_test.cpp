@@ -197,7 +197,7 @@ TEST(Providers, CaseworkersShareTheProvidersProgrammeBudget) {
   scenario.counterfactual.enabled = false;
   const auto result = run_favouring(scenario, ActionKind::DiscretionFund);
   const auto& v = result.treatment;
-  const double budget = scenario.providers.programme_budget_per_year();
+  const double budget = scenario.providers.programme_budget_per_caseworker * scenario.providers.caseworkers_per_provider;
   const double award = scenario.actions.discretion_fund.amount;
   std::vector<double> spent(static_cast<std::size_t>(scenario.network.offices * scenario.providers.per_office), 0.0);
   for (std::uint32_t a = 0; a < v.advisers.size(); ++a) {

@@ -88,5 +88,33 @@ TEST(CreditLedger, ValidationIsOwedThenTakenOnce) {
   EXPECT_DOUBLE_EQ(ledger.take_validation(static_cast<model::AdviserId>(1)), 0.0);
 }
 
+TEST(CreditLedger, MeasuredCreditIsKeptByGroupAndKindOfPayment) {
+  const Organisation teams(two_offices_of_four(), Level::Team);
+  CreditLedger ledger(teams, 10.0, 2);
+  ledger.credit(earned(0, 1), 400.0, 20.0, model::PaymentKind::Attachment);
+  ledger.credit(earned(1, 1), 1200.0, 20.0, model::PaymentKind::JobOutcome);
+  ledger.credit(earned(0, 0), 215.0, 20.0, model::PaymentKind::Sustainment);
+  ledger.credit(earned(0, 0), 99.0, 5.0, model::PaymentKind::Sustainment);  // before the measured period
+  model::Outcome no_client = earned(1);
+  no_client.client = static_cast<model::JobseekerId>(model::no_row);
+  ledger.credit(no_client, 3.0, 20.0);  // Other by default
+  ledger.release_until(30.0);
+  const auto first = static_cast<model::AdviserId>(0);
+  // Team credit is shared: each member's part is half of the team's, in every cell.
+  EXPECT_DOUBLE_EQ(ledger.measured(first, 1, model::PaymentKind::Attachment), 200.0);
+  EXPECT_DOUBLE_EQ(ledger.measured(first, 1, model::PaymentKind::JobOutcome), 600.0);
+  EXPECT_DOUBLE_EQ(ledger.measured(first, 0, model::PaymentKind::Sustainment), 107.5);
+  EXPECT_DOUBLE_EQ(ledger.measured(first, 0, model::PaymentKind::Attachment), 0.0);
+  EXPECT_DOUBLE_EQ(ledger.measured(first, 2, model::PaymentKind::Other), 1.5);
+  // The cells add up to the adviser's measured credit.
+  double cells = 0.0;
+  for (std::size_t group = 0; group <= 2; ++group) {
+    for (std::size_t kind = 0; kind < model::payment_kind_count; ++kind) {
+      cells += ledger.measured(first, group, static_cast<model::PaymentKind>(kind));
+    }
+  }
+  EXPECT_DOUBLE_EQ(cells, ledger.measured(first));
+}
+
 }  // namespace
 }  // namespace caseload::regimes

@@ -81,7 +81,7 @@ TEST(JobEntry, AttachedCreditsOnlyEntriesOfAttachedClientsToTheirProvider) {
   scenario.providers.per_office = 2;
   scenario.providers.caseworkers_per_provider = 1;  // advisers 0-1 office, 2 and 3 providers
   const auto attached = job_entry("attached", scenario);
-  const Organisation organisation(scenario.network, scenario.providers, Level::Provider);
+  const Organisation organisation(scenario, Level::Provider);
   ASSERT_EQ(organisation.units(), 3u);  // the office, then one unit per provider
   CreditLedger ledger(organisation, 0.0, 1);
   model::Outcome entry;
@@ -140,7 +140,7 @@ struct BonusFixture : ::testing::Test {
 
 TEST_F(BonusFixture, BonusIsCreditedToTheAdviserWhenNoClaimStartsWithinFourWeeks) {
   const auto jet = job_entry("evidenced", scenario, bonus_keys(), {"jsa", "lone_parent"});
-  const Organisation organisation(scenario.network, scenario.providers, Level::Adviser);
+  const Organisation organisation(scenario, Level::Adviser);
   CreditLedger ledger(organisation, 0.0, 2);  // groups jsa and lone_parent
   jet->record(outcome(model::OutcomeKind::JobEntry, 10.0, 7, /*adviser=*/3), ledger);
   // A claim by someone else, and one by this person after the 4 weeks, change nothing.
@@ -156,7 +156,7 @@ TEST_F(BonusFixture, BonusIsCreditedToTheAdviserWhenNoClaimStartsWithinFourWeeks
 
 TEST_F(BonusFixture, BonusIsNotCreditedWhenAClaimStartsWithinFourWeeks) {
   const auto jet = job_entry("evidenced", scenario, bonus_keys(), {"jsa", "lone_parent"});
-  const Organisation organisation(scenario.network, scenario.providers, Level::Adviser);
+  const Organisation organisation(scenario, Level::Adviser);
   CreditLedger ledger(organisation, 0.0, 2);  // groups jsa and lone_parent
   jet->record(outcome(model::OutcomeKind::JobEntry, 10.0, 7, 1), ledger);
   jet->record(outcome(model::OutcomeKind::ClaimStart, 37.9, 7), ledger);  // just inside 4 weeks
@@ -169,7 +169,7 @@ TEST_F(BonusFixture, BonusIsNotCreditedWhenAClaimStartsWithinFourWeeks) {
 
 TEST_F(BonusFixture, BonusOnlyForListedGroupsAndOnlyForCountedEntries) {
   const auto jet = job_entry("evidenced", scenario, bonus_keys(), {"jsa", "lone_parent"});
-  const Organisation organisation(scenario.network, scenario.providers, Level::Adviser);
+  const Organisation organisation(scenario, Level::Adviser);
   CreditLedger ledger(organisation, 0.0, 2);  // groups jsa and lone_parent
   jet->record(outcome(model::OutcomeKind::JobEntry, 10.0, 1, 0, /*group=*/1), ledger);
   auto unevidenced = outcome(model::OutcomeKind::JobEntry, 11.0, 2, 1, 0);
@@ -184,7 +184,7 @@ TEST_F(BonusFixture, MatchedBonusCountsAfterTheLag) {
   auto keys = bonus_keys();
   keys.emplace_back("lag_weeks", scalar("2"));
   const auto jot = job_entry("matched", scenario, std::move(keys), {"jsa", "lone_parent"});
-  const Organisation organisation(scenario.network, scenario.providers, Level::Adviser);
+  const Organisation organisation(scenario, Level::Adviser);
   CreditLedger ledger(organisation, 0.0, 2);  // groups jsa and lone_parent
   jot->record(outcome(model::OutcomeKind::JobEntry, 10.0, 7, 2), ledger);
   run_weeks(*jot, ledger, 6);  // day 42: entry counted on day 24, bonus due 38, counted 52
@@ -217,7 +217,7 @@ TEST_F(BonusFixture, UpliftIsHalfTheScoreWithAMinimumOfTwo) {
   keys.back().second.set("lone_parent", scalar("12"), here);
   keys.emplace_back("uplift_offices", list({"1"}));
   const auto jet = job_entry("evidenced", scenario, std::move(keys), {"jsa", "lone_parent"});
-  const Organisation organisation(scenario.network, scenario.providers, Level::Adviser);
+  const Organisation organisation(scenario, Level::Adviser);
   CreditLedger ledger(organisation, 0.0, 2);  // groups jsa and lone_parent
   auto entry = outcome(model::OutcomeKind::JobEntry, 10.0, 1, 0, 0);
   jet->record(entry, ledger);                       // office 0: 2 points

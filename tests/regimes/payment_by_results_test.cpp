@@ -67,7 +67,7 @@ TEST(Attachment, PaysTheGroupsFeeToTheProviderOnReferralAndValuesNoAction) {
   config.set("points", by_group, {"test", 1, 1});
   const auto fee = make(make_attachment, config, scenario, {"easy", "hard"});
 
-  const Organisation organisation(scenario.network, scenario.providers, Level::Provider);
+  const Organisation organisation(scenario, Level::Provider);
   CreditLedger ledger(organisation, 0.0, 2);
   model::Outcome attached;
   attached.kind = model::OutcomeKind::Attached;
@@ -85,6 +85,8 @@ TEST(Attachment, PaysTheGroupsFeeToTheProviderOnReferralAndValuesNoAction) {
   EXPECT_DOUBLE_EQ(ledger.unit_to_date(0), 0.0);    // the office
   EXPECT_DOUBLE_EQ(ledger.unit_to_date(1), 400.0);  // provider 0
   EXPECT_DOUBLE_EQ(ledger.unit_to_date(2), 600.0);  // provider 1
+  EXPECT_DOUBLE_EQ(ledger.measured(static_cast<model::AdviserId>(3), 1, model::PaymentKind::Attachment), 600.0);
+  EXPECT_DOUBLE_EQ(ledger.measured(static_cast<model::AdviserId>(3), 1, model::PaymentKind::JobOutcome), 0.0);
   EXPECT_DOUBLE_EQ(fee->value(interview(0.4, 0.2, 0.3)), 0.0);
 }
 
@@ -102,7 +104,7 @@ std::vector<std::pair<double, double>> paid_by_mark(Indicator& fee, double tenur
   scenario.network.offices = 1;
   scenario.network.advisers_per_office = 1;
   scenario.network.advisers_per_team = 1;
-  const Organisation organisation(scenario.network, scenario.providers, Level::Adviser);
+  const Organisation organisation(scenario, Level::Adviser);
   CreditLedger ledger(organisation, 0.0, 1);
   std::vector<double> marks;
   fee.add_job_marks(marks);
@@ -128,6 +130,30 @@ TEST(SustainedJob, PaysTheFeeThenEverySustainmentPaymentOnItsOwnDate) {
   std::vector<std::pair<double, double>> expected = {{26.0, 1000.0}};
   for (int k = 1; k <= 13; ++k) expected.emplace_back(26.0 + 4.0 * k, 100.0);  // weeks 30, 34, ..., 78
   EXPECT_EQ(paid_by_mark(*fee, 80.0), expected);
+}
+
+TEST(SustainedJob, BooksTheOutcomeFeeAndTheSustainmentPaymentsAsTheirKinds) {
+  model::Scenario scenario;
+  scenario.network.offices = 1;
+  scenario.network.advisers_per_office = 1;
+  scenario.network.advisers_per_team = 1;
+  const auto fee = work_programme_fee(scenario);
+  const Organisation organisation(scenario, Level::Adviser);
+  CreditLedger ledger(organisation, 0.0, 1);
+  std::vector<double> marks;
+  fee->add_job_marks(marks);
+  for (const double mark : model::all_job_marks(marks)) {
+    model::Outcome sustained;
+    sustained.kind = model::OutcomeKind::Sustained;
+    sustained.time = 100.0 + mark * 7.0;
+    sustained.weeks = mark;
+    fee->record(sustained, ledger);
+  }
+  ledger.release_until(1000.0);
+  const auto adviser = static_cast<model::AdviserId>(0);
+  EXPECT_DOUBLE_EQ(ledger.measured(adviser, 0, model::PaymentKind::JobOutcome), 1000.0);
+  EXPECT_DOUBLE_EQ(ledger.measured(adviser, 0, model::PaymentKind::Sustainment), 13 * 100.0);
+  EXPECT_DOUBLE_EQ(ledger.measured(adviser, 0, model::PaymentKind::Other), 0.0);
 }
 
 TEST(SustainedJob, PaysOnlyThePaymentsDueBeforeTheJobEnds) {
@@ -190,7 +216,7 @@ TEST(ProfitReward, CaseworkersWeighWholeFeesAgainstStaffTimeAndMoney) {
   fund.money = 75.0;
   double reward = 0.0;
   regime->value(caseworker, std::span<const model::ActionCandidate>(&fund, 1), std::span<double>(&reward, 1));
-  // 0.01 * (1000 * 0.1 - 20 minutes at £30 an hour - £75): the whole fee, not a caseworker's half.
+  // 0.01 * (1000 * 0.1 - 20 minutes at £0.50 - £75): the whole fee, not a caseworker's half.
   EXPECT_NEAR(reward, 0.01 * (100.0 - 10.0 - 75.0), 1e-12);
   EXPECT_TRUE(regime->nets_money_cost(caseworker));
   EXPECT_FALSE(regime->nets_money_cost(adviser));

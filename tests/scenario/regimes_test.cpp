@@ -59,7 +59,9 @@ double group_parked(const testing::ScenarioRun& run, const std::string& group) {
 
 // Parked share of the group's client-weeks attached to providers.
 double provider_parked(const testing::ScenarioRun& run, const std::string& group) {
-  return of_group(run, run.report.providers.parked_share_by_group, group);
+  std::vector<double> shares;
+  for (const metrics::ProviderBooks& books : run.report.providers.by_group) shares.push_back(books.parked_share);
+  return of_group(run, shares, group);
 }
 
 TEST(Regimes, JetGamesEvidenceWhereJotDoesNotAndEntriesHold) {
@@ -113,10 +115,12 @@ TEST(Regimes, FlatPaymentByResultsParksTheHardestAndDifferentialPricesNarrowTheG
 
 // The same prices paid to contracted providers whose caseworkers act for profit. Parked shares
 // are of attached client-weeks, so the comparison is within providers. Disabled minus 18-24 on
-// the default seed and seeds 1-3: flat 0.080, 0.133, 0.085, 0.072; the differential gap is
-// 0.099-0.138 smaller; with the same providers rewarded in points (no cost to weigh) both
-// groups are almost never parked (gap 0.000-0.015, so 0.070-0.118 below flat for profit).
-// Each margin is under half the least of its effect.
+// the default seed and seeds 1-3: flat 0.128, 0.118, 0.061, 0.114; the differential gap is
+// 0.099-0.188 smaller; with the same providers rewarded in points (no cost to weigh) the gap
+// is 0.057, 0.064, 0.046, 0.045, so 0.071, 0.054, 0.015, 0.069 below flat for profit. The
+// first two margins are under half the least of their effect; the third (0.035) is half the
+// default seed's 0.071 but above seed 2's 0.015 since caseworkers judge clients from the record
+// (the group's mean) rather than their hidden employability: a fixed-seed check.
 TEST(Regimes, ProvidersForProfitParkTheHardestUnderAFlatPriceAndDifferentialPricesNarrowTheGap) {
   const auto flat = testing::run_scenario("regimes/pbr-providers-flat.yaml", common_base);
   const auto differential = testing::run_scenario("regimes/pbr-providers-differential.yaml", common_base);
@@ -129,7 +133,7 @@ TEST(Regimes, ProvidersForProfitParkTheHardestUnderAFlatPriceAndDifferentialPric
   EXPECT_GT(gap(flat), 0.035);
   EXPECT_LT(gap(differential), gap(flat) - 0.045);
   EXPECT_GT(gap(flat), gap(points) + 0.035) << "the profit objective, not capacity, parks the disabled";
-  // Providers earn fees for their attached clients and pay for the time they use.
+  // Providers earn fees for their attached clients and pay their salaried caseworkers.
   EXPECT_GT(flat.report.providers.total.fees, 0.0);
   EXPECT_GT(flat.report.providers.total.staff_cost, 0.0);
   EXPECT_GT(differential.report.providers.profit_per_referral, flat.report.providers.profit_per_referral);

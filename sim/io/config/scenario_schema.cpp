@@ -215,11 +215,25 @@ model::ProviderModel read_providers(ConfigReader reader, const std::vector<std::
   model::ProviderModel providers;
   providers.per_office = static_cast<int>(reader.integer("per_office", providers.per_office, Bounds::between(0, 100)));
   providers.caseworkers_per_provider = static_cast<int>(
-      reader.integer("caseworkers_per_provider", providers.caseworkers_per_provider, Bounds::between(1, 10000)));
+      reader.integer("caseworkers_per_provider", providers.caseworkers_per_provider, Bounds::between(0, 10000)));
+  providers.caseload_per_caseworker =
+      reader.number("caseload_per_caseworker", providers.caseload_per_caseworker, positive);
+  if (reader.has("forecast_off_flow_per_week")) {
+    ConfigReader forecast = reader.section("forecast_off_flow_per_week");
+    auto& hazards = providers.forecast;
+    hazards.to_26_weeks = forecast.number("to_26_weeks", hazards.to_26_weeks, non_negative);
+    hazards.to_52_weeks = forecast.number("to_52_weeks", hazards.to_52_weeks, non_negative);
+    hazards.after_52_weeks = forecast.number("after_52_weeks", hazards.after_52_weeks, non_negative);
+    forecast.finish();
+  }
   providers.attachment_weeks = reader.number("attachment_weeks", providers.attachment_weeks, positive);
   providers.min_interview_every_weeks =
       reader.number("min_interview_every_weeks", providers.min_interview_every_weeks, non_negative);
-  providers.staff_cost_per_hour = reader.number("staff_cost_per_hour", providers.staff_cost_per_hour, non_negative);
+  providers.caseworker_cost_per_year =
+      reader.number("caseworker_cost_per_year", providers.caseworker_cost_per_year, non_negative);
+  providers.overhead_share = reader.number("overhead_share", providers.overhead_share, non_negative);
+  providers.difficulty_perception_sd =
+      reader.number("difficulty_perception_sd", providers.difficulty_perception_sd, non_negative);
   providers.programme_budget_per_caseworker =
       reader.number("programme_budget_per_caseworker", providers.programme_budget_per_caseworker, non_negative);
   // A single number for all groups, or {default: 52, <group>: ...}.

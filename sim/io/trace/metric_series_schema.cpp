@@ -31,17 +31,60 @@ constexpr SeriesArraySpec by_group_arrays[] = {
      WithProviders},
     {"provider_referrals", "people", "clients referred to providers in the measured period",
      WithProviders},
+    {"provider_fees", "GBP or points", "what the regime paid providers for clients of the group",
+     WithProviders},
+    {"provider_staff_cost", "GBP", "providers' salaries, shared among groups by caseworker minutes",
+     WithProviders},
+    {"provider_overhead", "GBP", "providers' overhead, shared among groups by attached client-weeks",
+     WithProviders},
+    {"provider_programme_spend", "GBP", "programme money spent on clients of the group", WithProviders},
+    {"provider_margin", "GBP", "provider_fees - provider_staff_cost - provider_overhead - provider_programme_spend",
+     WithProviders},
+    {"provider_spend_per_participant", "GBP",
+     "(provider_staff_cost + provider_programme_spend) / provider_referrals", WithProviders},
 };
 
-constexpr SeriesArraySpec by_provider_arrays[] = {
-    {"office", "", "the provider's office"},
-    {"referrals", "people", "clients attached in the measured period"},
-    {"fees", "GBP or points", "what the regime credited the provider"},
-    {"staff_cost", "GBP", "caseworker minutes used, at providers.staff_cost_per_hour"},
+// A provider's books, the columns of by_provider and by_provider_group alike
+// (sim/metrics/providers.hpp, ProviderBooks).
+constexpr SeriesArraySpec book_arrays[] = {
+    {"referrals", "people", "participants: clients attached in the measured period"},
+    {"fees_attachment", "GBP or points", "attachment fees the regime paid"},
+    {"fees_job_outcome", "GBP or points", "job outcome fees (a job entry or a job reaching the outcome mark)"},
+    {"fees_sustainment", "GBP or points", "sustainment payments while the job lasts"},
+    {"fees_other", "GBP or points", "any other credit (by provider: also credit with no client)"},
+    {"fees", "GBP or points", "the sum of the four fees_ arrays"},
+    {"staff_minutes", "minutes", "caseworker minutes used on clients"},
+    {"staff_cost", "GBP",
+     "caseworkers x providers.caseworker_cost_per_year over the measured years, paid busy or not; a "
+     "group's share by its staff_minutes"},
+    {"overhead", "GBP", "providers.overhead_share x salaries; a group's share by its client_weeks"},
     {"programme_spend", "GBP", "discretion-fund money from the programme budget"},
-    {"profit", "GBP", "fees - staff_cost - programme_spend"},
+    {"margin", "GBP", "fees - staff_cost - overhead - programme_spend"},
+    {"spend_per_participant", "GBP", "(staff_cost + programme_spend) / referrals"},
+    {"client_weeks", "weeks", "attached claiming client-weeks"},
     {"parked_share", "share", "attached client-weeks in a run of 8+ weeks without help"},
 };
+
+template <std::size_t N>
+constexpr auto with_books(const SeriesArraySpec (&first)[N]) {
+  std::array<SeriesArraySpec, N + std::size(book_arrays)> out{};
+  std::size_t i = 0;
+  for (const SeriesArraySpec& spec : first) out[i++] = spec;
+  for (const SeriesArraySpec& spec : book_arrays) out[i++] = spec;
+  return out;
+}
+
+constexpr SeriesArraySpec provider_keys[] = {
+    {"office", "", "the provider's office"},
+    {"caseworkers", "people", "caseworkers the provider employs (sized from its expected caseload)"},
+};
+constexpr auto by_provider_arrays = with_books(provider_keys);
+
+constexpr SeriesArraySpec provider_group_keys[] = {
+    {"provider", "", "the provider id, office * providers per office + provider"},
+    {"group", "", "the customer group, its position in the scenario's groups"},
+};
+constexpr auto by_provider_group_arrays = with_books(provider_group_keys);
 
 constexpr SeriesArraySpec by_employability_decile_arrays[] = {
     {"help_minutes_per_client_week", "minutes",
@@ -61,6 +104,8 @@ constexpr SeriesSpec all_series[] = {
     {"by_group", "customer group", Always, by_group_arrays},
     {"by_provider", "provider id (office * providers per office + provider)", WithProviders,
      by_provider_arrays},
+    {"by_provider_group", "provider and customer group, `<provider>/<group>`, provider by provider",
+     WithProviders, by_provider_group_arrays},
     {"by_employability_decile", "employability decile (0 = least employable)", Always,
      by_employability_decile_arrays},
     {"by_adviser", "adviser id", WithCounterfactual, by_adviser_arrays},

@@ -1,5 +1,6 @@
 #include "sim/io/config/scenario_loader.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -82,6 +83,40 @@ TEST(LoadScenario, ProvidersRejectAnUnknownGroup) {
   });
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_NE(problems.front().find("unknown key 'c'"), std::string::npos) << problems.front();
+}
+
+TEST(LoadScenario, ProvidersReadStaffingCostAndPerception) {
+  const LoadedScenario loaded = load_scenario_text(
+      "name: x\ngroups: {a: {inflow_per_week: 1}}\nproviders:\n  per_office: 1\n  caseload_per_caseworker: 45\n"
+      "  forecast_off_flow_per_week: {to_26_weeks: 0.04, after_52_weeks: 0.01}\n  caseworker_cost_per_year: 30000\n"
+      "  overhead_share: 0.5\n  difficulty_perception_sd: 1.2\n",
+      "inline.yaml", {});
+  const auto& providers = loaded.scenario.providers;
+  EXPECT_EQ(providers.caseworkers_per_provider, 0) << "sized unless a headcount is given";
+  EXPECT_DOUBLE_EQ(providers.caseload_per_caseworker, 45.0);
+  EXPECT_DOUBLE_EQ(providers.forecast.to_26_weeks, 0.04);
+  EXPECT_DOUBLE_EQ(providers.forecast.to_52_weeks, 0.035);
+  EXPECT_DOUBLE_EQ(providers.forecast.after_52_weeks, 0.01);
+  EXPECT_DOUBLE_EQ(providers.caseworker_cost_per_year, 30000.0);
+  EXPECT_DOUBLE_EQ(providers.overhead_share, 0.5);
+  EXPECT_DOUBLE_EQ(providers.difficulty_perception_sd, 1.2);
+}
+
+TEST(LoadScenario, ProvidersRejectTheOldHourlyRateAndABadRatio) {
+  const auto problems = problems_of([] {
+    load_scenario_text("name: x\ngroups: {a: {inflow_per_week: 1}}\nproviders:\n  staff_cost_per_hour: 20\n"
+                       "  caseload_per_caseworker: 0\n  forecast_off_flow_per_week: {to_26: 0.05}\n",
+                       "inline.yaml", {});
+  });
+  ASSERT_EQ(problems.size(), 3u);
+  const auto mentions = [&](const std::string& text) {
+    return std::any_of(problems.begin(), problems.end(),
+                       [&](const std::string& p) { return p.find(text) != std::string::npos; });
+  };
+  EXPECT_TRUE(mentions("inline.yaml:4:3")) << "the hourly rate, located";
+  EXPECT_TRUE(mentions("unknown key 'staff_cost_per_hour'"));
+  EXPECT_TRUE(mentions("caseload_per_caseworker"));
+  EXPECT_TRUE(mentions("unknown key 'to_26'"));
 }
 
 TEST(LoadScenario, OverridesApplyBeforeValidation) {
