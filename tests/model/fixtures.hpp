@@ -24,6 +24,10 @@ inline Scenario small_scenario(std::uint64_t seed = 7) {
   group.inflow_per_week = 30.0;
   group.employability_sd = 1.0;
   s.groups = {group};
+  // People from the last year only: a young population, about as large as the
+  // 37-weeks-of-inflow stock these tests were sized for (a ten-year steady state would
+  // swamp four advisers).
+  s.search.steady_state_history_weeks = 52.0;
   return s;
 }
 
