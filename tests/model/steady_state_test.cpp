@@ -14,17 +14,8 @@ namespace {
 // Constant job-finding chance p = 0.1 per fortnightly review, no other exit, no recycling.
 Scenario constant_hazard_scenario() {
   Scenario s = fixtures::small_scenario(99);
-  s.search.intercept = 0.0;
-  s.search.motivation_weight = 0.0;
-  s.search.scarring_per_year = 0.0;
-  s.search.tightness_half_vacancies = 0.0;  // any open vacancy gives tightness 1
+  fixtures::make_job_finding_constant(s);
   s.search.steady_state_history_weeks = 520.0;
-  s.jobs.recycle_probability = 0.0;
-  auto& group = s.groups.front();
-  group.employability_sd = 0.0;
-  group.search_base = 0.2;
-  group.inactivity_per_week = 0.0;
-  group.inflow_per_week = 20.0;
   return s;
 }
 
