@@ -63,7 +63,7 @@ def test_csv_exports_open_as_tables(report):
                                        "group_name"]
     assert set(panel["variant"]) == {"treatment", "counterfactual"}
     assert len(panel) == 2 * 117 * 2
-    assert set(panel["group_name"]) == {"jsa_25_plus", "disabled"}
+    assert set(panel["group_name"]) == {"jsa_25_49", "esa_wrag"}
 
 
 def test_runs_sharing_a_label_are_told_apart(smoke_trace, tmp_path):

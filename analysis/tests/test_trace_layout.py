@@ -49,9 +49,9 @@ def test_scenario_and_label_lists(smoke_trace):
     with h5py.File(smoke_trace, "r") as f:
         scenario = f["scenario"].asstr()[()]
         assert scenario.startswith("name: smoke\n") and "seed: 42" in scenario
-        assert list(f["groups"].asstr()[()]) == ["jsa_25_plus", "disabled"]
+        assert list(f["groups"].asstr()[()]) == ["jsa_25_49", "esa_wrag"]
         assert list(f["actions"].asstr()[()]) == ACTIONS
-        assert list(f["exit_reasons"].asstr()[()]) == ["work", "inactivity", "sanction"]
+        assert list(f["exit_reasons"].asstr()[()]) == ["work", "inactivity", "sanction", "other_benefit"]
         assert list(f["jobseeker_states"].asstr()[()])[0] == "claiming"
         assert "week" in list(f["event_kinds"].asstr()[()])
 

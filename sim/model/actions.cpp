@@ -16,12 +16,14 @@ namespace caseload::model {
 
 namespace {
 
-// The notified open vacancy the adviser judges easiest to enter (lowest threshold).
-VacancyId easiest_notified(const World& world, OfficeId office) {
+// The notified open vacancy the adviser judges easiest to enter (lowest threshold), among
+// those the client can take (a health-limited client cannot take a demanding job).
+VacancyId easiest_notified(const World& world, OfficeId office, bool is_health_limited) {
   VacancyId best = static_cast<VacancyId>(no_row);
   float best_threshold = std::numeric_limits<float>::infinity();
   for (VacancyId vacancy : world.market.pools[index(office)].open()) {
     if (!world.market.vacancies.notified[index(vacancy)]) continue;
+    if (is_health_limited && world.market.vacancies.is_demanding[index(vacancy)]) continue;
     const float threshold = world.market.employers.threshold[index(world.market.vacancies.employer[index(vacancy)])];
     if (threshold < best_threshold) {
       best_threshold = threshold;
@@ -48,7 +50,7 @@ void submit(World& world, const PlannedAction& action, PanelCounts& counts) {
   counts.submissions += 1;
   if (action.speculative) counts.speculative_submissions += 1;
   const std::uint32_t number = js.submissions[row]++;
-  const VacancyId vacancy = easiest_notified(world, js.office[row]);
+  const VacancyId vacancy = easiest_notified(world, js.office[row], js.is_health_limited[row] != 0);
   if (index(vacancy) == no_row) {
     world.market.submissions_failed += 1;
     return;

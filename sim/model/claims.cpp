@@ -17,11 +17,8 @@
 
 namespace caseload::model {
 
-JobseekerId create_jobseeker(World& world, OfficeId office, GroupId group) {
-  const auto& profile = world.scenario.groups[index(group)];
-  const std::uint32_t id = world.people.jobseekers.size();
-  auto attributes = stream(world.scenario.run.seed, EntityKind::Jobseeker, id, Purpose::Attributes);
-  auto perception = stream(world.scenario.run.seed, EntityKind::Jobseeker, id, Purpose::Perception);
+NewJobseeker draw_jobseeker(const CustomerGroup& profile, GroupId group, OfficeId office,
+                            core::RandomStream& attributes, core::RandomStream& perception) {
   boost::random::normal_distribution<double> employability(profile.employability_mean,
                                                            profile.employability_sd);
   boost::random::beta_distribution<double> motivation(profile.motivation_alpha, profile.motivation_beta);
@@ -33,9 +30,26 @@ JobseekerId create_jobseeker(World& world, OfficeId office, GroupId group) {
   init.motivation = static_cast<float>(motivation(attributes));
   init.perception_employability = static_cast<float>(standard_normal(perception));
   init.perception_motivation = static_cast<float>(standard_normal(perception));
+  // Drawn after the attributes above, so a group without these draws the same people as before.
+  init.is_health_limited = attributes.uniform01() < profile.health_limited_share;
+  if (profile.prior_benefit_weeks_mean > 0.0) {
+    boost::random::exponential_distribution<double> history(1.0 / profile.prior_benefit_weeks_mean);
+    init.benefit_weeks_before = static_cast<float>(history(attributes));
+  }
+  return init;
+}
+
+JobseekerId add_jobseeker(World& world, const NewJobseeker& init) {
   const JobseekerId person = world.people.jobseekers.add(init);
   world.records.open_spell.push_back(no_row);
   return person;
+}
+
+JobseekerId create_jobseeker(World& world, OfficeId office, GroupId group) {
+  const std::uint32_t id = world.people.jobseekers.size();
+  auto attributes = stream(world.scenario.run.seed, EntityKind::Jobseeker, id, Purpose::Attributes);
+  auto perception = stream(world.scenario.run.seed, EntityKind::Jobseeker, id, Purpose::Perception);
+  return add_jobseeker(world, draw_jobseeker(world.scenario.groups[index(group)], group, office, attributes, perception));
 }
 
 namespace {
@@ -159,6 +173,8 @@ void end_claim(World& world, JobseekerId person, ExitReason reason) {
                       js.state[row] == JobseekerState::InProvision,
                   "ending a claim that is not open");
   leave_caseload(world, person);
+  js.benefit_days_before[row] =
+      JobseekerTable::whole_days(js.benefit_days_before[row] + (world.now() - js.claim_start[row]));
   world.records.stock[world.cell(js.office[row], js.group[row])] -= 1;
   world.counts_for(person).exits[static_cast<std::size_t>(reason)] += 1;
   SpellRecord& spell = world.records.spells[world.records.open_spell[row]];
@@ -186,7 +202,7 @@ void handle_claim(World& world, std::uint32_t source) {
   const auto group = static_cast<GroupId>(source % groups);
   const JobseekerId person = create_jobseeker(world, office, group);
   start_claim(world, person, false, world.now());
-  const double review = world.now() + world.scenario.advisers.review_interval_days;
+  const double review = world.now() + review_interval_days(world.scenario, world.scenario.groups[index(group)]);
   world.people.jobseekers.next_sign_on[index(person)] = review;
   world.scheduler.schedule(review, code(EventKind::SignOn), index(person),
                            world.people.jobseekers.spell[index(person)]);
@@ -200,7 +216,8 @@ void handle_claim(World& world, std::uint32_t source) {
 
 void begin_repeat_claim(World& world, JobseekerId person) {
   start_claim(world, person, true, world.now());
-  const double review = world.now() + world.scenario.advisers.review_interval_days;
+  const auto& profile = world.scenario.groups[index(world.people.jobseekers.group[index(person)])];
+  const double review = world.now() + review_interval_days(world.scenario, profile);
   world.people.jobseekers.next_sign_on[index(person)] = review;
   world.scheduler.schedule(review, code(EventKind::SignOn), index(person),
                            world.people.jobseekers.spell[index(person)]);

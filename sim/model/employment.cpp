@@ -64,7 +64,8 @@ void hire(World& world, JobseekerId person, VacancyId vacancy, bool via_submissi
 
   const std::uint32_t job = js.jobs[row]++;
   const float quality = world.market.employers.quality[index(employer)];
-  const double hazard = separation_hazard_per_week(scenario.jobs, quality, employability,
+  const double multiplier = scenario.groups[index(js.group[row])].separation_multiplier;
+  const double hazard = separation_hazard_per_week(scenario.jobs, multiplier, quality, employability,
                                                    js.motivation[row], well_matched);
   auto tenure = stream(scenario.run.seed, EntityKind::Jobseeker, row, Purpose::Tenure, job);
   const double weeks = -std::log1p(-tenure.uniform01()) / hazard;

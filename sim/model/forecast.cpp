@@ -50,10 +50,10 @@ Forecast project(const ForecastModel& model, const PerceivedClient& client) {
   const double lock_weeks = std::min(client.lock_in_weeks, horizon);
   const double lock_in = lock_weeks > 0.0 ? model.lock_in : 1.0;
   const double q_lock = lock_in * review_search_probability(
-      search, client.search_base, client.employability, client.motivation, boost, bonus,
+      search, client.search_base, client.search_intercept_shift, client.employability, client.motivation, boost, bonus,
       client.tightness);
   const double q_after = review_search_probability(
-      search, client.search_base, client.employability + (lock_weeks > 0.0 ? client.gain_after_lock : 0.0),
+      search, client.search_base, client.search_intercept_shift, client.employability + (lock_weeks > 0.0 ? client.gain_after_lock : 0.0),
       client.motivation, boost, bonus, client.tightness);
   const Phase first = run_phase(q_lock, r, lock_weeks / model.review_weeks);
   const Phase second = run_phase(q_after, r, (horizon - lock_weeks) / model.review_weeks);
@@ -65,7 +65,7 @@ Forecast project(const ForecastModel& model, const PerceivedClient& client) {
   Forecast out;
   out.entry = hire + (1.0 - hire) * search_entry;
   out.off_flow = hire + (1.0 - hire) * (1.0 - search_stay);
-  const double hazard = separation_hazard_per_week(*model.jobs, client.job_quality,
+  const double hazard = separation_hazard_per_week(*model.jobs, client.separation_multiplier, client.job_quality,
                                                    client.employability, client.motivation,
                                                    client.well_matched);
   out.sustained_13 = out.entry * std::exp(-13.0 * hazard);

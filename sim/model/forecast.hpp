@@ -14,6 +14,8 @@ struct PerceivedClient {
   double boost = 0.0;           ///< search boost now
   double fund_weeks_left = 0.0; ///< weeks of discretion-fund help still running
   double search_base = 0.25;
+  double search_intercept_shift = 0.0;  ///< the client's group's
+  double separation_multiplier = 1.0;   ///< the client's group's
   double tightness = 0.5;
   double inactivity_per_week = 0.0;
   double best_threshold = 0.0;  ///< easiest notified vacancy's threshold (inf if none)

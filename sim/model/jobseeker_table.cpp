@@ -1,5 +1,7 @@
 #include "sim/model/jobseeker_table.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace caseload::model {
@@ -11,7 +13,8 @@ constexpr double never = -std::numeric_limits<double>::infinity();
 template <class Table, class Fn>
 void for_each_column(Table& t, Fn&& fn) {
   fn(t.group); fn(t.office); fn(t.employability); fn(t.motivation);
-  fn(t.perception_employability); fn(t.perception_motivation);
+  fn(t.perception_employability); fn(t.perception_motivation); fn(t.is_health_limited);
+  fn(t.benefit_days_before);
   fn(t.state); fn(t.adviser); fn(t.caseload_slot); fn(t.claim_start); fn(t.next_sign_on);
   fn(t.training_gain); fn(t.boost); fn(t.boost_time); fn(t.fund_until); fn(t.matched_until);
   fn(t.last_help); fn(t.minutes_known); fn(t.fund_used); fn(t.fund_window_start);
@@ -33,6 +36,8 @@ JobseekerId JobseekerTable::add(const NewJobseeker& init) {
   motivation[row] = init.motivation;
   perception_employability[row] = init.perception_employability;
   perception_motivation[row] = init.perception_motivation;
+  is_health_limited[row] = init.is_health_limited ? 1 : 0;
+  benefit_days_before[row] = whole_days(init.benefit_weeks_before * 7.0);
   state[row] = JobseekerState::Exited;
   adviser[row] = static_cast<AdviserId>(no_row);
   caseload_slot[row] = no_row;
@@ -46,6 +51,10 @@ JobseekerId JobseekerTable::add(const NewJobseeker& init) {
   job_record[row] = no_row;
   attached_until[row] = -std::numeric_limits<float>::infinity();
   return id;
+}
+
+std::uint16_t JobseekerTable::whole_days(double days) {
+  return static_cast<std::uint16_t>(std::clamp(std::round(days), 0.0, 65535.0));
 }
 
 void JobseekerTable::reserve(std::size_t rows) {

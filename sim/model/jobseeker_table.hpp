@@ -22,7 +22,7 @@ enum class JobseekerState : std::uint8_t {
 };
 
 /// Why a claim ended.
-enum class ExitReason : std::uint8_t { Work, Inactivity, Sanction };
+enum class ExitReason : std::uint8_t { Work, Inactivity, Sanction, OtherBenefit };
 
 struct NewJobseeker {
   GroupId group{};
@@ -31,6 +31,8 @@ struct NewJobseeker {
   float motivation = 0.5f;
   float perception_employability = 0.0f;  ///< standard-normal error an adviser starts from
   float perception_motivation = 0.0f;
+  bool is_health_limited = false;  ///< cannot take demanding jobs
+  float benefit_weeks_before = 0.0f;  ///< weeks on benefit before this person's first claim in the run
 };
 
 struct JobseekerTable {
@@ -41,12 +43,17 @@ struct JobseekerTable {
   std::vector<float> motivation;
   std::vector<float> perception_employability;
   std::vector<float> perception_motivation;
+  std::vector<std::uint8_t> is_health_limited;  ///< cannot take demanding jobs
 
   // Current state.
   std::vector<JobseekerState> state;
   std::vector<AdviserId> adviser;
   std::vector<std::uint32_t> caseload_slot;  ///< position in the adviser's caseload list
   std::vector<double> claim_start;           ///< day the current spell began
+  /// Whole days on benefit before the current claim (history brought in, plus earlier claims
+  /// in the run): scarring reads it with the current claim's length, so it carries across
+  /// claims. 16 bits (179 years, saturating) keep the row within its 200-byte budget.
+  std::vector<std::uint16_t> benefit_days_before;
   std::vector<double> next_sign_on;
   std::vector<float> training_gain;
   std::vector<float> boost;                  ///< search boost at boost_time
@@ -58,7 +65,7 @@ struct JobseekerTable {
   std::vector<float> fund_used;              ///< fund money in the current 52-week window
   std::vector<double> fund_window_start;
   std::vector<std::uint32_t> spell;          ///< claims begun so far (stale-event check)
-  std::vector<std::uint32_t> reviews;        ///< reviews so far (stream occasion)
+  std::vector<std::uint16_t> reviews;        ///< reviews so far (stream occasion; 2,500 years fortnightly)
   std::vector<std::uint32_t> jobs;           ///< jobs begun so far
   std::vector<std::uint32_t> submissions;    ///< submissions so far
   std::vector<std::uint32_t> sanctions;
@@ -84,6 +91,8 @@ struct JobseekerTable {
   std::vector<std::uint16_t> reclaims;
 
   JobseekerId add(const NewJobseeker& init);
+  /// Days as a benefit_days_before entry: rounded, saturating at the column's limit.
+  static std::uint16_t whole_days(double days);
   std::uint32_t size() const { return static_cast<std::uint32_t>(group.size()); }
   void reserve(std::size_t rows);
   /// Bytes of model state per row (the sum of column element sizes).

@@ -16,9 +16,9 @@ inline constexpr std::array<std::string_view, 6> jobseeker_state_names = {
     "claiming", "in_provision", "employed", "sanctioned", "waiting", "exited"};
 static_assert(static_cast<std::size_t>(JobseekerState::Exited) + 1 == jobseeker_state_names.size());
 
-inline constexpr std::array<std::string_view, 3> exit_reason_names = {"work", "inactivity",
-                                                                      "sanction"};
-static_assert(static_cast<std::size_t>(ExitReason::Sanction) + 1 == exit_reason_names.size());
+inline constexpr std::array<std::string_view, 4> exit_reason_names = {"work", "inactivity",
+                                                                      "sanction", "other_benefit"};
+static_assert(static_cast<std::size_t>(ExitReason::OtherBenefit) + 1 == exit_reason_names.size());
 
 inline constexpr std::array<std::string_view, 11> event_kind_names = {
     "claim",         "reclaim",   "sign_on",    "week",          "action",      "vacancy_open",

@@ -27,6 +27,7 @@ struct VacancyTable {
   std::vector<EmployerId> employer;
   std::vector<VacancyState> state;
   std::vector<std::uint8_t> notified;   ///< advisers may submit candidates to it
+  std::vector<std::uint8_t> is_demanding;  ///< physically demanding: no health-limited hire
   std::vector<std::uint32_t> pool_slot; ///< position in the office's open list
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(employer.size()); }

@@ -12,8 +12,8 @@ double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 double normal_cdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
 
 double effective_employability(const SearchModel& search, double e0, double training_gain,
-                               double claim_days) {
-  const double weeks = std::min(claim_days / core::days_per_week, search.scarring_cap_weeks);
+                               double benefit_days) {
+  const double weeks = std::min(benefit_days / core::days_per_week, search.scarring_cap_weeks);
   return e0 + training_gain - search.scarring_per_year * std::max(0.0, weeks) / 52.0;
 }
 
@@ -29,9 +29,9 @@ double tightness(const SearchModel& search, double open_vacancies) {
 }
 
 double review_search_probability(const SearchModel& search, double search_base,
-                                    double employability, double motivation, double boost,
-                                    double bonus, double market_tightness) {
-  const double index = search.intercept + employability + search.motivation_weight * motivation +
+                                    double intercept_shift, double employability, double motivation,
+                                    double boost, double bonus, double market_tightness) {
+  const double index = search.intercept + intercept_shift + employability + search.motivation_weight * motivation +
                        search.boost_weight * boost + bonus;
   return search_base * logistic(index) * market_tightness;
 }
@@ -42,13 +42,13 @@ double hire_probability(const EmployerModel& employers, double employability, do
                     employers.hire_noise_sd);
 }
 
-double separation_hazard_per_week(const JobModel& jobs, double quality, double employability,
+double separation_hazard_per_week(const JobModel& jobs, double multiplier, double quality, double employability,
                                   double motivation, bool well_matched) {
   const double index = -jobs.quality_effect * (quality - 0.5) -
                        jobs.employability_effect * employability -
                        jobs.motivation_effect * (motivation - 0.5) -
                        (well_matched ? jobs.matched_effect : 0.0);
-  return jobs.separation_per_week * std::exp(index);
+  return multiplier * jobs.separation_per_week * std::exp(index);
 }
 
 }  // namespace caseload::model

@@ -64,7 +64,9 @@ PerceivedClient perceive(const World& world, JobseekerId person, const OfficeMar
   seen.fund_weeks_left = std::max(0.0, js.fund_until[row] - now) / core::days_per_week;
   const auto& profile = scenario.groups[index(js.group[row])];
   seen.search_base = profile.search_base;
-  seen.inactivity_per_week = profile.inactivity_per_week;
+  seen.search_intercept_shift = profile.search_intercept_shift;
+  seen.separation_multiplier = profile.separation_multiplier;
+  seen.inactivity_per_week = profile.inactivity_per_week + profile.other_benefit_per_week;
   seen.tightness = market.tightness;
   seen.best_threshold = market.best_threshold;
   seen.job_quality = market.mean_quality;

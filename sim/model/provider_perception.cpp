@@ -11,8 +11,10 @@ ProviderJudgement judgement_from_record(const Scenario& scenario, const Jobseeke
   const auto row = index(person);
   const CustomerGroup& group = scenario.groups[index(jobseekers.group[row])];
   ProviderJudgement judged;
+  // The record shows every week on benefit (history and this claim), as scarring counts them.
+  const double benefit_days = jobseekers.benefit_days_before[row] + (now - jobseekers.claim_start[row]);
   judged.employability = effective_employability(scenario.search, group.employability_mean,
-                                                 jobseekers.training_gain[row], now - jobseekers.claim_start[row]);
+                                                 jobseekers.training_gain[row], benefit_days);
   judged.motivation = group.motivation_alpha / (group.motivation_alpha + group.motivation_beta);
   return judged;
 }

@@ -42,7 +42,7 @@ struct PanelCounts {
   std::uint32_t stock = 0;         ///< claiming at the end of the week
   std::uint32_t inflow = 0;        ///< new claims
   std::uint32_t reclaims = 0;      ///< of those, by people who claimed before
-  std::array<std::uint32_t, 3> exits{};  ///< by ExitReason
+  std::array<std::uint32_t, 4> exits{};  ///< by ExitReason
   std::uint32_t entries_via_submission = 0;
   std::uint32_t sustained_13 = 0;
   std::uint32_t sustained_26 = 0;

@@ -1,5 +1,6 @@
 // The fortnightly review (signing on): mandatory adviser minutes, and the resolution of the
-// client's own job search and of exits to inactivity over the past fortnight.
+// client's own job search and of exits to inactivity or another benefit since the last review.
+// Each group has its own interval and conditionality (customer group parameters).
 
 #include <cmath>
 
@@ -22,7 +23,7 @@ bool resolve_own_search(World& world, JobseekerId person, std::uint32_t review) 
   const double now = world.now();
   const double bonus = js.fund_until[row] > now ? scenario.actions.discretion_fund.hire_bonus : 0.0;
   double p = review_search_probability(
-      scenario.search, profile.search_base, world.employability_now(person), js.motivation[row],
+      scenario.search, profile.search_base, profile.search_intercept_shift, world.employability_now(person), js.motivation[row],
       decayed_boost(scenario.search, js.boost[row], js.boost_time[row], now), bonus,
       tightness(scenario.search, pool.size()));
   if (js.state[row] == JobseekerState::InProvision) p *= scenario.actions.referral.lock_in;
@@ -36,7 +37,10 @@ bool resolve_own_search(World& world, JobseekerId person, std::uint32_t review) 
   if (luck.uniform01() >= p) return false;
   auto pick = stream(seed, EntityKind::Jobseeker, index(person), Purpose::VacancyPick, review);
   const auto position = static_cast<std::uint32_t>(pick.uniform01() * pool.size());
-  hire(world, person, pool.at(position < pool.size() ? position : pool.size() - 1), false);
+  const VacancyId found = pool.at(position < pool.size() ? position : pool.size() - 1);
+  // A health-limited client cannot take a demanding job: finding one ends in nothing.
+  if (js.is_health_limited[row] && world.market.vacancies.is_demanding[index(found)]) return false;
+  hire(world, person, found, false);
   return true;
 }
 
@@ -54,7 +58,9 @@ void handle_sign_on(World& world, JobseekerId person, std::uint32_t spell) {
 
   auto attendance = stream(seed, EntityKind::Jobseeker, index(person), Purpose::Attendance, review);
   const bool missed = attendance.uniform01() < scenario.advisers.missed_review_rate;
-  js.missed_review[row] = missed ? 1 : 0;
+  const auto& profile = scenario.groups[index(js.group[row])];
+  // Where sanctions do not apply to the group, a missed review is no ground for one.
+  js.missed_review[row] = missed && profile.sanctions_apply ? 1 : 0;
   // Signing on stays with the jobcentre: an attached client's review is an office adviser's
   // time, not the provider's.
   if (!missed) {
@@ -66,16 +72,19 @@ void handle_sign_on(World& world, JobseekerId person, std::uint32_t spell) {
 
   if (resolve_own_search(world, person, review)) return;
 
-  const double rate = scenario.groups[index(js.group[row])].inactivity_per_week;
+  // Two competing exits without work: inactivity and a move to another benefit.
+  const double rate = profile.inactivity_per_week + profile.other_benefit_per_week;
   auto inactivity = stream(seed, EntityKind::Jobseeker, index(person), Purpose::Inactivity, review);
-  const double interval_weeks = scenario.advisers.review_interval_days / core::days_per_week;
-  if (inactivity.uniform01() < 1.0 - std::exp(-rate * interval_weeks)) {
-    end_claim(world, person, ExitReason::Inactivity);
+  const double interval_days = review_interval_days(scenario, profile);
+  if (inactivity.uniform01() < 1.0 - std::exp(-rate * interval_days / core::days_per_week)) {
+    const bool to_benefit = profile.other_benefit_per_week > 0.0 &&
+                            inactivity.uniform01() * rate < profile.other_benefit_per_week;
+    end_claim(world, person, to_benefit ? ExitReason::OtherBenefit : ExitReason::Inactivity);
     js.state[row] = JobseekerState::Exited;
     return;
   }
 
-  const double next = world.now() + scenario.advisers.review_interval_days;
+  const double next = world.now() + interval_days;
   js.next_sign_on[row] = next;
   world.scheduler.schedule(next, code(EventKind::SignOn), index(person), spell);
 }

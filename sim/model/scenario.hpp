@@ -17,7 +17,8 @@ struct RunSettings {
   double warmup_weeks = 52.0;  ///< simulated first, excluded from metrics
 };
 
-/// A customer group: coarse, so employability still varies widely inside it.
+/// A customer group (a benefit type): coarse, so employability still varies widely inside it.
+/// Groups differ in these parameters only, never in the rules applied to them.
 struct CustomerGroup {
   std::string name;
   double inflow_per_week = 10.0;  ///< new claims per office per week (Poisson)
@@ -26,9 +27,20 @@ struct CustomerGroup {
   double motivation_alpha = 4.0;  ///< Beta(alpha, beta)
   double motivation_beta = 2.0;
   double search_base = 0.5;       ///< ceiling of the own-search success probability per review interval
+  double search_intercept_shift = 0.0;  ///< added to search.intercept for this group's own search
   double inactivity_per_week = 0.019;  ///< hazard of leaving benefit for non-work
+  double other_benefit_per_week = 0.0;  ///< hazard of moving to another benefit
+  double separation_multiplier = 1.0;   ///< scales jobs.separation_per_week in work
+  double health_limited_share = 0.0;    ///< of the group, who cannot take demanding jobs
+  double review_interval_days = 0.0;    ///< days between reviews; 0 = advisers.review_interval_days
+  bool sanctions_apply = true;          ///< a missed review is grounds for a sanction
+  double prior_benefit_weeks_mean = 0.0;  ///< mean weeks on benefit before a first claim (exponential)
   double discretion_fund_eligible_weeks = 0.0;  ///< claim duration before the fund may be used
   bool needs_specialist = false;  ///< claims go to a specialist adviser under `specialist` assignment
+  // Documentation only (they change nothing in a run): the calibration target, read by the
+  // calibration test and analysis/report.py from the scenario or the trace's resolved copy.
+  double offflow_target_weeks = 0.0;  ///< 0 = no target
+  double offflow_target_share = 0.0;  ///< of new claims off benefit by offflow_target_weeks
 };
 
 struct OfficeNetwork {
@@ -44,11 +56,11 @@ struct SearchModel {
   double motivation_weight = 1.5;
   double boost_weight = 1.0;
   double boost_half_life_weeks = 4.0;
-  double scarring_per_year = 0.4;   ///< loss of employability per year on benefit
+  double scarring_per_year = 0.4;   ///< loss of employability per year on benefit, all claims counted
   double scarring_cap_weeks = 104.0;
   double tightness_half_vacancies = 10.0;  ///< open vacancies per office at which tightness = 1/2
-  double initial_mean_duration_weeks = 20.0;  ///< durations of the stock at t = 0
-  double initial_stock_weeks_of_inflow = 37.0;  ///< size of the stock at t = 0, in weeks of inflow
+  /// How far back the steady-state pre-pass starts people (steady_state.hpp); 0 = no initial stock.
+  double steady_state_history_weeks = 520.0;
 };
 
 struct EmployerModel {
@@ -70,6 +82,7 @@ struct EmployerModel {
   double goodwill_early_leaver_loss = 0.04;
   double goodwill_unsuitable_loss = 0.02;
   double unsuitable_margin = 1.0;    ///< a candidate this far below the threshold is unsuitable
+  double demanding_share = 0.0;      ///< of vacancies, physically demanding: no health-limited hires
 };
 
 /// Job tenure: exponential with hazard base * exp(-quality_effect*(q-0.5) - ...).
@@ -219,5 +232,10 @@ struct Scenario {
   core::ConfigNode regime;
   CounterfactualSettings counterfactual;
 };
+
+/// Days between a client's reviews: the group's own interval, else the advisers' default.
+inline double review_interval_days(const Scenario& scenario, const CustomerGroup& group) {
+  return group.review_interval_days > 0.0 ? group.review_interval_days : scenario.advisers.review_interval_days;
+}
 
 }  // namespace caseload::model

@@ -25,6 +25,9 @@ void handle_vacancy_open(Market& market, Scheduler& scheduler, const Scenario& s
   market.vacancies.employer.push_back(employer);
   market.vacancies.state.push_back(VacancyState::Open);
   market.vacancies.notified.push_back(notification.uniform01() < p_notify ? 1 : 0);
+  // Drawn after the notification, so the demanding share leaves every other draw alone.
+  market.vacancies.is_demanding.push_back(model.demanding_share > 0.0 &&
+                                          notification.uniform01() < model.demanding_share ? 1 : 0);
   market.vacancies.pool_slot.push_back(no_row);
   market.pools[index(market.employers.office[id])].add(vacancy, market.vacancies);
 

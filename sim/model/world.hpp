@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sim/core/bucket_event_queue.hpp"
+#include "sim/core/random_stream.hpp"
 #include "sim/core/scheduler.hpp"
 #include "sim/model/adviser_table.hpp"
 #include "sim/model/jobseeker_table.hpp"
@@ -122,6 +123,10 @@ struct World {
 void populate(World& world);
 
 // claims.cpp
+/// A new person of `group`: attributes from `attributes`, an adviser's misperception from `perception`.
+NewJobseeker draw_jobseeker(const CustomerGroup& profile, GroupId group, OfficeId office,
+                            core::RandomStream& attributes, core::RandomStream& perception);
+JobseekerId add_jobseeker(World& world, const NewJobseeker& init);
 JobseekerId create_jobseeker(World& world, OfficeId office, GroupId group);
 void start_claim(World& world, JobseekerId person, bool is_reclaim, double claim_start);
 void end_claim(World& world, JobseekerId person, ExitReason reason);

@@ -10,6 +10,7 @@
 #include "sim/model/event_kind.hpp"
 #include "sim/model/outcome_model.hpp"
 #include "sim/model/provider_staffing.hpp"
+#include "sim/model/steady_state.hpp"
 #include "sim/model/streams.hpp"
 #include "sim/model/world.hpp"
 
@@ -24,8 +25,12 @@ World::World(const Scenario& scenario_in, const Policy& policy_in, std::unique_p
 double World::employability_now(JobseekerId person) const {
   const auto row = index(person);
   const JobseekerTable& js = people.jobseekers;
+  // Scarring counts every week on benefit, not only this claim's (claim_start is the current
+  // claim's; between claims benefit_days_before already holds them all).
+  const bool claiming = js.state[row] == JobseekerState::Claiming || js.state[row] == JobseekerState::InProvision;
+  const double this_claim_days = claiming ? now() - js.claim_start[row] : 0.0;
   return effective_employability(scenario.search, js.employability[row], js.training_gain[row],
-                                 now() - js.claim_start[row]);
+                                 js.benefit_days_before[row] + this_claim_days);
 }
 
 namespace {
@@ -115,24 +120,40 @@ void add_employers(World& world) {
   }
 }
 
-// The stock present at t = 0, with claim durations drawn so the run starts near steady state.
+// The people present at t = 0, from each group's own dynamics (steady_state.hpp): claimants
+// with their claim's start and history, people in work, and people about to claim again.
 void add_initial_stock(World& world) {
-  const auto& search = world.scenario.search;
   for (std::size_t o = 0; o < world.market.pools.size(); ++o) {
     for (std::size_t g = 0; g < world.group_count(); ++g) {
+      const auto office = static_cast<OfficeId>(o);
+      const auto group = static_cast<GroupId>(g);
       const auto source = static_cast<std::uint32_t>(o * world.group_count() + g);
-      const double inflow = world.inflow_per_week(static_cast<OfficeId>(o), static_cast<GroupId>(g));
-      const auto count = static_cast<std::uint32_t>(std::lround(inflow * search.initial_stock_weeks_of_inflow));
-      auto draws = stream(world.scenario.run.seed, EntityKind::InflowSource, source, Purpose::InitialStock);
-      boost::random::exponential_distribution<double> duration(1.0 / search.initial_mean_duration_weeks);
-      boost::random::uniform_real_distribution<double> first_review(0.0, world.scenario.advisers.review_interval_days);
-      for (std::uint32_t i = 0; i < count; ++i) {
-        const JobseekerId person = create_jobseeker(world, static_cast<OfficeId>(o), static_cast<GroupId>(g));
-        const double claimed_days_ago = duration(draws) * core::days_per_week;
-        start_claim(world, person, false, -claimed_days_ago);
-        world.people.jobseekers.next_sign_on[index(person)] = first_review(draws);
-        world.scheduler.schedule(world.people.jobseekers.next_sign_on[index(person)], code(EventKind::SignOn),
-                                 index(person), world.people.jobseekers.spell[index(person)]);
+      const auto people = steady_state_people(world.scenario, group, office, source, world.inflow_per_week(office, group));
+      for (const PresentPerson& present : people) {
+        const JobseekerId person = add_jobseeker(world, present.init);
+        auto& js = world.people.jobseekers;
+        const auto row = index(person);
+        switch (present.state) {
+          case StartState::Claiming:
+            start_claim(world, person, false, present.claim_start);
+            js.next_sign_on[row] = present.next_review;
+            world.scheduler.schedule(present.next_review, code(EventKind::SignOn), row, js.spell[row]);
+            break;
+          case StartState::Employed:
+            // A job from before the run: no employer of the run's and no job record, so it
+            // counts for no regime and no metric; it ends and may lead to a claim as any job.
+            js.state[row] = JobseekerState::Employed;
+            js.jobs[row] = 1;
+            js.job_quality[row] = present.job_quality;
+            js.job_start[row] = present.job_start;
+            js.job_end[row] = present.job_end;
+            world.scheduler.schedule(present.job_end, code(EventKind::Separation), row, 0);
+            break;
+          case StartState::Waiting:
+            js.state[row] = JobseekerState::Waiting;
+            world.scheduler.schedule(present.reclaim, code(EventKind::Reclaim), row);
+            break;
+        }
       }
     }
   }

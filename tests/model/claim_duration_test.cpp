@@ -20,19 +20,10 @@ Scenario constant_hazard_scenario() {
   s.network.advisers_per_office = 1;
   s.policy.discretionary_help = false;
   s.counterfactual.enabled = false;
-  s.search.intercept = 0.0;
-  s.search.motivation_weight = 0.0;  // motivation varies but no longer matters
-  s.search.scarring_per_year = 0.0;
-  s.search.tightness_half_vacancies = 0.0;  // any open vacancy gives tightness 1
-  s.search.initial_stock_weeks_of_inflow = 0.0;
+  fixtures::make_job_finding_constant(s);
+  s.search.steady_state_history_weeks = 0.0;
   s.employers.vacancies_per_week = 20.0;    // the pool never runs dry
   s.employers.external_fill_per_week = 0.0;
-  s.jobs.recycle_probability = 0.0;         // one claim per person
-  auto& group = s.groups.front();
-  group.employability_sd = 0.0;
-  group.search_base = 0.2;
-  group.inactivity_per_week = 0.0;
-  group.inflow_per_week = 20.0;
   return s;
 }
 

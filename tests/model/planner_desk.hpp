@@ -134,6 +134,7 @@ class Desk {
     w.market.vacancies.employer.push_back(employer);
     w.market.vacancies.state.push_back(VacancyState::Open);
     w.market.vacancies.notified.push_back(notified ? 1 : 0);
+    w.market.vacancies.is_demanding.push_back(0);
     w.market.vacancies.pool_slot.push_back(0);
     w.market.pools[0].add(vacancy, w.market.vacancies);
   }

@@ -89,8 +89,8 @@ TEST(Regimes, TeamCountingWeakensIndividualGaming) {
   const auto individual = testing::run_scenario("regimes/jot.yaml", with({"regime.level=adviser"}));
   const auto& qt = team.report.quality;
   const auto& qi = individual.report.quality;
-  const double team_gap = group_parked(team, "jsa_25_plus") - group_parked(team, "disabled");
-  const double individual_gap = group_parked(individual, "jsa_25_plus") - group_parked(individual, "disabled");
+  const double team_gap = group_parked(team, "jsa_25_49") - group_parked(team, "esa_wrag");
+  const double individual_gap = group_parked(individual, "jsa_25_49") - group_parked(individual, "esa_wrag");
   SCOPED_TRACE(::testing::Message() << "speculative/entry team " << speculative_per_entry(qt) << " individual "
                                     << speculative_per_entry(qi) << "; parked gap (4-point minus 12-point group) "
                                     << team_gap << " vs " << individual_gap);
@@ -104,10 +104,10 @@ TEST(Regimes, TeamCountingWeakensIndividualGaming) {
 TEST(Regimes, FlatPaymentByResultsParksTheHardestAndDifferentialPricesNarrowTheGap) {
   const auto flat = testing::run_scenario("regimes/pbr-flat.yaml", common_base);
   const auto differential = testing::run_scenario("regimes/pbr-differential.yaml", common_base);
-  const double flat_gap = group_parked(flat, "disabled") - group_parked(flat, "jsa_18_24");
+  const double flat_gap = group_parked(flat, "esa_ex_ib") - group_parked(flat, "jsa_18_24");
   const double differential_gap =
-      group_parked(differential, "disabled") - group_parked(differential, "jsa_18_24");
-  SCOPED_TRACE(::testing::Message() << "parked disabled - jsa_18_24: flat " << flat_gap << ", differential "
+      group_parked(differential, "esa_ex_ib") - group_parked(differential, "jsa_18_24");
+  SCOPED_TRACE(::testing::Message() << "parked esa_ex_ib - jsa_18_24: flat " << flat_gap << ", differential "
                                     << differential_gap);
   EXPECT_GT(flat_gap, 0.10);
   EXPECT_LT(differential_gap, flat_gap - 0.10);
@@ -126,9 +126,9 @@ TEST(Regimes, ProvidersForProfitParkTheHardestUnderAFlatPriceAndDifferentialPric
   const auto differential = testing::run_scenario("regimes/pbr-providers-differential.yaml", common_base);
   const auto points = testing::run_scenario("regimes/pbr-providers-flat.yaml", with({"regime.reward=points"}));
   const auto gap = [](const testing::ScenarioRun& run) {
-    return provider_parked(run, "disabled") - provider_parked(run, "jsa_18_24");
+    return provider_parked(run, "esa_ex_ib") - provider_parked(run, "jsa_18_24");
   };
-  SCOPED_TRACE(::testing::Message() << "provider parked disabled - jsa_18_24: flat " << gap(flat)
+  SCOPED_TRACE(::testing::Message() << "provider parked esa_ex_ib - jsa_18_24: flat " << gap(flat)
                                     << ", differential " << gap(differential) << ", flat in points " << gap(points));
   EXPECT_GT(gap(flat), 0.035);
   EXPECT_LT(gap(differential), gap(flat) - 0.045);
@@ -204,7 +204,7 @@ TEST(Regimes, JetBonusCountsJsaEntriesWithNoClaimWithinFourWeeks) {
   double counted_jsa = 0.0;
   for (const auto& job : v.jobs) {
     const std::string& group = names.at(model::index(job.group));
-    if ((group != "jsa_18_24" && group != "jsa_25_plus") || job.days_since_help > 13.0 * 7.0) continue;
+    if (group.rfind("jsa_", 0) != 0 || job.days_since_help > 13.0 * 7.0) continue;  // the bonus groups
     const double due = job.start + 28.0;
     if (due < v.measure_start || due > v.end) continue;
     counted_jsa += 1.0;

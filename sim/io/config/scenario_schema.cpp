@@ -86,10 +86,8 @@ model::SearchModel read_search(ConfigReader reader) {
   s.scarring_per_year = reader.number("scarring_per_year", s.scarring_per_year, non_negative);
   s.scarring_cap_weeks = reader.number("scarring_cap_weeks", s.scarring_cap_weeks, non_negative);
   s.tightness_half_vacancies = reader.number("tightness_half_vacancies", s.tightness_half_vacancies, non_negative);
-  s.initial_mean_duration_weeks =
-      reader.number("initial_mean_duration_weeks", s.initial_mean_duration_weeks, positive);
-  s.initial_stock_weeks_of_inflow =
-      reader.number("initial_stock_weeks_of_inflow", s.initial_stock_weeks_of_inflow, non_negative);
+  s.steady_state_history_weeks =
+      reader.number("steady_state_history_weeks", s.steady_state_history_weeks, Bounds::between(0, 5200));
   reader.finish();
   return s;
 }
@@ -116,6 +114,7 @@ model::EmployerModel read_employers(ConfigReader reader) {
       reader.number("goodwill_early_leaver_loss", e.goodwill_early_leaver_loss, probability);
   e.goodwill_unsuitable_loss = reader.number("goodwill_unsuitable_loss", e.goodwill_unsuitable_loss, probability);
   e.unsuitable_margin = reader.number("unsuitable_margin", e.unsuitable_margin, non_negative);
+  e.demanding_share = reader.number("demanding_share", e.demanding_share, probability);
   if (e.notify_base + e.notify_goodwill > 1.0) {
     reader.error("notify_goodwill",
                  fmt::format("'{}' plus notify_base must not exceed 1 (a probability), got {}",

@@ -150,7 +150,7 @@ TEST(RunTrace, RootHoldsProvenanceScenarioAndLabelLists) {
             std::vector<std::string>(model::action_names.begin(), model::action_names.end()));
   EXPECT_EQ(read_strings(out, "/jobseeker_states").size(), model::jobseeker_state_names.size());
   EXPECT_EQ(read_strings(out, "/exit_reasons"),
-            (std::vector<std::string>{"work", "inactivity", "sanction"}));
+            (std::vector<std::string>{"work", "inactivity", "sanction", "other_benefit"}));
   EXPECT_EQ(read_strings(out, "/event_kinds").front(), "claim");
 }
 
