@@ -72,6 +72,7 @@ struct Records {
   std::vector<PanelRow> panel;
   std::vector<PanelCounts> week_counts;           ///< office * groups + group
   std::vector<std::uint32_t> stock;               ///< claiming now, by cell
+  std::vector<ScoreRow> scoreboard;               ///< the regime's, appended each week's close
 };
 
 /// One variant's state, split by concern so that a handler's signature can name the parts

@@ -3,7 +3,8 @@
 namespace caseload::regimes {
 
 Organisation::Organisation(const model::OfficeNetwork& network, const model::ProviderModel& providers,
-                           Level level) {
+                           Level level)
+    : level_(level) {
   // Advisers are created office by office, and teams of advisers_per_team within an office
   // (world_setup.cpp); units here follow the same order.
   const int teams_per_office =
@@ -27,6 +28,7 @@ Organisation::Organisation(const model::OfficeNetwork& network, const model::Pro
   // Provider caseworkers follow, provider by provider (world_setup.cpp).
   first_caseworker_ = first_caseworker(network);
   const auto first_provider_unit = static_cast<std::uint32_t>(size_.size());
+  first_provider_unit_ = first_provider_unit;
   for (int provider = 0; provider < network.offices * providers.per_office; ++provider) {
     for (int c = 0; c < providers.caseworkers_per_provider; ++c) {
       const std::uint32_t unit = level == Level::Adviser ? static_cast<std::uint32_t>(size_.size())

@@ -224,6 +224,23 @@ void write_events(TraceFile& file, const std::string& root, const model::Variant
   out.column<std::uint32_t>("kind", rows, [&](std::size_t i) { return events[i].kind; });
   out.column<std::uint32_t>("subject", rows, [&](std::size_t i) { return events[i].subject; });
   out.column<std::uint32_t>("detail", rows, [&](std::size_t i) { return events[i].detail; });
+  out.column<std::uint32_t>("client", rows, [&](std::size_t i) { return events[i].client; });
+  out.column<std::uint32_t>("adviser", rows, [&](std::size_t i) { return events[i].adviser; });
+  out.column<std::uint8_t>("action", rows, [&](std::size_t i) { return events[i].action; });
+}
+
+void write_scoreboard(TraceFile& file, const std::string& root, const model::Scoreboard& board) {
+  const auto& rows = board.rows;
+  SchemaTable out(file, root, "scoreboard");
+  const std::size_t size = rows.size();
+  out.column<std::uint32_t>("week", size, [&](std::size_t i) { return rows[i].week; });
+  out.column<std::uint8_t>("level", size, [&](std::size_t i) { return rows[i].level; });
+  out.column<std::uint32_t>("unit", size, [&](std::size_t i) { return rows[i].unit; });
+  out.column<std::uint8_t>("indicator", size, [&](std::size_t i) { return rows[i].indicator; });
+  out.column<double>("credit", size, [&](std::size_t i) { return rows[i].credit; });
+  out.column<double>("target", size, [&](std::size_t i) { return rows[i].target; });
+  out.column<double>("pressure", size, [&](std::size_t i) { return rows[i].pressure; });
+  out.column<std::uint8_t>("stars", size, [&](std::size_t i) { return rows[i].stars; });
 }
 
 }  // namespace
@@ -249,6 +266,7 @@ void write_variant(TraceFile& file, const model::VariantResult& variant, TraceLe
   if (wants("spells")) write_spells(file, root, variant);
   if (wants("jobs")) write_jobs(file, root, variant);
   if (wants("events")) write_events(file, root, variant);
+  if (wants("scoreboard")) write_scoreboard(file, root, variant.scoreboard);
 }
 
 }  // namespace caseload::io
