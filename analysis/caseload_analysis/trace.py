@@ -164,7 +164,7 @@ def load_trace(path: str | Path, events: bool = False) -> Trace:
         attrs = _attrs(f)
         labels = {name: _strings(f[name]) for name in
                   ("jobseeker_states", "exit_reasons", "event_kinds", "unit_levels",
-                   "scoreboard_indicators") if name in f}
+                   "scoreboard_indicators", "vacancy_outcomes") if name in f}
         actions = _strings(f["actions"]) if "actions" in f else []
         variants = {}
         for name in ("treatment", "counterfactual"):

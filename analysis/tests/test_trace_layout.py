@@ -6,7 +6,7 @@ import numpy as np
 
 ACTIONS = ["interview", "submission", "referral", "discretion_fund", "employer_contact",
            "validation", "sanction"]
-AGENT_TABLES = ["jobseekers", "advisers", "spells", "jobs"]
+AGENT_TABLES = ["jobseekers", "advisers", "spells", "jobs", "employers", "vacancies"]
 NO_ROW = 4294967295  # a row column's "none"
 
 
@@ -72,6 +72,14 @@ def test_agents_level_has_every_documented_table(smoke_trace, schema):
             assert group.attrs["interrupted"] == 0
             assert group.attrs["measure_start_days"] == 13 * 7.0
             assert group.attrs["end_days"] == 117 * 7.0
+        # Every job filled one vacancy, which names the person hired.
+        outcomes = list(f["vacancy_outcomes"].asstr()[()])
+        for variant in ("treatment", "counterfactual"):
+            outcome = f[variant]["vacancies/outcome"][()]
+            assert outcome.max() < len(outcomes)
+            by_claimant = np.isin(outcome, [outcomes.index("submission"), outcomes.index("own_search")])
+            assert by_claimant.sum() == len(f[variant]["jobs/person"])
+            assert np.all(f[variant]["vacancies/hired"][()][by_claimant] != NO_ROW)
         # Rows are people: the same people in both variants.
         assert (f["treatment/jobseekers/group"].shape == f["counterfactual/jobseekers/group"].shape)
 

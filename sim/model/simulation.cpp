@@ -18,7 +18,7 @@ void dispatch(World& world, const core::Event& event) {
     case EventKind::Action: handle_action(world, event.detail); break;
     case EventKind::VacancyOpen: handle_vacancy_open(world.market, world.scheduler, world.scenario, static_cast<EmployerId>(event.subject)); break;
     case EventKind::VacancyClose:
-      handle_vacancy_close(world.market, static_cast<VacancyId>(event.subject), event.detail != 0);
+      handle_vacancy_close(world.market, static_cast<VacancyId>(event.subject), event.detail != 0, event.time);
       break;
     case EventKind::Milestone: handle_milestone(world, static_cast<JobseekerId>(event.subject), event.detail); break;
     case EventKind::Separation: handle_separation(world, static_cast<JobseekerId>(event.subject), event.detail); break;

@@ -151,8 +151,8 @@ void close_employment_records(World& world);
 using Scheduler = core::Scheduler<core::BucketEventQueue>;
 void handle_vacancy_open(Market& market, Scheduler& scheduler, const Scenario& scenario,
                          EmployerId employer);
-void handle_vacancy_close(Market& market, VacancyId vacancy, bool filled_externally);
-void close_vacancy(Market& market, VacancyId vacancy, VacancyState how);
+void handle_vacancy_close(Market& market, VacancyId vacancy, bool filled_externally, double now);
+void close_vacancy(Market& market, VacancyId vacancy, VacancyState how, double now);
 
 // planning.cpp
 void plan_week(World& world);

@@ -99,6 +99,8 @@ void write_run_header(TraceFile& file, const RunProvenance& provenance, TraceLev
                "names of spells/reason codes and of the panel's exits_* columns");
   write_labels(file, "/event_kinds", to_strings(model::event_kind_names),
                "names of events/kind codes");
+  write_labels(file, "/vacancy_outcomes", to_strings(vacancy_outcome_names),
+               "names of vacancies/outcome codes");
   write_labels(file, "/unit_levels", to_strings(model::unit_level_names),
                "names of scoreboard/level codes: the kinds of unit a regime counts for");
 }

@@ -117,6 +117,29 @@ constexpr ColumnSpec jobs_columns[] = {
     {"reclaim", Float64, "days", "day the person's next claim began; `+inf` if none"},
 };
 
+// Employers and their vacancies (issue 12): who posted what, and who filled it.
+constexpr ColumnSpec employers_columns[] = {
+    {"office", UInt32, "", "office index"},
+    {"quality", Float64, "", "job quality of its vacancies, 0..1 (drives tenure)"},
+    {"threshold", Float64, "", "hiring threshold on its view of a candidate's employability"},
+    {"goodwill", Float64, "", "goodwill towards its office at the end of the run, 0..1"},
+    {"vacancies_opened", UInt32, "vacancies", "vacancies it opened over the whole run (warm-up included)"},
+    {"vacancies_notified", UInt32, "vacancies", "of those, notified to the office (open to submissions)"},
+    {"vacancies_filled", UInt32, "vacancies", "of those, filled by a claimant (submission or own search)"},
+};
+
+constexpr ColumnSpec vacancies_columns[] = {
+    {"employer", UInt32, "", "row of `employers`"},
+    {"opened", Float64, "days", "day it opened"},
+    {"closed", Float64, "days", "day it closed; `+inf` if still open at the end of the run"},
+    {"quality", Float64, "", "job quality (its employer's), 0..1"},
+    {"notified", UInt8, "", "`1` if notified to the office, so advisers could submit to it"},
+    {"outcome", UInt8, "",
+     "how it closed (`/vacancy_outcomes`): still open, filled through a submission, filled by a "
+     "claimant's own search, filled from the open market, or expired"},
+    {"hired", UInt32, "", "row of `jobseekers` who filled it; `4294967295` unless a claimant did"},
+};
+
 constexpr ColumnSpec events_columns[] = {
     {"time", Float64, "days", "when the event was handled"},
     {"kind", UInt32, "", "`/event_kinds`"},
@@ -161,6 +184,10 @@ constexpr TableSpec all_tables[] = {
      advisers_columns},
     {"spells", TraceLevel::Agents, "one row per claim, in the order claims began", spells_columns},
     {"jobs", TraceLevel::Agents, "one row per job, in the order of hire", jobs_columns},
+    {"employers", TraceLevel::Agents, "one row per employer; row index = the employer's id",
+     employers_columns},
+    {"vacancies", TraceLevel::Agents, "one row per vacancy, in the order opened; row index = its id",
+     vacancies_columns},
     {"events", TraceLevel::Events, "one row per handled event, in the order handled",
      events_columns},
     {"scoreboard", TraceLevel::Summary,

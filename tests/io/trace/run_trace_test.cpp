@@ -98,6 +98,20 @@ model::VariantResult variant(std::string name) {
   job.reclaim = std::numeric_limits<double>::infinity();
   v.jobs.push_back(job);
   for (std::uint32_t e = 0; e < 3; ++e) v.events.push_back({1.5 * e, e, 10 + e, 20 + e});
+  // Two employers; three vacancies: one filled through a submission by person 1, one filled
+  // from the open market, one still open.
+  v.employers.add(static_cast<model::OfficeId>(0), 0.75f, 0.5f, 0.25f);
+  v.employers.add(static_cast<model::OfficeId>(1), 0.5f, 0.0f, 1.0f);
+  v.employers.vacancies_opened = {2, 1};
+  v.vacancies.add(static_cast<model::EmployerId>(0), true, 2.0);
+  v.vacancies.add(static_cast<model::EmployerId>(0), false, 3.0);
+  v.vacancies.add(static_cast<model::EmployerId>(1), true, 4.0);
+  v.vacancies.state = {model::VacancyState::FilledByClaimant, model::VacancyState::FilledExternally,
+                       model::VacancyState::Open};
+  v.vacancies.closed[0] = 8.0;
+  v.vacancies.closed[1] = 9.5;
+  v.vacancies.hired[0] = static_cast<model::JobseekerId>(1);
+  v.vacancies.via_submission[0] = 1;
   v.events[1].client = 2;  // an action: client 2, by adviser 1, a submission
   v.events[1].adviser = 1;
   v.events[1].action = static_cast<std::uint8_t>(model::ActionKind::Submission);
@@ -250,7 +264,7 @@ TEST(RunTrace, SummaryLevelLeavesOutAgentTablesAndEvents) {
   EXPECT_TRUE(has_object(out, "/treatment/panel"));
   EXPECT_TRUE(has_object(out, "/counterfactual/panel"));
   EXPECT_TRUE(has_object(out, "/metrics/scalars/value"));
-  for (const char* table : {"jobseekers", "advisers", "spells", "jobs", "events"}) {
+  for (const char* table : {"jobseekers", "advisers", "spells", "jobs", "employers", "vacancies", "events"}) {
     EXPECT_FALSE(has_object(out, std::string("/treatment/") + table)) << table;
   }
 }
@@ -286,6 +300,32 @@ TEST(RunTrace, AgentsLevelAddsAgentTablesAndLogsButNoEvents) {
   EXPECT_TRUE(std::isinf(read_dataset<double>(out, "/treatment/jobs/reclaim").at(0)));
   EXPECT_TRUE(has_object(out, "/counterfactual/jobseekers/claim_weeks"));
   EXPECT_FALSE(has_object(out, "/treatment/events"));
+}
+
+TEST(RunTrace, AgentsLevelAddsEmployersAndVacancies) {
+  ScratchDirectory scratch;
+  const fs::path out = write(scratch, TraceLevel::Agents);
+  constexpr std::uint32_t none = 4294967295u;
+  EXPECT_EQ(read_strings(out, "/vacancy_outcomes"),
+            (std::vector<std::string>{"open", "submission", "own_search", "external", "expired"}));
+  EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/employers/office"), (std::vector<std::uint32_t>{0, 1}));
+  EXPECT_EQ(read_dataset<double>(out, "/treatment/employers/goodwill"), (std::vector<double>{0.25, 1.0}));
+  EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/employers/vacancies_opened"),
+            (std::vector<std::uint32_t>{2, 1}));
+  EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/employers/vacancies_notified"),
+            (std::vector<std::uint32_t>{1, 1}));
+  EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/employers/vacancies_filled"),
+            (std::vector<std::uint32_t>{1, 0}));
+  EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/vacancies/employer"), (std::vector<std::uint32_t>{0, 0, 1}));
+  EXPECT_EQ(read_dataset<double>(out, "/treatment/vacancies/opened"), (std::vector<double>{2.0, 3.0, 4.0}));
+  const auto closed = read_dataset<double>(out, "/treatment/vacancies/closed");
+  ASSERT_EQ(closed.size(), 3u);
+  EXPECT_EQ(closed[1], 9.5);
+  EXPECT_TRUE(std::isinf(closed[2]));
+  EXPECT_EQ(read_dataset<double>(out, "/treatment/vacancies/quality"), (std::vector<double>{0.75, 0.75, 0.5}));
+  EXPECT_EQ(read_dataset<std::uint8_t>(out, "/treatment/vacancies/outcome"), (std::vector<std::uint8_t>{1, 3, 0}));
+  EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/vacancies/hired"),
+            (std::vector<std::uint32_t>{1, none, none}));
 }
 
 TEST(RunTrace, EventsLevelAddsTheEventLog) {
