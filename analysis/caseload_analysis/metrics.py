@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .trace import DAYS_PER_WEEK, NO_ROW, Trace, Variant
+from .trace import DAYS_PER_WEEK, NO_ROW, Trace, Variant, measured_panel
 
 #: Actions that count as discretionary help to a client (sim/metrics/creaming.hpp): the ones
 #: that reset the parking clock. In this order, as the C++ sums them.
@@ -212,11 +212,42 @@ def weekly_flows(variant: Variant) -> pd.DataFrame:
     return weekly
 
 
+def sanctions(variant: Variant) -> float:
+    """Sanctions imposed in the measured weeks (the panel's sum), as sim/metrics counts them."""
+    return float(measured_panel(variant)["sanctions"].sum())
+
+
+def scoreboard(trace: Trace, variant: Variant) -> pd.DataFrame:
+    """The variant's scoreboard with `level` and `indicator` as names (/unit_levels,
+    /scoreboard_indicators) instead of codes; empty under a neutral regime."""
+    board = variant.table("scoreboard").copy()
+    for column, labels in (("level", "unit_levels"), ("indicator", "scoreboard_indicators")):
+        names = trace.labels.get(labels, [])
+        board[column] = [names[int(code)] for code in board[column]]
+    return board
+
+
+def scoreboard_by_week(trace: Trace, variant: Variant) -> pd.DataFrame:
+    """One row per week: mean credit per unit by indicator (a column `credit_<indicator>`
+    each), the share of units under pressure (above 1) and the mean star rating (NaN when the
+    regime rates no one). Per-unit figures repeat on a unit's indicator rows: counted once."""
+    board = scoreboard(trace, variant)
+    if board.empty:
+        return pd.DataFrame()
+    credit = board.pivot_table(index="week", columns="indicator", values="credit", aggfunc="mean")
+    credit.columns = [f"credit_{name}" for name in credit.columns]
+    units = board.drop_duplicates(["week", "level", "unit"])
+    weekly = units.groupby("week").agg(
+        under_pressure_share=("pressure", lambda p: float(np.mean(p > 1.0))),
+        mean_stars=("stars", lambda s: float(s.mean()) if (s > 0).any() else float("nan")))
+    return credit.join(weekly)
+
+
 def recomputed(trace: Trace) -> pd.DataFrame:
     """The figures this module recomputes from the tables, next to the run's own /metrics
     value where it wrote one under the same name."""
     t = trace.treatment
-    rows = []
+    rows = [("sanctions", sanctions(t), "sanctions imposed in the measured period")]
     if t.has("jobseekers"):
         rows += [
             ("creaming_index_employability", creaming_index(t, "employability"),

@@ -40,6 +40,15 @@ def _with_tables(runs: list[Trace], *tables: str) -> list[Trace]:
     return usable
 
 
+def _over_weeks(axes, warmup_weeks: float, legend_at: float) -> None:
+    """Axes over simulated weeks: the warm-up shaded grey, a grid, the legend to the right."""
+    for ax in axes:
+        if warmup_weeks > 0:
+            ax.axvspan(0, warmup_weeks, color="grey", alpha=0.12, linewidth=0)
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize="x-small", loc="upper left", bbox_to_anchor=(legend_at, 1.0))
+
+
 def creaming_curve(runs: list[Trace]) -> Figure:
     """Discretionary help minutes per client-week by employability decile, a line per run."""
     usable = _with_tables(runs, "jobseekers")
@@ -177,12 +186,9 @@ def caseload_over_time(runs: list[Trace]) -> Figure:
             if variant.name == "treatment":
                 bottom.plot(weekly.index, smooth["exits"], ":", color=colour, linewidth=1.2,
                             label=f"{run.label}: all off-flows")
+    _over_weeks((top, bottom), warmup_weeks, legend_at=1.01)
     for ax in (top, bottom):
-        if warmup_weeks > 0:
-            ax.axvspan(0, warmup_weeks, color="grey", alpha=0.12, linewidth=0)
-        ax.grid(alpha=0.3)
         ax.set_ylim(bottom=0)
-        ax.legend(fontsize="x-small", loc="upper left", bbox_to_anchor=(1.01, 1.0))
     top.set_ylabel("claimants on caseloads")
     top.set_title("Weekly caseload and off-flows (grey: warm-up, not measured)")
     bottom.set_ylabel("claims ending per week\n(4-week moving average)")
@@ -224,6 +230,49 @@ def offflow_by_group(runs: list[Trace]) -> Figure:
     return fig
 
 
+def scoreboard_over_time(runs: list[Trace]) -> Figure:
+    """The regime's scoreboard week by week (treatment): mean credit per unit by indicator
+    (4-week moving average, as lagged credit arrives in lumps), and the share of units under
+    pressure with the mean star rating where the regime rates units."""
+    usable = [run for run in runs if run.treatment.has("scoreboard")
+              and len(run.treatment.table("scoreboard")) > 0]
+    if not usable:
+        raise Unavailable("needs a regime that counts something (a neutral regime keeps no "
+                          "scoreboard) and a trace with the scoreboard table")
+    fig = _figure(width=10.0, height=6.4)
+    top, bottom = fig.subplots(2, 1, sharex=True)
+    stars_axis = None
+    warmup_weeks = 0.0
+    styles = ["-", "--", "-.", ":"]
+    for run, colour in zip(usable, _colours(len(usable))):
+        warmup_weeks = max(warmup_weeks, run.treatment.measure_start_days / DAYS_PER_WEEK)
+        weekly = metrics.scoreboard_by_week(run, run.treatment)
+        credits = [c for c in weekly.columns if c.startswith("credit_")]
+        for column, style in zip(credits, styles * len(credits)):
+            smooth = weekly[column].rolling(4, min_periods=1).mean()
+            top.plot(weekly.index, smooth, style, color=colour, linewidth=1.2,
+                     label=f"{run.label}: {column.removeprefix('credit_')}")
+        bottom.plot(weekly.index, weekly["under_pressure_share"], color=colour, linewidth=1.2,
+                    label=f"{run.label}: under pressure")
+        if weekly["mean_stars"].notna().any():
+            stars_axis = stars_axis or bottom.twinx()
+            stars_axis.plot(weekly.index, weekly["mean_stars"], ":", color=colour, linewidth=1.2,
+                            label=f"{run.label}: mean stars")
+    _over_weeks((top, bottom), warmup_weeks, legend_at=1.08)  # room for the stars axis
+    top.set_ylim(bottom=0)
+    top.set_ylabel("credit per unit per week\n(4-week moving average)")
+    top.set_title("The regime's scoreboard (treatment; grey: warm-up)")
+    bottom.set_ylim(0, 1.05)
+    bottom.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+    bottom.set_ylabel("share of units under pressure")
+    bottom.set_xlabel("week")
+    if stars_axis is not None:
+        stars_axis.set_ylim(0.5, 5.5)
+        stars_axis.set_ylabel("mean stars (dotted)")
+        stars_axis.legend(fontsize="x-small", loc="lower left", bbox_to_anchor=(1.08, 0.0))
+    return fig
+
+
 #: (file stem, title, function) for every figure a report draws, in report order.
 FIGURES = [
     ("creaming_curve", "Creaming curve", creaming_curve),
@@ -232,4 +281,5 @@ FIGURES = [
     ("entries_vs_sustained", "Entries against sustained jobs", entries_vs_sustained),
     ("caseload_over_time", "Weekly caseload and off-flows", caseload_over_time),
     ("offflow_by_group", "Off-flow by customer group against calibration targets", offflow_by_group),
+    ("scoreboard_over_time", "The regime's scoreboard over time", scoreboard_over_time),
 ]

@@ -163,7 +163,8 @@ def load_trace(path: str | Path, events: bool = False) -> Trace:
             raise TraceError(f"{path}: not a caseload trace (no trace_format_version)")
         attrs = _attrs(f)
         labels = {name: _strings(f[name]) for name in
-                  ("jobseeker_states", "exit_reasons", "event_kinds") if name in f}
+                  ("jobseeker_states", "exit_reasons", "event_kinds", "unit_levels",
+                   "scoreboard_indicators", "vacancy_outcomes") if name in f}
         actions = _strings(f["actions"]) if "actions" in f else []
         variants = {}
         for name in ("treatment", "counterfactual"):

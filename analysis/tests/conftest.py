@@ -72,6 +72,15 @@ def provider_trace(make_trace) -> Path:
 
 
 @pytest.fixture(scope="session")
+def jot_trace(make_trace) -> Path:
+    """A small JOT run (team-level job entries, 26-week data lag, pressure reviews every 4
+    weeks): a scoreboard with rows, and advisers' measured performance to check it against."""
+    return make_trace("jot_small", "--set", "run.weeks=80", "--set", "run.warmup_weeks=13",
+                      "--set", "network.offices=1", "--set", "counterfactual.enabled=false",
+                      scenario="scenarios/regimes/jot.yaml")
+
+
+@pytest.fixture(scope="session")
 def schema(caseload) -> dict:
     """What the writer declares, from `caseload info --schema json`: "tables" (each with its
     "level" and "columns": name, type, units, description, in file order) and "metrics" (the

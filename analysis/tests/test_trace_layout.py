@@ -6,7 +6,8 @@ import numpy as np
 
 ACTIONS = ["interview", "submission", "referral", "discretion_fund", "employer_contact",
            "validation", "sanction"]
-AGENT_TABLES = ["jobseekers", "advisers", "spells", "jobs"]
+AGENT_TABLES = ["jobseekers", "advisers", "spells", "jobs", "employers", "vacancies"]
+NO_ROW = 4294967295  # a row column's "none"
 
 
 def layout(schema: dict, table: str) -> dict:
@@ -62,13 +63,23 @@ def test_agents_level_has_every_documented_table(smoke_trace, schema):
             "counterfactual", "metrics", "treatment"]
         for variant in ("treatment", "counterfactual"):
             group = f[variant]
-            assert list(group) == ["panel", *AGENT_TABLES], variant
+            assert list(group) == ["panel", *AGENT_TABLES, "scoreboard"], variant
             assert check_table(group["panel"], layout(schema, "panel")) == 117 * 2  # weeks x groups
+            # smoke's regime is neutral: the scoreboard is there, with its columns, and no rows.
+            assert check_table(group["scoreboard"], layout(schema, "scoreboard")) == 0
             for table in AGENT_TABLES:
                 assert check_table(group[table], layout(schema, table)) > 0, (variant, table)
             assert group.attrs["interrupted"] == 0
             assert group.attrs["measure_start_days"] == 13 * 7.0
             assert group.attrs["end_days"] == 117 * 7.0
+        # Every job filled one vacancy, which names the person hired.
+        outcomes = list(f["vacancy_outcomes"].asstr()[()])
+        for variant in ("treatment", "counterfactual"):
+            outcome = f[variant]["vacancies/outcome"][()]
+            assert outcome.max() < len(outcomes)
+            by_claimant = np.isin(outcome, [outcomes.index("submission"), outcomes.index("own_search")])
+            assert by_claimant.sum() == len(f[variant]["jobs/person"])
+            assert np.all(f[variant]["vacancies/hired"][()][by_claimant] != NO_ROW)
         # Rows are people: the same people in both variants.
         assert (f["treatment/jobseekers/group"].shape == f["counterfactual/jobseekers/group"].shape)
 
@@ -106,13 +117,14 @@ def test_metrics_are_named_scalars(smoke_trace):
         assert "off_benefit_13w" in names
 
 
-def test_summary_level_has_panels_and_metrics_only(make_trace, schema):
+def test_summary_level_has_panels_scoreboards_and_metrics_only(make_trace, schema):
     trace = make_trace("smoke_summary", "--trace", "summary")
     with h5py.File(trace, "r") as f:
         assert f.attrs["trace_level"] == "summary"
         for variant in ("treatment", "counterfactual"):
-            assert list(f[variant]) == ["panel"]
+            assert list(f[variant]) == ["panel", "scoreboard"]
             check_table(f[variant]["panel"], layout(schema, "panel"))
+            check_table(f[variant]["scoreboard"], layout(schema, "scoreboard"))
         assert "metrics" in f and "scenario" in f
 
 
@@ -126,6 +138,19 @@ def test_events_level_adds_the_event_log(make_trace, schema):
             time = f[variant]["events/time"][()]
             assert np.all(np.diff(time) >= 0), "handled in time order"
             assert f[variant]["events/kind"][()].max() < len(f["event_kinds"])
+            # Action rows name their adviser and action; other rows hold the "none" codes.
+            kind = f[variant]["events/kind"][()]
+            is_action = kind == list(f["event_kinds"].asstr()[()]).index("action")
+            adviser = f[variant]["events/adviser"][()]
+            action = f[variant]["events/action"][()]
+            assert np.all(adviser[is_action] < len(f[variant]["advisers/office"]))
+            assert np.all(action[is_action] < len(f["actions"]))
+            assert np.all(adviser[~is_action] == NO_ROW) and np.all(action[~is_action] == 255)
+            client = f[variant]["events/client"][()]
+            named = client[is_action & (client != NO_ROW)]
+            assert np.all(named < len(f[variant]["jobseekers/group"]))
+            if variant == "treatment":  # the counterfactual helps no client
+                assert len(named) > 0
             assert f[variant].attrs["events_handled"] == rows
 
 

@@ -14,6 +14,7 @@
 
 #include "sim/cli/cli.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/scoreboard_summary.hpp"
 #include "sim/cli/summary_report.hpp"
 #include "sim/io/trace/attribute_schema.hpp"
 #include "sim/io/trace/metric_series_schema.hpp"
@@ -79,6 +80,7 @@ std::string format_info(const std::filesystem::path& path, io::TraceSummary trac
                           table.rows, rows_width, table.columns,
                           table.is_ragged ? "  (columns differ in length)" : "");
     }
+    if (variant.scoreboard) text += format_scoreboard(*variant.scoreboard);
   }
   if (trace.metrics.empty() && trace.metric_series.empty()) {
     text += "metrics: none\n";

@@ -136,6 +136,8 @@ io::RunMetrics trace_metrics(const experiment::SingleRun& run) {
     for (const auto& curve : report.offflow.by_group) off.push_back(metrics::OffFlowCurves::at(curve, weeks));
     by_group.arrays.push_back({fmt::format("off_benefit_{}w", weeks), std::move(off)});
   }
+  by_group.arrays.push_back({"sanctions", report.sanctions.count_by_group});
+  by_group.arrays.push_back({"sanctions_per_100_client_weeks", report.sanctions.per_100_client_weeks_by_group});
   if (report.net_impact) {
     const metrics::NetImpact& net = *report.net_impact;
     by_group.arrays.push_back(
@@ -190,6 +192,7 @@ RunTraceOutput::RunTraceOutput(const std::string& path, std::string_view level, 
 }
 
 void RunTraceOutput::write_variants(const experiment::SingleRun& run) {
+  io::write_scoreboard_indicators(output_.file(), run.simulation.treatment);
   io::write_variant(output_.file(), run.simulation.treatment, level_);
   if (run.simulation.counterfactual) {
     io::write_variant(output_.file(), *run.simulation.counterfactual, level_);

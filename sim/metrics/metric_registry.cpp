@@ -87,6 +87,12 @@ constexpr Metric metrics[] = {
     {"help_cost", "GBP", "adviser discretionary minutes at salary cost plus fund spend (GBP)",
      field<&R::quality, &Quality::help_cost>},
 
+    // Sanctions as a channel (issue 12).
+    {"sanctions", "sanctions", "sanctions imposed in the measured period",
+     field<&R::sanctions, &Sanctions::count>},
+    {"sanctions_per_100_client_weeks", "sanctions", "sanctions per 100 claiming client-weeks",
+     field<&R::sanctions, &Sanctions::per_100_client_weeks>},
+
     {"net_employment_weeks_per_person", "weeks",
      "employment weeks gained over the counterfactual per person present (weeks)",
      field<&R::net_impact, &NetImpact::employment_weeks_per_person>},

@@ -13,6 +13,7 @@ MetricsReport make_report(const model::Scenario& scenario, const model::Simulati
   report.creaming_by_motivation = creaming(result.treatment, RankedBy::Motivation);
   report.parking = parking(scenario, result.treatment);
   report.quality = quality(result.treatment);
+  report.sanctions = sanctions(result.treatment, report.parking.claim_weeks_by_group);
   report.providers = providers(scenario, result.treatment);
   report.net_impact = net_impact(scenario, result);
   report.cost_effectiveness = cost_effectiveness(result);

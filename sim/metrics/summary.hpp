@@ -14,6 +14,7 @@
 #include "sim/metrics/parking.hpp"
 #include "sim/metrics/providers.hpp"
 #include "sim/metrics/quality.hpp"
+#include "sim/metrics/sanctions.hpp"
 #include "sim/model/run_result.hpp"
 #include "sim/model/scenario.hpp"
 #include "sim/model/simulation.hpp"
@@ -29,6 +30,7 @@ struct MetricsReport {
   Creaming creaming_by_motivation;
   Parking parking;
   Quality quality;
+  Sanctions sanctions;
   Providers providers;
   std::optional<NetImpact> net_impact;
   std::optional<CostEffectiveness> cost_effectiveness;

@@ -53,7 +53,9 @@ void hire(World& world, JobseekerId person, VacancyId vacancy, bool via_submissi
   const auto& scenario = world.scenario;
   const double now = world.now();
   const EmployerId employer = world.market.vacancies.employer[index(vacancy)];
-  close_vacancy(world.market, vacancy, VacancyState::FilledByClaimant);
+  close_vacancy(world.market, vacancy, VacancyState::FilledByClaimant, now);
+  world.market.vacancies.hired[index(vacancy)] = person;
+  world.market.vacancies.via_submission[index(vacancy)] = via_submission ? 1 : 0;
 
   const double employability = world.employability_now(person);
   const bool well_matched = js.matched_until[row] >= now;

@@ -1,5 +1,7 @@
 #include "sim/model/labour_market.hpp"
 
+#include <limits>
+
 #include "sim/core/assert.hpp"
 
 namespace caseload::model {
@@ -12,6 +14,20 @@ EmployerId EmployerTable::add(OfficeId home, float job_quality, float hiring_thr
   threshold.push_back(hiring_threshold);
   goodwill.push_back(initial_goodwill);
   vacancies_opened.push_back(0);
+  return id;
+}
+
+VacancyId VacancyTable::add(EmployerId of, bool is_notified, bool demanding, double opened_day) {
+  const auto id = static_cast<VacancyId>(size());
+  employer.push_back(of);
+  state.push_back(VacancyState::Open);
+  notified.push_back(is_notified ? 1 : 0);
+  is_demanding.push_back(demanding ? 1 : 0);
+  pool_slot.push_back(no_row);
+  opened.push_back(opened_day);
+  closed.push_back(std::numeric_limits<double>::infinity());
+  hired.push_back(static_cast<JobseekerId>(no_row));
+  via_submission.push_back(0);
   return id;
 }
 

@@ -29,7 +29,14 @@ struct VacancyTable {
   std::vector<std::uint8_t> notified;   ///< advisers may submit candidates to it
   std::vector<std::uint8_t> is_demanding;  ///< physically demanding: no health-limited hire
   std::vector<std::uint32_t> pool_slot; ///< position in the office's open list
+  // Recorded for the trace only: no decision reads them.
+  std::vector<double> opened;               ///< day it opened
+  std::vector<double> closed;               ///< day it closed; +inf while open
+  std::vector<JobseekerId> hired;           ///< the claimant who filled it; no_row if none
+  std::vector<std::uint8_t> via_submission; ///< 1 if filled through an adviser's submission
 
+  /// Appends an open vacancy (in no pool yet) to every column.
+  VacancyId add(EmployerId employer, bool is_notified, bool demanding, double opened_day);
   std::uint32_t size() const { return static_cast<std::uint32_t>(employer.size()); }
 };
 

@@ -4,10 +4,13 @@
 // pressure the adviser is under; it tells the regime what happened, so the regime can count.
 // Regimes live in sim/regimes; the model only knows this interface and a neutral default.
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <memory>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/model/action.hpp"
@@ -87,6 +90,23 @@ struct Outcome {
   double days_since_help = std::numeric_limits<double>::infinity();
 };
 
+/// The kinds of unit a regime counts for: `ScoreRow::level` indexes this list.
+inline constexpr std::array<std::string_view, 4> unit_level_names = {"adviser", "team", "office",
+                                                                     "provider"};
+
+/// One unit's standing on one indicator at the close of a week: the regime's scoreboard.
+/// Per-unit figures (target, pressure, stars) repeat on each of the unit's indicator rows.
+struct ScoreRow {
+  std::uint32_t week = 0;
+  std::uint8_t level = 0;      ///< index into unit_level_names
+  std::uint32_t unit = 0;      ///< adviser, team, office or provider index at that level
+  std::uint8_t indicator = 0;  ///< index into Regime::indicator_names()
+  double credit = 0.0;         ///< counted for the unit from this indicator at this week's close
+  double target = std::numeric_limits<double>::quiet_NaN();  ///< to date, at the last review
+  double pressure = 1.0;
+  std::uint8_t stars = 0;
+};
+
 class Regime {
  public:
   virtual ~Regime() = default;
@@ -122,6 +142,13 @@ class Regime {
 
   /// Called at the end of each week (after the panel row is written).
   virtual void end_week(const RegimeView& view, int week) = 0;
+
+  /// Appends the scoreboard of the week end_week has just closed: one row per unit and
+  /// indicator. A regime that counts nothing appends none.
+  virtual void score_week(int /*week*/, std::vector<ScoreRow>& /*rows*/) const {}
+
+  /// What each indicator is (its primitive's kind), in the order ScoreRow::indicator numbers.
+  virtual std::vector<std::string> indicator_names() const { return {}; }
 
   /// What the regime credited to this adviser over the measured period: points, or money
   /// for payment by results. Team or office counts are shared equally among members.

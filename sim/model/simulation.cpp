@@ -18,13 +18,25 @@ void dispatch(World& world, const core::Event& event) {
     case EventKind::Action: handle_action(world, event.detail); break;
     case EventKind::VacancyOpen: handle_vacancy_open(world.market, world.scheduler, world.scenario, static_cast<EmployerId>(event.subject)); break;
     case EventKind::VacancyClose:
-      handle_vacancy_close(world.market, static_cast<VacancyId>(event.subject), event.detail != 0);
+      handle_vacancy_close(world.market, static_cast<VacancyId>(event.subject), event.detail != 0, event.time);
       break;
     case EventKind::Milestone: handle_milestone(world, static_cast<JobseekerId>(event.subject), event.detail); break;
     case EventKind::Separation: handle_separation(world, static_cast<JobseekerId>(event.subject), event.detail); break;
     case EventKind::ProvisionEnd: handle_provision_end(world, static_cast<JobseekerId>(event.subject), event.detail); break;
     case EventKind::SanctionEnd: handle_sanction_end(world, static_cast<JobseekerId>(event.subject), event.detail); break;
   }
+}
+
+// Read before dispatch: the plan slot still holds the action the event carries out.
+void record_event(const World& world, const core::Event& event, std::vector<EventRecord>& events) {
+  EventRecord record{event.time, event.kind, event.subject, event.detail};
+  if (static_cast<EventKind>(event.kind) == EventKind::Action) {
+    const PlannedAction& action = world.staff.plan[event.detail];
+    record.client = index(action.client);
+    record.adviser = index(action.adviser);
+    record.action = static_cast<std::uint8_t>(action.action);
+  }
+  events.push_back(record);
 }
 
 void enable_actions(World& world) {
@@ -51,9 +63,7 @@ VariantResult run_variant(const Scenario& scenario, const Policy& policy, std::s
   while (day < world.end) {
     day = std::min(world.end, day + 7.0);
     const auto stats = world.scheduler.run_until(day, [&](const core::Event& event) {
-      if (options.record_events) {
-        result.events.push_back({event.time, event.kind, event.subject, event.detail});
-      }
+      if (options.record_events) record_event(world, event, result.events);
       dispatch(world, event);
     });
     result.events_handled += stats.events_handled;
@@ -75,6 +85,8 @@ VariantResult run_variant(const Scenario& scenario, const Policy& policy, std::s
     result.pressure_by_adviser[a] = world.regime->pressure(adviser);
     result.stars_by_adviser[a] = static_cast<std::uint8_t>(world.regime->stars(adviser));
   }
+  result.scoreboard.indicators = world.regime->indicator_names();
+  result.scoreboard.rows = std::move(world.records.scoreboard);
   result.name = std::move(name);
   result.jobseekers = std::move(world.people.jobseekers);
   result.advisers = std::move(world.staff.advisers);

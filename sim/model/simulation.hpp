@@ -17,12 +17,25 @@
 
 namespace caseload::model {
 
+/// `EventRecord::action` of an event that is not an adviser's action.
+inline constexpr std::uint8_t no_action = 255;
+
 /// One handled event, for the optional event log (trace level `events`).
 struct EventRecord {
   double time = 0.0;
   std::uint32_t kind = 0;     ///< an EventKind
   std::uint32_t subject = 0;
   std::uint32_t detail = 0;
+  // Action events only (others hold no_row and no_action): who acted, for whom, and how.
+  std::uint32_t client = no_row;   ///< jobseeker row; no_row for an action on no client
+  std::uint32_t adviser = no_row;
+  std::uint8_t action = no_action;  ///< an ActionKind
+};
+
+/// The regime's weekly scoreboard (empty under a regime that counts nothing).
+struct Scoreboard {
+  std::vector<std::string> indicators;  ///< names ScoreRow::indicator indexes
+  std::vector<ScoreRow> rows;           ///< by week, then unit, then indicator
 };
 
 /// How much a run records beyond what metrics need.
@@ -44,6 +57,7 @@ struct VariantResult {
   std::vector<double> pressure_by_adviser;  ///< management pressure at the end of the run
   std::vector<std::uint8_t> stars_by_adviser;  ///< star rating at the end (0 = not rated)
   ProviderTally providers;                  ///< empty without contracted providers
+  Scoreboard scoreboard;
   std::vector<EventRecord> events;          ///< every handled event, if recorded
   std::uint64_t events_handled = 0;
   std::uint32_t submissions_failed = 0;

@@ -19,16 +19,12 @@ void handle_vacancy_open(Market& market, Scheduler& scheduler, const Scenario& s
   const std::uint32_t id = index(employer);
   const std::uint32_t number = market.employers.vacancies_opened[id]++;
 
-  const auto vacancy = static_cast<VacancyId>(market.vacancies.size());
   auto notification = stream(seed, EntityKind::Employer, id, Purpose::Notification, number);
   const double p_notify = model.notify_base + model.notify_goodwill * market.employers.goodwill[id];
-  market.vacancies.employer.push_back(employer);
-  market.vacancies.state.push_back(VacancyState::Open);
-  market.vacancies.notified.push_back(notification.uniform01() < p_notify ? 1 : 0);
+  const bool notified = notification.uniform01() < p_notify;
   // Drawn after the notification, so the demanding share leaves every other draw alone.
-  market.vacancies.is_demanding.push_back(model.demanding_share > 0.0 &&
-                                          notification.uniform01() < model.demanding_share ? 1 : 0);
-  market.vacancies.pool_slot.push_back(no_row);
+  const bool demanding = model.demanding_share > 0.0 && notification.uniform01() < model.demanding_share;
+  const VacancyId vacancy = market.vacancies.add(employer, notified, demanding, scheduler.now());
   market.pools[index(market.employers.office[id])].add(vacancy, market.vacancies);
 
   // The open market fills it after an exponential time, unless the open period ends first.
@@ -47,16 +43,17 @@ void handle_vacancy_open(Market& market, Scheduler& scheduler, const Scenario& s
   scheduler.schedule(scheduler.now() + gap(arrival), code(EventKind::VacancyOpen), id);
 }
 
-void close_vacancy(Market& market, VacancyId vacancy, VacancyState how) {
+void close_vacancy(Market& market, VacancyId vacancy, VacancyState how, double now) {
   const auto row = index(vacancy);
   if (market.vacancies.state[row] != VacancyState::Open) return;
   market.vacancies.state[row] = how;
+  market.vacancies.closed[row] = now;
   const EmployerId employer = market.vacancies.employer[row];
   market.pools[index(market.employers.office[index(employer)])].remove(vacancy, market.vacancies);
 }
 
-void handle_vacancy_close(Market& market, VacancyId vacancy, bool filled_externally) {
-  close_vacancy(market, vacancy, filled_externally ? VacancyState::FilledExternally : VacancyState::Expired);
+void handle_vacancy_close(Market& market, VacancyId vacancy, bool filled_externally, double now) {
+  close_vacancy(market, vacancy, filled_externally ? VacancyState::FilledExternally : VacancyState::Expired, now);
 }
 
 }  // namespace caseload::model

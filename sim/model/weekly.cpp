@@ -101,6 +101,7 @@ void close_week(World& world) {
     std::fill(world.providers.fund_committed.begin(), world.providers.fund_committed.end(), 0.0);
   }
   world.regime->end_week(RegimeView(world.staff.advisers, world.people.jobseekers), week);
+  world.regime->score_week(week, world.records.scoreboard);
 }
 
 void handle_week(World& world, int week) {

@@ -73,6 +73,7 @@ struct Records {
   std::vector<PanelRow> panel;
   std::vector<PanelCounts> week_counts;           ///< office * groups + group
   std::vector<std::uint32_t> stock;               ///< claiming now, by cell
+  std::vector<ScoreRow> scoreboard;               ///< the regime's, appended each week's close
 };
 
 /// One variant's state, split by concern so that a handler's signature can name the parts
@@ -159,8 +160,8 @@ void close_employment_records(World& world);
 using Scheduler = core::Scheduler<core::BucketEventQueue>;
 void handle_vacancy_open(Market& market, Scheduler& scheduler, const Scenario& scenario,
                          EmployerId employer);
-void handle_vacancy_close(Market& market, VacancyId vacancy, bool filled_externally);
-void close_vacancy(Market& market, VacancyId vacancy, VacancyState how);
+void handle_vacancy_close(Market& market, VacancyId vacancy, bool filled_externally, double now);
+void close_vacancy(Market& market, VacancyId vacancy, VacancyState how, double now);
 
 // planning.cpp
 void plan_week(World& world);

@@ -2,7 +2,8 @@
 // What a regime has credited, to whom and when. Credit can be counted later than it was earned
 // (JOT's data lag): it is held until its count date passes. Credit earned by an adviser goes
 // to the adviser's unit; each member's measured performance is its share of the unit's.
-// Credit to date is also kept by the customer group of the client it came from (benchmarking).
+// Credit to date is also kept by the customer group of the client it came from (benchmarking),
+// and the credit counted in the current week by unit and indicator (the scoreboard).
 
 #include <cstdint>
 #include <vector>
@@ -14,7 +15,11 @@ namespace caseload::regimes {
 
 class CreditLedger {
  public:
-  CreditLedger(const Organisation& organisation, double measure_from_day, std::size_t groups);
+  CreditLedger(const Organisation& organisation, double measure_from_day, std::size_t groups,
+               std::size_t indicators = 1);
+
+  /// Credits that follow come from this indicator (the regime names each before it records).
+  void credit_from(std::size_t indicator) { indicator_ = static_cast<std::uint32_t>(indicator); }
 
   /// Credit earned by the outcome's adviser, counted on `count_day` (which may lie in the
   /// future), under the outcome's client's group (or `groups()` when there is no client).
@@ -33,6 +38,13 @@ class CreditLedger {
   double group_to_date(std::size_t group) const { return group_to_date_[group]; }
   std::size_t groups() const { return group_to_date_.size() - 1; }
   void reset_to_date();
+  /// Credit counted for a unit from one indicator since `start_week` was last called.
+  double unit_this_week(std::uint32_t unit, std::size_t indicator) const {
+    return this_week_[unit * indicators_ + indicator];
+  }
+  /// Clears this week's counts; called before the week's credit is released.
+  void start_week();
+  std::size_t indicators() const { return indicators_; }
   /// Credit counted over the measured period, as this adviser's share of its unit's.
   double measured(model::AdviserId adviser) const;
   /// The part of measured(adviser) from clients of `group` (`groups()`: no client) paid as `kind`.
@@ -43,6 +55,7 @@ class CreditLedger {
     double day;
     std::uint32_t unit;
     std::uint32_t group;
+    std::uint32_t indicator;
     double amount;
     model::PaymentKind kind;
   };
@@ -56,6 +69,9 @@ class CreditLedger {
   std::vector<double> measured_;    ///< by unit
   std::vector<double> measured_by_kind_;  ///< by (unit * (groups + 1) + group) * kinds + kind
   std::vector<double> validation_;  ///< by adviser
+  std::size_t indicators_;
+  std::uint32_t indicator_ = 0;     ///< whose credits `credit` is taking now
+  std::vector<double> this_week_;   ///< unit * indicators_ + indicator
 };
 
 }  // namespace caseload::regimes

@@ -1,8 +1,11 @@
 #include "sim/regimes/indicator_set_regime.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 #include <span>
+
+#include <fmt/format.h>
 
 #include "sim/regimes/benchmark_rule.hpp"
 
@@ -12,11 +15,12 @@ IndicatorSetRegime::IndicatorSetRegime(const model::Scenario& scenario, RegimeRu
                                        std::vector<std::unique_ptr<Indicator>> indicators)
     : rules_(rules),
       organisation_(scenario, rules.level),
-      ledger_(organisation_, scenario.run.warmup_weeks * 7.0, scenario.groups.size()),
+      ledger_(organisation_, scenario.run.warmup_weeks * 7.0, scenario.groups.size(), indicators.size()),
       indicators_(std::move(indicators)),
       pressure_(organisation_.units(), 1.0),
       contact_minutes_(scenario.actions.employer_contact.minutes),
       stars_(organisation_.units(), 3),
+      target_(organisation_.units(), std::numeric_limits<double>::quiet_NaN()),
       groups_(scenario.groups.size()) {
   if (rules_.pressure.relative && rules_.pressure.expected == Expected::CaseloadMix) {
     client_weeks_.assign(organisation_.units() * groups_, 0.0);
@@ -60,12 +64,19 @@ double IndicatorSetRegime::take_validation_minutes(model::AdviserId adviser) {
 }
 
 void IndicatorSetRegime::record(const model::Outcome& outcome) {
-  for (const auto& indicator : indicators_) indicator->record(outcome, ledger_);
+  for (std::size_t i = 0; i < indicators_.size(); ++i) {
+    ledger_.credit_from(i);
+    indicators_[i]->record(outcome, ledger_);
+  }
 }
 
 void IndicatorSetRegime::end_week(const model::RegimeView& view, int week) {
   const double day = (week + 1) * 7.0;
-  for (const auto& indicator : indicators_) indicator->end_week(day, ledger_);
+  for (std::size_t i = 0; i < indicators_.size(); ++i) {
+    ledger_.credit_from(i);
+    indicators_[i]->end_week(day, ledger_);
+  }
+  ledger_.start_week();
   ledger_.release_until(day);
   if (!client_weeks_.empty()) count_client_weeks(view);
   const bool reviews = rules_.pressure.k > 0.0 || rules_.pressure.has_stars;
@@ -121,6 +132,7 @@ void IndicatorSetRegime::review(int week) {
     const double target = rule.relative ? expected(u, mean_per_adviser)
                                         : rule.target_per_adviser_week * size * weeks_in_year;
     const double actual = ledger_.unit_to_date(u);
+    target_[u] = target;
     if (rule.has_stars) {
       stars_[u] = star_rating(actual, target);
       pressure_[u] = rule.stars[static_cast<std::size_t>(stars_[u] - 1)];
@@ -128,6 +140,25 @@ void IndicatorSetRegime::review(int week) {
     }
     pressure_[u] = target > 0.0 ? 1.0 + rule.k * std::max(0.0, target - actual) / target : 1.0;
   }
+}
+
+void IndicatorSetRegime::score_week(int week, std::vector<model::ScoreRow>& rows) const {
+  for (std::uint32_t u = 0; u < organisation_.units(); ++u) {
+    const bool rated = rules_.pressure.has_stars;
+    for (std::size_t i = 0; i < indicators_.size(); ++i) {
+      rows.push_back({static_cast<std::uint32_t>(week), static_cast<std::uint8_t>(organisation_.level_of(u)),
+                      organisation_.index_in_level(u), static_cast<std::uint8_t>(i),
+                      ledger_.unit_this_week(u, i), target_[u], pressure_[u],
+                      static_cast<std::uint8_t>(rated ? stars_[u] : 0)});
+    }
+  }
+}
+
+std::vector<std::string> IndicatorSetRegime::indicator_names() const {
+  std::vector<std::string> names = rules_.indicator_names;
+  for (std::size_t i = names.size(); i < indicators_.size(); ++i) names.push_back(fmt::format("indicator_{}", i));
+  names.resize(indicators_.size());
+  return names;
 }
 
 double IndicatorSetRegime::measured(model::AdviserId adviser) const {

@@ -47,6 +47,8 @@ struct RegimeRules {
   double value_scale = 1.0;            ///< adviser value units per unit of credit
   double staff_cost_per_minute = 0.0; ///< a caseworker minute, in credit units (profit only)
   PressureRule pressure;
+  /// Each indicator's primitive kind, in order, for the scoreboard; `indicator_<i>` if unnamed.
+  std::vector<std::string> indicator_names;
 };
 
 class IndicatorSetRegime final : public model::Regime {
@@ -63,6 +65,8 @@ class IndicatorSetRegime final : public model::Regime {
   std::span<const double> job_marks() const override { return job_marks_; }
   void record(const model::Outcome& outcome) override;
   void end_week(const model::RegimeView& view, int week) override;
+  void score_week(int week, std::vector<model::ScoreRow>& rows) const override;
+  std::vector<std::string> indicator_names() const override;
   double measured(model::AdviserId adviser) const override;
   double measured(model::AdviserId adviser, model::GroupId group, model::PaymentKind kind) const override;
 
@@ -88,6 +92,7 @@ class IndicatorSetRegime final : public model::Regime {
   std::vector<double> pressure_;  ///< by unit
   double contact_minutes_ = 0.0;  ///< one employer contact
   std::vector<int> stars_;        ///< by unit
+  std::vector<double> target_;    ///< by unit: to date at its last review; NaN before one
   // Caseload mix, kept only when expected is caseload_mix; reset with the target year.
   std::size_t groups_;
   std::vector<double> client_weeks_;           ///< unit * groups_ + group, to date

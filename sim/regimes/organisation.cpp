@@ -3,7 +3,8 @@
 namespace caseload::regimes {
 
 Organisation::Organisation(const model::OfficeNetwork& network,
-                           std::span<const std::uint32_t> caseworkers_by_provider, Level level) {
+                           std::span<const std::uint32_t> caseworkers_by_provider, Level level)
+    : level_(level) {
   // Advisers are created office by office, and teams of advisers_per_team within an office
   // (world_setup.cpp); units here follow the same order.
   const int teams_per_office =
@@ -27,6 +28,7 @@ Organisation::Organisation(const model::OfficeNetwork& network,
   // Provider caseworkers follow, provider by provider (world_setup.cpp).
   first_caseworker_ = first_caseworker(network);
   const auto first_provider_unit = static_cast<std::uint32_t>(size_.size());
+  first_provider_unit_ = first_provider_unit;
   for (std::uint32_t provider = 0; provider < caseworkers_by_provider.size(); ++provider) {
     for (std::uint32_t c = 0; c < caseworkers_by_provider[provider]; ++c) {
       const std::uint32_t unit = level == Level::Adviser ? static_cast<std::uint32_t>(size_.size())

@@ -42,9 +42,23 @@ class Organisation {
   double share(model::AdviserId adviser) const { return 1.0 / size_[unit_of(adviser)]; }
   /// Whether an adviser is a provider's caseworker (they come after every office adviser).
   bool is_caseworker(model::AdviserId adviser) const { return model::index(adviser) >= first_caseworker_; }
+  /// What kind of unit this is: jobcentre units are of the regime's level (offices under
+  /// `provider`), a provider's caseworkers are one `provider` unit above adviser level.
+  Level level_of(std::uint32_t unit) const {
+    if (level_ == Level::Adviser) return Level::Adviser;
+    if (unit >= first_provider_unit_) return Level::Provider;
+    return level_ == Level::Provider ? Level::Office : level_;
+  }
+  /// The unit's index among units of its kind: adviser id, team (office * teams per office +
+  /// team), office, or provider (office * providers per office + provider).
+  std::uint32_t index_in_level(std::uint32_t unit) const {
+    return level_of(unit) == Level::Provider && level_ != Level::Adviser ? unit - first_provider_unit_ : unit;
+  }
 
  private:
+  Level level_ = Level::Adviser;
   std::uint32_t first_caseworker_ = 0;
+  std::uint32_t first_provider_unit_ = 0;
   std::vector<std::uint32_t> unit_;
   std::vector<std::uint32_t> size_;
 };

@@ -120,6 +120,7 @@ std::unique_ptr<model::Regime> build_regime(const RegimeDescription& description
     indicators.push_back(indicator.primitive->build(*indicator.settings, context));
   }
   RegimeRules rules = description.rules;
+  for (const auto& indicator : description.indicators) rules.indicator_names.emplace_back(indicator.primitive->kind);
   rules.staff_cost_per_minute = model::caseworker_cost_per_minute(scenario);
   return std::make_unique<IndicatorSetRegime>(scenario, rules, std::move(indicators));
 }

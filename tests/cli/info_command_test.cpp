@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "sim/cli/interrupt.hpp"
+#include "sim/cli/scoreboard_summary.hpp"
 #include "sim/io/trace/attribute_schema.hpp"
 #include "sim/io/trace/metric_series_schema.hpp"
 #include "sim/io/trace/trace_schema.hpp"
@@ -59,6 +60,54 @@ TEST(InfoCommand, DescribesACompleteTrace) {
   EXPECT_TRUE(has_line_starting(text, "    jobseekers  ")) << text;
   EXPECT_TRUE(has_line_starting(text, "metrics:\n")) << text;
   EXPECT_TRUE(has_line_starting(text, "off_benefit_13w ")) << text;
+}
+
+TEST(InfoCommand, ShowsTheRegimesScoreboardByQuarter) {
+  ScratchFolder folder;
+  const fs::path out = folder.path() / "jot.h5";
+  const std::string jot = std::string(CASELOAD_SOURCE_DIR) + "/scenarios/regimes/jot.yaml";
+  ASSERT_EQ(run_caseload({"run", jot, "-o", out.string(), "--set", "run.weeks=60", "--set", "network.offices=1",
+                          "--set", "counterfactual.enabled=false"})
+                .exit_code,
+            kExitOk);
+  const auto outcome = run_caseload({"info", out.string()});
+  ASSERT_EQ(outcome.exit_code, kExitOk) << outcome.err;
+  EXPECT_TRUE(has_line_starting(outcome.out, "    scoreboard by quarter: ")) << outcome.out;
+  const std::string header = line_starting(outcome.out, "          weeks");
+  EXPECT_NE(header.find("job_entry"), std::string::npos) << outcome.out;
+  // 60 weeks: quarters from week 0, 13, 26, 39 and 52.
+  EXPECT_TRUE(has_line_starting(outcome.out, "          52-64  ")) << outcome.out;
+}
+
+TEST(ScoreboardSummary, QuartersAverageCreditPerUnitWeekAndShareUnderPressure) {
+  io::ScoreboardColumns board;
+  board.indicators = {"a", "b"};
+  // Two units in week 0 (quarter 0) and one in week 13 (quarter 1), two indicators each.
+  board.week = {0, 0, 0, 0, 13, 13};
+  board.level = {1, 1, 1, 1, 1, 1};
+  board.unit = {0, 0, 1, 1, 0, 0};
+  board.indicator = {0, 1, 0, 1, 0, 1};
+  board.credit = {4, 1, 2, 0, 6, 3};
+  board.target = {10, 10, 10, 10, 10, 10};
+  board.pressure = {1.5, 1.5, 1.0, 1.0, 2.0, 2.0};
+  board.stars = {2, 2, 5, 5, 1, 1};
+  const auto quarters = scoreboard_by_quarter(board);
+  ASSERT_EQ(quarters.size(), 2u);
+  EXPECT_EQ(quarters[0].first_week, 0);
+  EXPECT_EQ(quarters[0].unit_weeks, 2.0);
+  EXPECT_EQ(quarters[0].mean_credit, (std::vector<double>{3.0, 0.5}));
+  EXPECT_EQ(quarters[0].under_pressure_share, 0.5);
+  EXPECT_EQ(quarters[0].stars_share, (std::array<double, 5>{0.0, 0.5, 0.0, 0.0, 0.5}));
+  EXPECT_EQ(quarters[1].first_week, 13);
+  EXPECT_EQ(quarters[1].mean_credit, (std::vector<double>{6.0, 3.0}));
+  EXPECT_EQ(quarters[1].under_pressure_share, 1.0);
+  const std::string text = format_scoreboard(board);
+  EXPECT_NE(text.find("stars 1 / 2 / 3 / 4 / 5"), std::string::npos) << text;
+  EXPECT_NE(text.find("13-25"), std::string::npos) << text;
+}
+
+TEST(ScoreboardSummary, NoRowsSaysSo) {
+  EXPECT_NE(format_scoreboard({}).find("no rows"), std::string::npos);
 }
 
 TEST(InfoCommand, SaysWhenATraceIsIncomplete) {

@@ -130,12 +130,7 @@ class Desk {
   void add_vacancy(float threshold, bool notified) {
     World& w = *world_;
     const EmployerId employer = w.market.employers.add(OfficeId{}, 0.5f, threshold, 0.5f);
-    const auto vacancy = static_cast<VacancyId>(w.market.vacancies.size());
-    w.market.vacancies.employer.push_back(employer);
-    w.market.vacancies.state.push_back(VacancyState::Open);
-    w.market.vacancies.notified.push_back(notified ? 1 : 0);
-    w.market.vacancies.is_demanding.push_back(0);
-    w.market.vacancies.pool_slot.push_back(0);
+    const VacancyId vacancy = w.market.vacancies.add(employer, notified, false, 0.0);
     w.market.pools[0].add(vacancy, w.market.vacancies);
   }
 

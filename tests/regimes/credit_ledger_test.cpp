@@ -79,6 +79,43 @@ TEST(CreditLedger, CreditToDateIsKeptByClientGroupAndResetWithTheYear) {
   EXPECT_EQ(ledger.group_to_date(1), 0.0);
 }
 
+TEST(Organisation, UnitsNameTheirLevelAndIndexWithin) {
+  const std::vector<std::uint32_t> providers = {2, 2};  // one provider an office, 2 caseworkers each
+  const auto network = two_offices_of_four();  // units: 4 teams or 2 offices, then 2 providers
+  const Organisation teams(network, providers, Level::Team);
+  EXPECT_EQ(teams.level_of(3), Level::Team);
+  EXPECT_EQ(teams.index_in_level(3), 3u);
+  EXPECT_EQ(teams.level_of(5), Level::Provider);
+  EXPECT_EQ(teams.index_in_level(5), 1u);
+  const Organisation by_provider(network, providers, Level::Provider);
+  EXPECT_EQ(by_provider.level_of(1), Level::Office);
+  EXPECT_EQ(by_provider.level_of(2), Level::Provider);
+  EXPECT_EQ(by_provider.index_in_level(2), 0u);
+  const Organisation advisers(network, providers, Level::Adviser);
+  EXPECT_EQ(advisers.level_of(9), Level::Adviser);  // a caseworker is its own unit
+  EXPECT_EQ(advisers.index_in_level(9), 9u);
+}
+
+TEST(CreditLedger, WeeksCreditIsKeptByUnitAndIndicatorUntilTheNextWeek) {
+  const Organisation teams(two_offices_of_four(), Level::Team);
+  CreditLedger ledger(teams, 0.0, 1, 2);
+  ledger.credit_from(0);
+  ledger.credit(earned(0), 4.0, 3.0);
+  ledger.credit_from(1);
+  ledger.credit(earned(1), 1.5, 3.0);
+  ledger.credit(earned(5), 2.0, 10.0);  // counted next week
+  ledger.start_week();
+  ledger.release_until(7.0);
+  EXPECT_DOUBLE_EQ(ledger.unit_this_week(0, 0), 4.0);
+  EXPECT_DOUBLE_EQ(ledger.unit_this_week(0, 1), 1.5);
+  EXPECT_DOUBLE_EQ(ledger.unit_this_week(2, 1), 0.0);
+  ledger.start_week();
+  ledger.release_until(14.0);
+  EXPECT_DOUBLE_EQ(ledger.unit_this_week(0, 0), 0.0);
+  EXPECT_DOUBLE_EQ(ledger.unit_this_week(2, 1), 2.0);
+  EXPECT_DOUBLE_EQ(ledger.unit_to_date(0), 5.5);  // to date is unchanged by the weekly split
+}
+
 TEST(CreditLedger, ValidationIsOwedThenTakenOnce) {
   const Organisation advisers(two_offices_of_four(), Level::Adviser);
   CreditLedger ledger(advisers, 0.0, 1);

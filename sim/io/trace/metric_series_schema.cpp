@@ -19,6 +19,9 @@ constexpr SeriesArraySpec by_group_arrays[] = {
     {"off_benefit_26w", "share", "the same by 26 weeks"},
     {"off_benefit_52w", "share", "the same by 52 weeks"},
     {"off_benefit_104w", "share", "the same by 104 weeks (NaN when no claim was followed that long)"},
+    // Sanctions as a channel (issue 12).
+    {"sanctions", "sanctions", "sanctions imposed in the measured period"},
+    {"sanctions_per_100_client_weeks", "sanctions", "sanctions per 100 claiming client-weeks"},
     {"net_employment_weeks_per_person", "weeks",
      "employment weeks gained over the counterfactual per person", WithCounterfactual},
     {"deadweight_share", "share", "share of job entries the counterfactual also had",

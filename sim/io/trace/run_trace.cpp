@@ -99,6 +99,16 @@ void write_run_header(TraceFile& file, const RunProvenance& provenance, TraceLev
                "names of spells/reason codes and of the panel's exits_* columns");
   write_labels(file, "/event_kinds", to_strings(model::event_kind_names),
                "names of events/kind codes");
+  write_labels(file, "/vacancy_outcomes", to_strings(vacancy_outcome_names),
+               "names of vacancies/outcome codes");
+  write_labels(file, "/unit_levels", to_strings(model::unit_level_names),
+               "names of scoreboard/level codes: the kinds of unit a regime counts for");
+}
+
+void write_scoreboard_indicators(TraceFile& file, const model::VariantResult& treatment) {
+  write_labels(file, "/scoreboard_indicators", treatment.scoreboard.indicators,
+               "the regime's indicators (each its primitive's kind), in the order of "
+               "scoreboard/indicator codes; empty under a neutral regime");
 }
 
 void write_metrics(TraceFile& file, const RunMetrics& metrics) {
@@ -150,6 +160,7 @@ void write_metrics(TraceFile& file, const RunMetrics& metrics) {
 void write_run(TraceFile& file, const RunProvenance& provenance,
                const model::SimulationResult& result, const RunMetrics& metrics, TraceLevel level) {
   write_run_header(file, provenance, level);
+  write_scoreboard_indicators(file, result.treatment);
   write_variant(file, result.treatment, level);
   if (result.counterfactual) write_variant(file, *result.counterfactual, level);
   write_metrics(file, metrics);

@@ -54,8 +54,13 @@ struct RunMetrics {
 std::string utc_timestamp(std::chrono::system_clock::time_point when);
 
 /// Root attributes (version, commit, seed, scenario_name, created, trace_level), /scenario,
-/// and the label lists /groups, /actions, /jobseeker_states, /exit_reasons, /event_kinds.
+/// and the label lists /groups, /actions, /jobseeker_states, /exit_reasons, /event_kinds,
+/// /unit_levels.
 void write_run_header(TraceFile& file, const RunProvenance& provenance, TraceLevel level);
+
+/// The label list /scoreboard_indicators, from the treatment: one regime per run, since every
+/// variant's is built from the same description. Written once, before the variants.
+void write_scoreboard_indicators(TraceFile& file, const model::VariantResult& treatment);
 
 /// The group /<variant.name> with its attributes and the tables the level asks for. At level
 /// Events the variant's event log is written as it is (empty if the run did not record it).

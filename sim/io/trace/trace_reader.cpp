@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <system_error>
+#include <utility>
 
 #include <hdf5.h>
 
@@ -144,6 +145,27 @@ TableSummary summarise_table(const Reader& reader, hid_t table_id, const std::st
   return table;
 }
 
+// Every column or none: a scoreboard missing one (another writer, a failed run) is skipped.
+std::optional<ScoreboardColumns> read_scoreboard(const Reader& reader, const std::string& variant) {
+  const std::string table = variant + "/scoreboard";
+  const std::string names = "/scoreboard_indicators";
+  ScoreboardColumns out;
+  const std::pair<const char*, std::vector<double>*> columns[] = {
+      {"week", &out.week},         {"level", &out.level},   {"unit", &out.unit},
+      {"indicator", &out.indicator}, {"credit", &out.credit}, {"target", &out.target},
+      {"pressure", &out.pressure}, {"stars", &out.stars}};
+  if (!exists(reader.file_id, names)) return std::nullopt;
+  for (const auto& [column, values] : columns) {
+    if (!exists(reader.file_id, table + "/" + column)) return std::nullopt;
+  }
+  out.indicators = read_strings(reader, names);
+  for (const auto& [column, values] : columns) *values = read_doubles(reader, table + "/" + column);
+  for (const auto& [column, values] : columns) {
+    if (values->size() != out.week.size()) return std::nullopt;
+  }
+  return out;
+}
+
 VariantSummary summarise_variant(const Reader& reader, hid_t variant_id, const std::string& name) {
   VariantSummary variant;
   variant.name = name;
@@ -156,6 +178,7 @@ VariantSummary summarise_variant(const Reader& reader, hid_t variant_id, const s
     if (!is_group(object.get())) continue;
     variant.tables.push_back(summarise_table(reader, object.get(), path + "/" + child, child));
   }
+  variant.scoreboard = read_scoreboard(reader, path);
   return variant;
 }
 

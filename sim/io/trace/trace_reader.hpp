@@ -19,10 +19,18 @@ struct TableSummary {
   bool is_ragged = false;  ///< columns differ in length (a writer stopped mid-row)
 };
 
+/// The scoreboard table's columns (trace_schema.cpp), each read as float64, and the names of
+/// its indicator codes. Small enough to load whole (a few thousand rows per variant).
+struct ScoreboardColumns {
+  std::vector<std::string> indicators;
+  std::vector<double> week, level, unit, indicator, credit, target, pressure, stars;
+};
+
 struct VariantSummary {
   std::string name;  ///< "treatment", "counterfactual"
   bool is_interrupted = false;
   std::vector<TableSummary> tables;  ///< in name order
+  std::optional<ScoreboardColumns> scoreboard;  ///< when the variant has one with every column
 };
 
 struct MetricSeriesSummary {

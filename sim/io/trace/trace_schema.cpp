@@ -117,13 +117,61 @@ constexpr ColumnSpec jobs_columns[] = {
     {"reclaim", Float64, "days", "day the person's next claim began; `+inf` if none"},
 };
 
+// Employers and their vacancies (issue 12): who posted what, and who filled it.
+constexpr ColumnSpec employers_columns[] = {
+    {"office", UInt32, "", "office index"},
+    {"quality", Float64, "", "job quality of its vacancies, 0..1 (drives tenure)"},
+    {"threshold", Float64, "", "hiring threshold on its view of a candidate's employability"},
+    {"goodwill", Float64, "", "goodwill towards its office at the end of the run, 0..1"},
+    {"vacancies_opened", UInt32, "vacancies", "vacancies it opened over the whole run (warm-up included)"},
+    {"vacancies_notified", UInt32, "vacancies", "of those, notified to the office (open to submissions)"},
+    {"vacancies_filled", UInt32, "vacancies", "of those, filled by a claimant (submission or own search)"},
+};
+
+constexpr ColumnSpec vacancies_columns[] = {
+    {"employer", UInt32, "", "row of `employers`"},
+    {"opened", Float64, "days", "day it opened"},
+    {"closed", Float64, "days", "day it closed; `+inf` if still open at the end of the run"},
+    {"quality", Float64, "", "job quality (its employer's), 0..1"},
+    {"notified", UInt8, "", "`1` if notified to the office, so advisers could submit to it"},
+    {"outcome", UInt8, "",
+     "how it closed (`/vacancy_outcomes`): still open, filled through a submission, filled by a "
+     "claimant's own search, filled from the open market, or expired"},
+    {"hired", UInt32, "", "row of `jobseekers` who filled it; `4294967295` unless a claimant did"},
+};
+
 constexpr ColumnSpec events_columns[] = {
     {"time", Float64, "days", "when the event was handled"},
     {"kind", UInt32, "", "`/event_kinds`"},
     {"subject", UInt32, "",
      "read by kind (`sim/model/event_kind.hpp`): a jobseeker, employer, vacancy, week number or "
-     "inflow source"},
+     "inflow source; `0` for an action (see `client` and `adviser`)"},
     {"detail", UInt32, "", "read by kind: a spell, job, plan slot or milestone"},
+    {"client", UInt32, "",
+     "action events: row of `jobseekers` the action was for; `4294967295` for other events and "
+     "for actions on no client (employer contacts, validation paperwork)"},
+    {"adviser", UInt32, "",
+     "action events: row of `advisers` who took the action; `4294967295` for other events"},
+    {"action", UInt8, "", "action events: the action (`/actions`); `255` for other events"},
+};
+
+// The regime's scoreboard (issue 12): long format, one row per (week, unit, indicator).
+constexpr ColumnSpec scoreboard_columns[] = {
+    {"week", UInt32, "weeks", "week index from 0, warm-up included; the row is the week's close"},
+    {"level", UInt8, "",
+     "what kind of unit (`/unit_levels`): adviser, team, office or provider"},
+    {"unit", UInt32, "",
+     "the unit's index at its level: adviser row, team (office × teams per office + team), "
+     "office, or provider (office × `providers.per_office` + provider)"},
+    {"indicator", UInt8, "", "the indicator (`/scoreboard_indicators`)"},
+    {"credit", Float64, "points",
+     "credit from this indicator counted for the unit at this week's close (after any data "
+     "lag), in the regime's units (money under payment by results)"},
+    {"target", Float64, "points",
+     "the unit's target to date in the target year at its last review, all indicators together "
+     "(the expected value when benchmarked); NaN before the first review or without reviews"},
+    {"pressure", Float64, "", "management pressure on the unit after this week (1 = none)"},
+    {"stars", UInt8, "", "the unit's star rating (1-5) after this week; 0 when the regime has no `stars`"},
 };
 
 constexpr TableSpec all_tables[] = {
@@ -136,8 +184,16 @@ constexpr TableSpec all_tables[] = {
      advisers_columns},
     {"spells", TraceLevel::Agents, "one row per claim, in the order claims began", spells_columns},
     {"jobs", TraceLevel::Agents, "one row per job, in the order of hire", jobs_columns},
+    {"employers", TraceLevel::Agents, "one row per employer; row index = the employer's id",
+     employers_columns},
+    {"vacancies", TraceLevel::Agents, "one row per vacancy, in the order opened; row index = its id",
+     vacancies_columns},
     {"events", TraceLevel::Events, "one row per handled event, in the order handled",
      events_columns},
+    {"scoreboard", TraceLevel::Summary,
+     "one row per (week, unit the regime counts, indicator), by week, then unit, then indicator; "
+     "no rows under a neutral regime",
+     scoreboard_columns},
 };
 
 std::span<const std::string_view> labels_of(Repeat repeat) {

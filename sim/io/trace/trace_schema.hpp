@@ -4,6 +4,7 @@
 // follows it column by column, `caseload info --schema` prints it, docs/TRACE_FORMAT.md's
 // tables are generated from it, and the Python tests compare a written trace with it.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -14,6 +15,10 @@
 #include "sim/io/trace/column_writer.hpp"
 
 namespace caseload::io {
+
+/// Names of vacancies/outcome codes (`/vacancy_outcomes`).
+inline constexpr std::array<std::string_view, 5> vacancy_outcome_names = {
+    "open", "submission", "own_search", "external", "expired"};
 
 /// How much of a run a trace keeps; each level holds everything the one before it does.
 enum class TraceLevel : std::uint8_t {

@@ -224,6 +224,68 @@ void write_events(TraceFile& file, const std::string& root, const model::Variant
   out.column<std::uint32_t>("kind", rows, [&](std::size_t i) { return events[i].kind; });
   out.column<std::uint32_t>("subject", rows, [&](std::size_t i) { return events[i].subject; });
   out.column<std::uint32_t>("detail", rows, [&](std::size_t i) { return events[i].detail; });
+  out.column<std::uint32_t>("client", rows, [&](std::size_t i) { return events[i].client; });
+  out.column<std::uint32_t>("adviser", rows, [&](std::size_t i) { return events[i].adviser; });
+  out.column<std::uint8_t>("action", rows, [&](std::size_t i) { return events[i].action; });
+}
+
+void write_employers(TraceFile& file, const std::string& root, const model::VariantResult& variant) {
+  const auto& employers = variant.employers;
+  const auto& vacancies = variant.vacancies;
+  std::vector<std::uint32_t> notified(employers.size(), 0), filled(employers.size(), 0);
+  for (std::uint32_t v = 0; v < vacancies.size(); ++v) {
+    const auto row = model::index(vacancies.employer[v]);
+    notified[row] += vacancies.notified[v];
+    filled[row] += vacancies.state[v] == model::VacancyState::FilledByClaimant ? 1u : 0u;
+  }
+  SchemaTable out(file, root, "employers");
+  const std::size_t rows = employers.size();
+  out.column<std::uint32_t>("office", rows, [&](std::size_t i) { return model::index(employers.office[i]); });
+  out.column<double>("quality", rows, [&](std::size_t i) { return employers.quality[i]; });
+  out.column<double>("threshold", rows, [&](std::size_t i) { return employers.threshold[i]; });
+  out.column<double>("goodwill", rows, [&](std::size_t i) { return employers.goodwill[i]; });
+  out.column<std::uint32_t>("vacancies_opened", rows, [&](std::size_t i) { return employers.vacancies_opened[i]; });
+  out.column<std::uint32_t>("vacancies_notified", rows, [&](std::size_t i) { return notified[i]; });
+  out.column<std::uint32_t>("vacancies_filled", rows, [&](std::size_t i) { return filled[i]; });
+}
+
+// The vacancy's state and how a claimant filled it, as a code of vacancy_outcome_names.
+std::uint8_t outcome_of(const model::VacancyTable& vacancies, std::size_t row) {
+  switch (vacancies.state[row]) {
+    case model::VacancyState::Open: return 0;
+    case model::VacancyState::FilledByClaimant: return vacancies.via_submission[row] != 0 ? 1 : 2;
+    case model::VacancyState::FilledExternally: return 3;
+    case model::VacancyState::Expired: return 4;
+  }
+  return 0;
+}
+
+void write_vacancies(TraceFile& file, const std::string& root, const model::VariantResult& variant) {
+  const auto& vacancies = variant.vacancies;
+  SchemaTable out(file, root, "vacancies");
+  const std::size_t rows = vacancies.size();
+  const auto employer = [&](std::size_t i) { return model::index(vacancies.employer[i]); };
+  out.column<std::uint32_t>("employer", rows, employer);
+  out.column<double>("opened", rows, [&](std::size_t i) { return vacancies.opened[i]; });
+  out.column<double>("closed", rows, [&](std::size_t i) { return vacancies.closed[i]; });
+  out.column<double>("quality", rows, [&](std::size_t i) { return variant.employers.quality[employer(i)]; });
+  out.column<std::uint8_t>("notified", rows, [&](std::size_t i) { return vacancies.notified[i]; });
+  out.column<std::uint8_t>("outcome", rows, [&](std::size_t i) { return outcome_of(vacancies, i); });
+  out.column<std::uint32_t>("hired", rows, [&](std::size_t i) { return model::index(vacancies.hired[i]); });
+}
+
+void write_scoreboard(TraceFile& file, const std::string& root, const model::Scoreboard& board) {
+  const auto& rows = board.rows;
+  SchemaTable out(file, root, "scoreboard");
+  const std::size_t size = rows.size();
+  out.column<std::uint32_t>("week", size, [&](std::size_t i) { return rows[i].week; });
+  out.column<std::uint8_t>("level", size, [&](std::size_t i) { return rows[i].level; });
+  out.column<std::uint32_t>("unit", size, [&](std::size_t i) { return rows[i].unit; });
+  out.column<std::uint8_t>("indicator", size, [&](std::size_t i) { return rows[i].indicator; });
+  out.column<double>("credit", size, [&](std::size_t i) { return rows[i].credit; });
+  out.column<double>("target", size, [&](std::size_t i) { return rows[i].target; });
+  out.column<double>("pressure", size, [&](std::size_t i) { return rows[i].pressure; });
+  out.column<std::uint8_t>("stars", size, [&](std::size_t i) { return rows[i].stars; });
 }
 
 }  // namespace
@@ -248,7 +310,10 @@ void write_variant(TraceFile& file, const model::VariantResult& variant, TraceLe
   if (wants("advisers")) write_advisers(file, root, variant);
   if (wants("spells")) write_spells(file, root, variant);
   if (wants("jobs")) write_jobs(file, root, variant);
+  if (wants("employers")) write_employers(file, root, variant);
+  if (wants("vacancies")) write_vacancies(file, root, variant);
   if (wants("events")) write_events(file, root, variant);
+  if (wants("scoreboard")) write_scoreboard(file, root, variant.scoreboard);
 }
 
 }  // namespace caseload::io

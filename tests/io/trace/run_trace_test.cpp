@@ -98,6 +98,30 @@ model::VariantResult variant(std::string name) {
   job.reclaim = std::numeric_limits<double>::infinity();
   v.jobs.push_back(job);
   for (std::uint32_t e = 0; e < 3; ++e) v.events.push_back({1.5 * e, e, 10 + e, 20 + e});
+  // Two employers; three vacancies: one filled through a submission by person 1, one filled
+  // from the open market, one still open.
+  v.employers.add(static_cast<model::OfficeId>(0), 0.75f, 0.5f, 0.25f);
+  v.employers.add(static_cast<model::OfficeId>(1), 0.5f, 0.0f, 1.0f);
+  v.employers.vacancies_opened = {2, 1};
+  v.vacancies.add(static_cast<model::EmployerId>(0), true, false, 2.0);
+  v.vacancies.add(static_cast<model::EmployerId>(0), false, false, 3.0);
+  v.vacancies.add(static_cast<model::EmployerId>(1), true, false, 4.0);
+  v.vacancies.state = {model::VacancyState::FilledByClaimant, model::VacancyState::FilledExternally,
+                       model::VacancyState::Open};
+  v.vacancies.closed[0] = 8.0;
+  v.vacancies.closed[1] = 9.5;
+  v.vacancies.hired[0] = static_cast<model::JobseekerId>(1);
+  v.vacancies.via_submission[0] = 1;
+  v.events[1].client = 2;  // an action: client 2, by adviser 1, a submission
+  v.events[1].adviser = 1;
+  v.events[1].action = static_cast<std::uint8_t>(model::ActionKind::Submission);
+  // Two weeks of one team on two indicators, reviewed after the second.
+  const double no_target = std::numeric_limits<double>::quiet_NaN();
+  v.scoreboard.indicators = {"job_entry", "off_flow"};
+  v.scoreboard.rows = {{0, 1, 0, 0, 4.0, no_target, 1.0, 0},
+                       {0, 1, 0, 1, 0.5, no_target, 1.0, 0},
+                       {1, 1, 0, 0, 8.0, 20.0, 1.25, 2},
+                       {1, 1, 0, 1, 0.0, 20.0, 1.25, 2}};
   return v;
 }
 
@@ -121,6 +145,8 @@ RunMetrics metrics() {
   by_group.arrays.push_back({"off_benefit_26w", {0.8, 0.5}});
   by_group.arrays.push_back({"off_benefit_52w", {0.9, 0.7}});
   by_group.arrays.push_back({"off_benefit_104w", {0.95, 0.8}});
+  by_group.arrays.push_back({"sanctions", {3.0, 1.0}});
+  by_group.arrays.push_back({"sanctions_per_100_client_weeks", {7.5, 8.25}});
   m.series.push_back(by_group);
   return m;
 }
@@ -238,7 +264,7 @@ TEST(RunTrace, SummaryLevelLeavesOutAgentTablesAndEvents) {
   EXPECT_TRUE(has_object(out, "/treatment/panel"));
   EXPECT_TRUE(has_object(out, "/counterfactual/panel"));
   EXPECT_TRUE(has_object(out, "/metrics/scalars/value"));
-  for (const char* table : {"jobseekers", "advisers", "spells", "jobs", "events"}) {
+  for (const char* table : {"jobseekers", "advisers", "spells", "jobs", "employers", "vacancies", "events"}) {
     EXPECT_FALSE(has_object(out, std::string("/treatment/") + table)) << table;
   }
 }
@@ -276,6 +302,32 @@ TEST(RunTrace, AgentsLevelAddsAgentTablesAndLogsButNoEvents) {
   EXPECT_FALSE(has_object(out, "/treatment/events"));
 }
 
+TEST(RunTrace, AgentsLevelAddsEmployersAndVacancies) {
+  ScratchDirectory scratch;
+  const fs::path out = write(scratch, TraceLevel::Agents);
+  constexpr std::uint32_t none = 4294967295u;
+  EXPECT_EQ(read_strings(out, "/vacancy_outcomes"),
+            (std::vector<std::string>{"open", "submission", "own_search", "external", "expired"}));
+  EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/employers/office"), (std::vector<std::uint32_t>{0, 1}));
+  EXPECT_EQ(read_dataset<double>(out, "/treatment/employers/goodwill"), (std::vector<double>{0.25, 1.0}));
+  EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/employers/vacancies_opened"),
+            (std::vector<std::uint32_t>{2, 1}));
+  EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/employers/vacancies_notified"),
+            (std::vector<std::uint32_t>{1, 1}));
+  EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/employers/vacancies_filled"),
+            (std::vector<std::uint32_t>{1, 0}));
+  EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/vacancies/employer"), (std::vector<std::uint32_t>{0, 0, 1}));
+  EXPECT_EQ(read_dataset<double>(out, "/treatment/vacancies/opened"), (std::vector<double>{2.0, 3.0, 4.0}));
+  const auto closed = read_dataset<double>(out, "/treatment/vacancies/closed");
+  ASSERT_EQ(closed.size(), 3u);
+  EXPECT_EQ(closed[1], 9.5);
+  EXPECT_TRUE(std::isinf(closed[2]));
+  EXPECT_EQ(read_dataset<double>(out, "/treatment/vacancies/quality"), (std::vector<double>{0.75, 0.75, 0.5}));
+  EXPECT_EQ(read_dataset<std::uint8_t>(out, "/treatment/vacancies/outcome"), (std::vector<std::uint8_t>{1, 3, 0}));
+  EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/vacancies/hired"),
+            (std::vector<std::uint32_t>{1, none, none}));
+}
+
 TEST(RunTrace, EventsLevelAddsTheEventLog) {
   ScratchDirectory scratch;
   const fs::path out = write(scratch, TraceLevel::Events);
@@ -286,6 +338,41 @@ TEST(RunTrace, EventsLevelAddsTheEventLog) {
   EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/events/detail"),
             (std::vector<std::uint32_t>{20, 21, 22}));
   EXPECT_EQ(read_string_attribute(out, "/treatment/events/time", "units"), "days");
+}
+
+TEST(RunTrace, EventLogNamesTheClientAdviserAndActionOfActions) {
+  ScratchDirectory scratch;
+  const fs::path out = write(scratch, TraceLevel::Events);
+  constexpr std::uint32_t none = 4294967295u;
+  EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/events/client"),
+            (std::vector<std::uint32_t>{none, 2, none}));
+  EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/events/adviser"),
+            (std::vector<std::uint32_t>{none, 1, none}));
+  EXPECT_EQ(read_dataset<std::uint8_t>(out, "/treatment/events/action"),
+            (std::vector<std::uint8_t>{255, static_cast<std::uint8_t>(model::ActionKind::Submission), 255}));
+}
+
+TEST(RunTrace, SummaryLevelHoldsTheScoreboardAndItsLabels) {
+  ScratchDirectory scratch;
+  const fs::path out = write(scratch, TraceLevel::Summary);
+  EXPECT_EQ(read_strings(out, "/scoreboard_indicators"), (std::vector<std::string>{"job_entry", "off_flow"}));
+  EXPECT_EQ(read_strings(out, "/unit_levels"),
+            (std::vector<std::string>{"adviser", "team", "office", "provider"}));
+  EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/scoreboard/week"),
+            (std::vector<std::uint32_t>{0, 0, 1, 1}));
+  EXPECT_EQ(read_dataset<std::uint8_t>(out, "/treatment/scoreboard/indicator"),
+            (std::vector<std::uint8_t>{0, 1, 0, 1}));
+  EXPECT_EQ(read_dataset<double>(out, "/treatment/scoreboard/credit"),
+            (std::vector<double>{4.0, 0.5, 8.0, 0.0}));
+  const auto target = read_dataset<double>(out, "/treatment/scoreboard/target");
+  ASSERT_EQ(target.size(), 4u);
+  EXPECT_TRUE(std::isnan(target[0]));
+  EXPECT_EQ(target[2], 20.0);
+  EXPECT_EQ(read_dataset<double>(out, "/treatment/scoreboard/pressure"),
+            (std::vector<double>{1.0, 1.0, 1.25, 1.25}));
+  EXPECT_EQ(read_dataset<std::uint8_t>(out, "/treatment/scoreboard/stars"),
+            (std::vector<std::uint8_t>{0, 0, 2, 2}));
+  EXPECT_EQ(read_string_attribute(out, "/treatment/scoreboard/credit", "units"), "points");
 }
 
 TEST(RunTrace, NoCounterfactualGroupWithoutACounterfactual) {

@@ -23,6 +23,18 @@ namespace {
 namespace fs = std::filesystem;
 using testing::ScratchDirectory;
 
+// /metrics/by_group with every array the schema writes always, for one group "g".
+MetricSeries one_group_series() {
+  return {"by_group", {"g"}, {{"parked_share", {0.5}},
+                              {"claim_weeks", {2.0}},
+                              {"off_benefit_13w", {0.6}},
+                              {"off_benefit_26w", {0.8}},
+                              {"off_benefit_52w", {0.9}},
+                              {"off_benefit_104w", {0.95}},
+                              {"sanctions", {1.0}},
+                              {"sanctions_per_100_client_weeks", {50.0}}}};
+}
+
 // A treatment with a 3-row panel and a 2-row jobseeker table, and two metrics.
 void write_small_run(AtomicOutput& output) {
   RunProvenance provenance;
@@ -40,12 +52,7 @@ void write_small_run(AtomicOutput& output) {
   write_variant(output.file(), treatment, TraceLevel::Agents);
   RunMetrics metrics;
   metrics.scalars = {{"a", 1.5, "first"}, {"b", -2.0, "second"}};
-  metrics.series.push_back({"by_group", {"g"}, {{"parked_share", {0.5}},
-                                               {"claim_weeks", {2.0}},
-                                               {"off_benefit_13w", {0.6}},
-                                               {"off_benefit_26w", {0.8}},
-                                               {"off_benefit_52w", {0.9}},
-                                               {"off_benefit_104w", {0.95}}}});
+  metrics.series.push_back(one_group_series());
   write_metrics(output.file(), metrics);
 }
 
@@ -76,7 +83,10 @@ TEST(TraceReader, ReportsProvenanceTablesAndMetrics) {
                                                                 : 0u;
     EXPECT_EQ(table.rows, expected) << table.name;
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"advisers", "jobs", "jobseekers", "panel", "spells"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"advisers", "employers", "jobs", "jobseekers", "panel", "scoreboard",
+                                             "spells", "vacancies"}));
+  // Written without write_run, so without /scoreboard_indicators: not read.
+  EXPECT_FALSE(trace.variants[0].scoreboard.has_value());
   ASSERT_EQ(trace.metrics.size(), 2u);
   EXPECT_EQ(trace.metrics[1].name, "b");
   EXPECT_EQ(trace.metrics[1].value, -2.0);
@@ -87,7 +97,8 @@ TEST(TraceReader, ReportsProvenanceTablesAndMetrics) {
   // The reader lists by name, not in the order written.
   EXPECT_EQ(trace.metric_series[0].arrays,
             (std::vector<std::string>{"claim_weeks", "off_benefit_104w", "off_benefit_13w", "off_benefit_26w",
-                                      "off_benefit_52w", "parked_share"}));
+                                      "off_benefit_52w", "parked_share", "sanctions",
+                                      "sanctions_per_100_client_weeks"}));
 }
 
 TEST(TraceReader, AnAbandonedTraceIsIncompleteButReadable) {
@@ -98,7 +109,34 @@ TEST(TraceReader, AnAbandonedTraceIsIncompleteButReadable) {
   const TraceSummary trace = read_trace_summary(output.partial_path());
   EXPECT_EQ(trace.is_complete, false);
   ASSERT_EQ(trace.variants.size(), 1u);
-  EXPECT_EQ(trace.variants[0].tables.size(), 5u);
+  EXPECT_EQ(trace.variants[0].tables.size(), 8u);
+}
+
+TEST(TraceReader, ReadsTheScoreboardWhole) {
+  ScratchDirectory scratch;
+  AtomicOutput output(scratch / "run.h5");
+  RunProvenance provenance;
+  provenance.group_names = {"g"};
+  model::SimulationResult result;
+  result.treatment.name = "treatment";
+  result.treatment.scoreboard.indicators = {"job_entry"};
+  result.treatment.scoreboard.rows = {{0, 2, 1, 0, 3.5, 10.0, 1.5, 4}, {1, 2, 1, 0, 0.25, 10.0, 1.0, 5}};
+  RunMetrics metrics;
+  metrics.series.push_back(one_group_series());
+  write_run(output.file(), provenance, result, metrics, TraceLevel::Summary);
+  output.commit();
+  const TraceSummary trace = read_trace_summary(scratch / "run.h5");
+  ASSERT_EQ(trace.variants.size(), 1u);
+  ASSERT_TRUE(trace.variants[0].scoreboard.has_value());
+  const ScoreboardColumns& board = *trace.variants[0].scoreboard;
+  EXPECT_EQ(board.indicators, (std::vector<std::string>{"job_entry"}));
+  EXPECT_EQ(board.week, (std::vector<double>{0.0, 1.0}));
+  EXPECT_EQ(board.level, (std::vector<double>{2.0, 2.0}));
+  EXPECT_EQ(board.unit, (std::vector<double>{1.0, 1.0}));
+  EXPECT_EQ(board.credit, (std::vector<double>{3.5, 0.25}));
+  EXPECT_EQ(board.target, (std::vector<double>{10.0, 10.0}));
+  EXPECT_EQ(board.pressure, (std::vector<double>{1.5, 1.0}));
+  EXPECT_EQ(board.stars, (std::vector<double>{4.0, 5.0}));
 }
 
 TEST(TraceReader, AForeignHdf5FileReadsWithEverythingMissing) {

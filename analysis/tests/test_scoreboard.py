@@ -1,0 +1,54 @@
+"""The regime's scoreboard as the loader reads it, and its report figure: the credit a JOT run's
+scoreboard shows over the measured weeks is what the regime credited the advisers; a neutral
+run keeps no scoreboard and the figure says why it is not drawn."""
+
+import numpy as np
+
+from caseload_analysis import metrics, plots
+from caseload_analysis.report import write_report
+from caseload_analysis.trace import load_trace
+
+
+def test_jot_scoreboard_names_its_codes_and_sums_to_measured_performance(jot_trace):
+    run = load_trace(jot_trace)
+    assert run.labels["unit_levels"] == ["adviser", "team", "office", "provider"]
+    assert run.labels["scoreboard_indicators"] == ["job_entry"]
+    board = metrics.scoreboard(run, run.treatment)
+    assert set(board["level"]) == {"team"}
+    assert set(board["indicator"]) == {"job_entry"}
+    weeks = board["week"].nunique()
+    assert len(board) == weeks * board["unit"].nunique()  # every unit every week
+    measured = board[board["week"] * 7.0 >= run.treatment.measure_start_days]["credit"].sum()
+    credited = run.treatment.table("advisers")["measured_performance"].sum()
+    assert credited > 0
+    assert abs(measured - credited) <= 1e-9 * credited
+
+
+def test_scoreboard_by_week_counts_each_unit_once(jot_trace):
+    run = load_trace(jot_trace)
+    weekly = metrics.scoreboard_by_week(run, run.treatment)
+    board = run.treatment.table("scoreboard")
+    assert list(weekly.columns) == ["credit_job_entry", "under_pressure_share", "mean_stars"]
+    assert len(weekly) == board["week"].nunique()
+    week = int(board["week"].max())
+    rows = board[board["week"] == week]
+    assert weekly.at[week, "under_pressure_share"] == np.mean(rows["pressure"] > 1.0)
+    assert weekly.at[week, "credit_job_entry"] == rows["credit"].mean()
+    assert weekly["mean_stars"].isna().all()  # JOT rates no one
+
+
+def test_sanctions_recomputed_from_the_panel_is_the_cxx_figure(jot_trace):
+    run = load_trace(jot_trace)
+    assert metrics.sanctions(run.treatment) == run.metric("sanctions")
+    by_group = run.metric_series["by_group"]
+    assert by_group["sanctions"].sum() == run.metric("sanctions")
+
+
+def test_the_report_draws_the_scoreboard_for_a_counting_regime_only(jot_trace, smoke_trace, tmp_path):
+    written = write_report([jot_trace], tmp_path / "jot")
+    assert "scoreboard_over_time" in written.figures
+    assert (tmp_path / "jot" / "scoreboard_over_time.png").read_bytes()[:4] == b"\x89PNG"
+    neutral = write_report([smoke_trace], tmp_path / "smoke")
+    assert "scoreboard_over_time" not in neutral.figures
+    assert "counts something" in neutral.skipped["scoreboard_over_time"]
+    assert "scoreboard_over_time" in [stem for stem, _title, _draw in plots.FIGURES]
