@@ -130,11 +130,17 @@ void start_claim(World& world, JobseekerId person, bool is_reclaim, double claim
   js.state[row] = JobseekerState::Claiming;
   js.claim_start[row] = claim_start;
   js.spell[row] += 1;
-  js.minutes_known[row] = 0.0f;
   js.weeks_without_help[row] = 0;
   js.missed_review[row] = 0;  // grounds for a sanction belong to the claim they arose in
-  js.adviser[row] = static_cast<AdviserId>(no_row);  // a new claim goes to whoever has room
-  js.attached_until[row] = -std::numeric_limits<float>::infinity();  // referral is per claim
+  // A provider attachment runs its contract's full length whatever happens to the claim (the
+  // Work Programme's two years): a client who claims again while attached goes back to the
+  // same caseworker, who still knows them. Otherwise a new claim goes to whoever has room,
+  // and referral is judged afresh.
+  if (!(claim_start < static_cast<double>(js.attached_until[row]))) {
+    js.minutes_known[row] = 0.0f;
+    js.adviser[row] = static_cast<AdviserId>(no_row);
+    js.attached_until[row] = -std::numeric_limits<float>::infinity();
+  }
   join_caseload(world, person);
   world.records.stock[world.cell(js.office[row], js.group[row])] += 1;
 

@@ -48,6 +48,10 @@ TEST(Providers, ReferAtTheGroupDurationAndOnlyLongTermClaimants) {
   int referred = 0, short_claims = 0;
   for (std::uint32_t i = 0; i < js.size(); ++i) {
     if (js.state[i] != JobseekerState::Claiming) continue;
+    const bool attached_before_this_claim =
+        !std::isinf(js.attached_until[i]) &&
+        static_cast<double>(js.attached_until[i]) - attachment_days < js.claim_start[i];
+    if (attached_before_this_claim) continue;  // an attachment still running (next test)
     const double referral_days = scenario.providers.referral_after_weeks[index(js.group[i])] * week;
     const double due = js.claim_start[i] + referral_days;
     if (due > last_tick) {
@@ -88,6 +92,26 @@ TEST(Providers, AttachmentEndsAfterAttachmentWeeks) {
   }
   EXPECT_GT(returned, 5);
   EXPECT_GT(attached, 5);
+}
+
+// A Work Programme attachment runs its full length: someone who found a job and claims again
+// while still attached is back with the provider from the first day of the new claim.
+TEST(Providers, AnAttachmentOutlastsTheClaimItBeganIn) {
+  const Scenario scenario = provider_scenario();
+  const auto result = fixtures::run(scenario);
+  const auto& v = result.treatment;
+  const auto& js = v.jobseekers;
+  const double attachment_days = scenario.providers.attachment_weeks * week;
+  int back_with_provider = 0;
+  for (std::uint32_t i = 0; i < js.size(); ++i) {
+    if (js.state[i] != JobseekerState::Claiming || std::isinf(js.attached_until[i])) continue;
+    const double until = static_cast<double>(js.attached_until[i]);
+    const double referred_on = until - attachment_days;
+    if (referred_on >= js.claim_start[i] || until <= v.end - week) continue;
+    ++back_with_provider;
+    EXPECT_TRUE(on_provider(v, i)) << "person " << i << " claimed again while attached but is at the office";
+  }
+  EXPECT_GT(back_with_provider, 3);
 }
 
 TEST(Providers, SamePersonGoesToTheSameProviderInTheCounterfactual) {

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <numeric>
 #include <set>
+#include <utility>
 
 #include <gtest/gtest.h>
 
@@ -30,6 +31,15 @@ double measured_performance(const model::VariantResult& v) {
   return std::accumulate(v.measured_by_adviser.begin(), v.measured_by_adviser.end(), 0.0);
 }
 
+// Teams in the run: distinct (office, team) pairs of jobcentre advisers.
+std::size_t teams(const model::VariantResult& v) {
+  std::set<std::pair<std::uint32_t, std::uint32_t>> seen;
+  for (std::uint32_t a = 0; a < v.advisers.size(); ++a) {
+    if (v.advisers.is_provider[a] == 0) seen.emplace(model::index(v.advisers.office[a]), v.advisers.team[a]);
+  }
+  return seen.size();
+}
+
 // Rows by week, then unit, then indicator: `units` units every week of the run.
 void expect_every_week_and_unit(const model::VariantResult& v, std::size_t units, regimes::Level level) {
   const std::size_t indicators = v.scoreboard.indicators.size();
@@ -49,7 +59,7 @@ TEST(Scoreboard, JotCreditOverTheMeasuredWeeksIsWhatAdvisersWereCredited) {
   const auto run = testing::run_scenario("regimes/jot.yaml", short_run);
   const auto& v = run.treatment();
   EXPECT_EQ(v.scoreboard.indicators, (std::vector<std::string>{"job_entry"}));
-  expect_every_week_and_unit(v, 4, regimes::Level::Team);  // 2 offices of 2 teams
+  expect_every_week_and_unit(v, teams(v), regimes::Level::Team);
   const double credited = measured_performance(v);
   ASSERT_GT(credited, 0.0);
   // The same credits summed in another order: equal to rounding.
