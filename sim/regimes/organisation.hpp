@@ -21,7 +21,7 @@ inline const std::vector<std::string> level_names = {"adviser", "team", "office"
 
 /// The first provider caseworker's adviser id: caseworkers come after every office adviser.
 inline std::uint32_t first_caseworker(const model::OfficeNetwork& network) {
-  return static_cast<std::uint32_t>(network.offices * network.advisers_per_office);
+  return static_cast<std::uint32_t>(network.total_advisers());
 }
 
 class Organisation {
@@ -42,11 +42,14 @@ class Organisation {
   double share(model::AdviserId adviser) const { return 1.0 / size_[unit_of(adviser)]; }
   /// Whether an adviser is a provider's caseworker (they come after every office adviser).
   bool is_caseworker(model::AdviserId adviser) const { return model::index(adviser) >= first_caseworker_; }
+  /// The office a unit belongs to (a provider's is the office it serves).
+  std::uint32_t office_of(std::uint32_t unit) const { return office_of_unit_[unit]; }
 
  private:
   std::uint32_t first_caseworker_ = 0;
   std::vector<std::uint32_t> unit_;
   std::vector<std::uint32_t> size_;
+  std::vector<std::uint32_t> office_of_unit_;
 };
 
 }  // namespace caseload::regimes

@@ -129,7 +129,8 @@ class Desk {
 
   void add_vacancy(float threshold, bool notified) {
     World& w = *world_;
-    const EmployerId employer = w.market.employers.add(OfficeId{}, 0.5f, threshold, 0.5f);
+    const EmployerId employer = w.market.employers.add(OfficeId{}, 0.5f, threshold, 0.5f,
+                                                          w.scenario.employers.vacancies_per_week);
     const auto vacancy = static_cast<VacancyId>(w.market.vacancies.size());
     w.market.vacancies.employer.push_back(employer);
     w.market.vacancies.state.push_back(VacancyState::Open);

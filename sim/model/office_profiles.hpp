@@ -1,0 +1,33 @@
+#pragma once
+// One profile per office: the scenario-wide values, an office table's rows, or draws around
+// the scenario-wide values; then clusters of comparable offices. Deterministic in the
+// scenario alone (the network's own seed, never the run's), so replications share a network.
+
+#include <vector>
+
+#include "sim/model/scenario.hpp"
+
+namespace caseload::model {
+
+/// The profile every office has with no variation and no table.
+OfficeProfile default_office(const Scenario& scenario);
+
+/// Office `office`'s draw around the defaults, from its own stream under variation.seed.
+OfficeProfile draw_office(const Scenario& scenario, int office);
+
+/// Fills scenario.network.profiles (one per office) and their clusters; called once at load.
+void resolve_offices(Scenario& scenario);
+
+/// The resolved profiles, or the defaults for a scenario built in code without resolving.
+std::vector<OfficeProfile> office_profiles(const Scenario& scenario);
+
+/// Offices grouped into `clusters` by a deterministic k-means on standardised features (open
+/// vacancies per claim, mean job quality, group shares of inflow); cluster 0 has the fewest
+/// vacancies per claim. Returns one cluster per office.
+std::vector<int> cluster_offices(const std::vector<OfficeProfile>& offices, const Scenario& scenario,
+                                 int clusters);
+
+/// The number of clusters the offices fall into (1 + the largest cluster number).
+int cluster_count(const std::vector<OfficeProfile>& offices);
+
+}  // namespace caseload::model
