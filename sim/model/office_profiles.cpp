@@ -72,47 +72,83 @@ double distance(const std::vector<double>& a, const std::vector<double>& b) {
 
 }  // namespace
 
-OfficeProfile draw_office(const Scenario& scenario, int office) {
+namespace {
+
+// One office's draws: multipliers on size and vacancy rate, a logit shift of job quality and
+// multipliers on each group's inflow.
+struct OfficeDraw {
+  double size = 1.0;
+  double vacancy_rate = 1.0;
+  double quality_shift = 0.0;
+  std::vector<double> mix;
+};
+
+OfficeDraw draw(const Scenario& scenario, int office) {
   const OfficeVariation& spread = scenario.network.variation;
-  OfficeProfile drawn = default_office(scenario);
   auto draws = stream(spread.seed, EntityKind::Office, static_cast<std::uint32_t>(office), Purpose::Attributes);
   boost::random::normal_distribution<double> normal(0.0, 1.0);
   // Always the same draws in the same order, so widening one spread leaves the others' luck alone.
-  const double z_size = normal(draws);
-  const double z_vacancies = normal(draws);
-  const double z_quality = normal(draws);
-  std::vector<double> z_groups;
-  for (std::size_t g = 0; g < scenario.groups.size(); ++g) z_groups.push_back(normal(draws));
-
-  if (spread.size_sd > 0.0) {
-    const double size = mean_one(spread.size_sd, z_size);
-    drawn.advisers = std::max(1, static_cast<int>(std::lround(drawn.advisers * size)));
-    drawn.employers = std::max(1, static_cast<int>(std::lround(drawn.employers * size)));
-    drawn.inflow_scale = size;
-    // Tightness reads open vacancies against the office's claimants, so size alone leaves it.
-    drawn.tightness_half_vacancies *= size;
+  OfficeDraw out;
+  out.size = mean_one(spread.size_sd, normal(draws));
+  out.vacancy_rate = mean_one(spread.vacancy_rate_sd, normal(draws));
+  out.quality_shift = spread.quality_sd * normal(draws);
+  double before = 0.0;
+  double after = 0.0;
+  for (const auto& group : scenario.groups) {
+    out.mix.push_back(mean_one(spread.mix_sd, normal(draws)));
+    before += group.inflow_per_week;
+    after += group.inflow_per_week * out.mix.back();
   }
-  if (spread.vacancy_rate_sd > 0.0) drawn.vacancies_per_week *= mean_one(spread.vacancy_rate_sd, z_vacancies);
-  if (spread.quality_sd > 0.0) {
-    const double concentration = drawn.quality_alpha + drawn.quality_beta;
-    const double logit = std::log(drawn.quality_mean() / (1.0 - drawn.quality_mean())) + spread.quality_sd * z_quality;
-    const double mean = 1.0 / (1.0 + std::exp(-logit));
-    drawn.quality_alpha = mean * concentration;
-    drawn.quality_beta = (1.0 - mean) * concentration;
-  }
-  if (spread.mix_sd > 0.0) {
-    double before = 0.0;
-    double after = 0.0;
-    for (std::size_t g = 0; g < scenario.groups.size(); ++g) {
-      drawn.group_inflow_scale.push_back(mean_one(spread.mix_sd, z_groups[g]));
-      before += scenario.groups[g].inflow_per_week;
-      after += scenario.groups[g].inflow_per_week * drawn.group_inflow_scale.back();
-    }
-    // The mix changes who claims, not how many: size does that.
-    for (double& scale : drawn.group_inflow_scale) scale *= after > 0.0 ? before / after : 1.0;
-  }
-  return drawn;
+  // The mix changes who claims, not how many: size does that.
+  for (double& scale : out.mix) scale *= after > 0.0 ? before / after : 1.0;
+  return out;
 }
+
+// The profile a draw gives; a spread of zero leaves its part exactly at the default.
+OfficeProfile profile_of(const Scenario& scenario, const OfficeDraw& drawn) {
+  const OfficeVariation& spread = scenario.network.variation;
+  OfficeProfile office = default_office(scenario);
+  if (spread.size_sd > 0.0) {
+    office.advisers = std::max(1, static_cast<int>(std::lround(office.advisers * drawn.size)));
+    office.employers = std::max(1, static_cast<int>(std::lround(office.employers * drawn.size)));
+    office.inflow_scale = drawn.size;
+    // Tightness reads open vacancies against the office's claimants, so size alone leaves it.
+    office.tightness_half_vacancies *= drawn.size;
+  }
+  if (spread.vacancy_rate_sd > 0.0) office.vacancies_per_week *= drawn.vacancy_rate;
+  if (spread.quality_sd > 0.0) {
+    const double concentration = office.quality_alpha + office.quality_beta;
+    const double logit = std::log(office.quality_mean() / (1.0 - office.quality_mean())) + drawn.quality_shift;
+    const double mean = 1.0 / (1.0 + std::exp(-logit));
+    office.quality_alpha = mean * concentration;
+    office.quality_beta = (1.0 - mean) * concentration;
+  }
+  if (spread.mix_sd > 0.0) office.group_inflow_scale = drawn.mix;
+  return office;
+}
+
+// Draws spread offices around the scenario's values; recentred over the network, so its
+// size and its vacancies per claim are the scenario's whatever the luck of a few draws.
+void recentre(std::vector<OfficeDraw>& draws) {
+  double size = 0.0;
+  double vacancies = 0.0;
+  double quality = 0.0;
+  for (const auto& d : draws) {
+    size += d.size;
+    vacancies += d.size * d.vacancy_rate;
+    quality += d.quality_shift;
+  }
+  const double n = static_cast<double>(draws.size());
+  for (auto& d : draws) {
+    d.vacancy_rate *= size / vacancies;  // claimant-weighted mean rate 1
+    d.size *= n / size;
+    d.quality_shift -= quality / n;
+  }
+}
+
+}  // namespace
+
+OfficeProfile draw_office(const Scenario& scenario, int office) { return profile_of(scenario, draw(scenario, office)); }
 
 std::vector<int> cluster_offices(const std::vector<OfficeProfile>& offices, const Scenario& scenario,
                                  int clusters) {
@@ -178,8 +214,11 @@ void resolve_offices(Scenario& scenario) {
     offices = network.table;
     network.offices = static_cast<int>(offices.size());
   } else {
-    for (int o = 0; o < network.offices; ++o) {
-      offices.push_back(network.variation.any() ? draw_office(scenario, o) : default_office(scenario));
+    std::vector<OfficeDraw> draws;
+    for (int o = 0; o < network.offices; ++o) draws.push_back(draw(scenario, o));
+    if (network.variation.any()) recentre(draws);
+    for (const auto& drawn : draws) {
+      offices.push_back(network.variation.any() ? profile_of(scenario, drawn) : default_office(scenario));
     }
   }
   for (std::size_t o = 0; o < offices.size(); ++o) {

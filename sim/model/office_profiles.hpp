@@ -12,7 +12,8 @@ namespace caseload::model {
 /// The profile every office has with no variation and no table.
 OfficeProfile default_office(const Scenario& scenario);
 
-/// Office `office`'s draw around the defaults, from its own stream under variation.seed.
+/// Office `office`'s own draw around the defaults, from its own stream under variation.seed
+/// (resolve_offices then recentres the network's draws on the defaults).
 OfficeProfile draw_office(const Scenario& scenario, int office);
 
 /// Fills scenario.network.profiles (one per office) and their clusters; called once at load.

@@ -53,11 +53,8 @@ model::OfficeNetwork read_network(ConfigReader reader, core::SourceLocation& tab
   network.advisers_per_team =
       static_cast<int>(reader.integer("advisers_per_team", network.advisers_per_team, Bounds::between(1, 10000)));
   network.variation = read_variation(reader.section("variation"));
+  // More clusters than offices means one office per cluster (a shortened run of a network).
   network.clusters = static_cast<int>(reader.integer("clusters", network.clusters, Bounds::between(1, 1000)));
-  if (network.clusters > network.offices && !reader.has("office_table")) {
-    reader.error("clusters", fmt::format("'{}' is {}, more than the {} offices", reader.path_of("clusters"),
-                                         network.clusters, network.offices));
-  }
   network.office_table = reader.text("office_table", "");
   table_location = reader.location_of("office_table");
   if (!network.office_table.empty() && network.variation.any()) {
@@ -305,11 +302,6 @@ void read_offices(model::Scenario& scenario, const core::SourceLocation& table_l
     }
     if (network.offices > 0) rows.resize(static_cast<std::size_t>(network.offices));
     network.table = std::move(rows);
-    if (network.clusters > static_cast<int>(network.table.size())) {
-      diagnostics.error(table_location, fmt::format("network.clusters is {}, more than the {} offices",
-                                                    network.clusters, network.table.size()));
-      return;
-    }
   }
   model::resolve_offices(scenario);
 }
