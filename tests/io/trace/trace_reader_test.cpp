@@ -76,7 +76,7 @@ TEST(TraceReader, ReportsProvenanceTablesAndMetrics) {
                                                                 : 0u;
     EXPECT_EQ(table.rows, expected) << table.name;
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"advisers", "jobs", "jobseekers", "panel", "spells"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"advisers", "jobs", "jobseekers", "offices", "panel", "spells"}));
   ASSERT_EQ(trace.metrics.size(), 2u);
   EXPECT_EQ(trace.metrics[1].name, "b");
   EXPECT_EQ(trace.metrics[1].value, -2.0);
@@ -98,7 +98,7 @@ TEST(TraceReader, AnAbandonedTraceIsIncompleteButReadable) {
   const TraceSummary trace = read_trace_summary(output.partial_path());
   EXPECT_EQ(trace.is_complete, false);
   ASSERT_EQ(trace.variants.size(), 1u);
-  EXPECT_EQ(trace.variants[0].tables.size(), 5u);
+  EXPECT_EQ(trace.variants[0].tables.size(), 6u);
 }
 
 TEST(TraceReader, AForeignHdf5FileReadsWithEverythingMissing) {
