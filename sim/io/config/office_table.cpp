@@ -230,7 +230,7 @@ std::vector<model::OfficeProfile> read_office_table(const std::filesystem::path&
         }
       }
       if (office.group_inflow_scale.size() == scenario.groups.size() && std::abs(sum - 1.0) > 1e-6) {
-        diagnostics.error(row.location, fmt::format("office table row's shares ({}) sum to {}, not 1",
+        diagnostics.error(row.location, fmt::format("office table row's shares ({}) sum to {:.6g}, not 1 (within 1e-6)",
                                                     core::join_words(share_columns), sum));
       }
     }
