@@ -161,8 +161,10 @@ std::vector<int> cluster_offices(const std::vector<OfficeProfile>& offices, cons
   // the clusters are a function of the profiles alone.
   std::vector<std::size_t> by_market(n);
   std::iota(by_market.begin(), by_market.end(), 0);
-  std::stable_sort(by_market.begin(), by_market.end(),
-                   [&](std::size_t a, std::size_t b) { return rows[a][0] < rows[b][0]; });
+  // Ties in office order (std::sort with the index as tie-break: no temporary buffer).
+  std::sort(by_market.begin(), by_market.end(), [&](std::size_t a, std::size_t b) {
+    return rows[a][0] < rows[b][0] || (rows[a][0] == rows[b][0] && a < b);
+  });
   std::vector<std::vector<double>> centres;
   for (std::size_t c = 0; c < k; ++c) centres.push_back(rows[by_market[(2 * c + 1) * n / (2 * k)]]);
   for (int iteration = 0; iteration < 100; ++iteration) {
@@ -193,8 +195,9 @@ std::vector<int> cluster_offices(const std::vector<OfficeProfile>& offices, cons
   for (std::size_t c = 0; c < k; ++c) {
     if (std::find(cluster.begin(), cluster.end(), static_cast<int>(c)) != cluster.end()) order.push_back(c);
   }
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return centres[a][0] < centres[b][0]; });
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return centres[a][0] < centres[b][0] || (centres[a][0] == centres[b][0] && a < b);
+  });
   std::vector<int> label(k, 0);
   for (std::size_t i = 0; i < order.size(); ++i) label[order[i]] = static_cast<int>(i);
   for (int& c : cluster) c = label[static_cast<std::size_t>(c)];
