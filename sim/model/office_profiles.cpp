@@ -61,6 +61,11 @@ std::vector<std::vector<double>> features(const std::vector<OfficeProfile>& offi
     const double sd = std::sqrt(variance / static_cast<double>(rows.size()));
     for (auto& row : rows) row[f] = sd > 1e-12 ? (row[f] - mean) / sd : 0.0;
   }
+  // Market, job quality and mix weigh alike: the group shares share one weight between them.
+  const double share_weight = 1.0 / std::sqrt(static_cast<double>(std::max<std::size_t>(scenario.groups.size(), 1)));
+  for (auto& row : rows) {
+    for (std::size_t f = 2; f < row.size(); ++f) row[f] *= share_weight;
+  }
   return rows;
 }
 

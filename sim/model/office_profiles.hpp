@@ -22,9 +22,9 @@ void resolve_offices(Scenario& scenario);
 /// The resolved profiles, or the defaults for a scenario built in code without resolving.
 std::vector<OfficeProfile> office_profiles(const Scenario& scenario);
 
-/// Offices grouped into `clusters` by a deterministic k-means on standardised features (open
-/// vacancies per claim, mean job quality, group shares of inflow); cluster 0 has the fewest
-/// vacancies per claim. Returns one cluster per office.
+/// Offices grouped into `clusters` by a deterministic k-means on standardised features (log
+/// vacancies per new claim, mean job quality, and group shares of inflow weighing one feature
+/// between them); cluster 0 has the fewest vacancies per claim. One cluster per office.
 std::vector<int> cluster_offices(const std::vector<OfficeProfile>& offices, const Scenario& scenario,
                                  int clusters);
 
