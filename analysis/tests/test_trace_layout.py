@@ -62,8 +62,9 @@ def test_agents_level_has_every_documented_table(smoke_trace, schema):
             "counterfactual", "metrics", "treatment"]
         for variant in ("treatment", "counterfactual"):
             group = f[variant]
-            assert list(group) == ["panel", *AGENT_TABLES], variant
+            assert list(group) == ["panel", "offices", *AGENT_TABLES], variant
             assert check_table(group["panel"], layout(schema, "panel")) == 117 * 2  # weeks x groups
+            assert check_table(group["offices"], layout(schema, "offices")) == 1  # the smoke's one office
             for table in AGENT_TABLES:
                 assert check_table(group[table], layout(schema, table)) > 0, (variant, table)
             assert group.attrs["interrupted"] == 0
@@ -111,8 +112,9 @@ def test_summary_level_has_panels_and_metrics_only(make_trace, schema):
     with h5py.File(trace, "r") as f:
         assert f.attrs["trace_level"] == "summary"
         for variant in ("treatment", "counterfactual"):
-            assert list(f[variant]) == ["panel"]
+            assert list(f[variant]) == ["panel", "offices"]
             check_table(f[variant]["panel"], layout(schema, "panel"))
+            check_table(f[variant]["offices"], layout(schema, "offices"))
         assert "metrics" in f and "scenario" in f
 
 
