@@ -1,5 +1,7 @@
 #include "sim/regimes/organisation.hpp"
 
+#include <algorithm>
+
 namespace caseload::regimes {
 
 Organisation::Organisation(const model::OfficeNetwork& network,
@@ -29,6 +31,10 @@ Organisation::Organisation(const model::OfficeNetwork& network,
   // Provider caseworkers follow, provider by provider (world_setup.cpp).
   first_caseworker_ = first_caseworker(network);
   const auto first_provider_unit = static_cast<std::uint32_t>(size_.size());
+  // Providers are numbered office * per_office + p (world_setup.cpp).
+  const auto providers_per_office =
+      std::max<std::uint32_t>(1, static_cast<std::uint32_t>(caseworkers_by_provider.size()) /
+                                     static_cast<std::uint32_t>(std::max(network.offices, 1)));
   for (std::uint32_t provider = 0; provider < caseworkers_by_provider.size(); ++provider) {
     for (std::uint32_t c = 0; c < caseworkers_by_provider[provider]; ++c) {
       const std::uint32_t unit = level == Level::Adviser ? static_cast<std::uint32_t>(size_.size())
@@ -36,7 +42,7 @@ Organisation::Organisation(const model::OfficeNetwork& network,
       if (size_.size() <= unit) size_.resize(unit + 1, 0);
       size_[unit] += 1;
       unit_.push_back(unit);
-      office_of_unit_.resize(size_.size(), static_cast<std::uint32_t>(provider / providers.per_office));
+      office_of_unit_.resize(size_.size(), provider / providers_per_office);
     }
   }
 }
