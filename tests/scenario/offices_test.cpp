@@ -75,10 +75,10 @@ TEST(Offices, BenchmarkingWithinClustersChangesWhoIsUnderPressure) {
 }
 
 TEST(Offices, DrawnNetworkSpreadsIntoWorkRatesAsUkDistrictsDo) {
-  // 37 offices drawn as the baseline draws them, about as many as Jobcentre Plus districts;
+  // 37 offices drawn as uk-spread.yaml draws them, about as many as Jobcentre Plus districts;
   // no regime, as the NAO figures were. Shortened: a quarter's warm-up, half a year measured.
   const auto run = testing::run_scenario(
-      "baseline-uk.yaml", {"network.offices=37", "run.warmup_weeks=13", "run.weeks=26", "counterfactual.enabled=false"});
+      "offices/uk-spread.yaml", {"network.offices=37", "run.warmup_weeks=13", "run.weeks=26", "counterfactual.enabled=false"});
   const auto& rates = run.report.offices.by_office.into_work_rate;
   ASSERT_EQ(rates.size(), 37u);
   std::vector<double> logs;
