@@ -63,8 +63,9 @@ def test_agents_level_has_every_documented_table(smoke_trace, schema):
             "counterfactual", "metrics", "treatment"]
         for variant in ("treatment", "counterfactual"):
             group = f[variant]
-            assert list(group) == ["panel", *AGENT_TABLES, "scoreboard"], variant
+            assert list(group) == ["panel", "offices", *AGENT_TABLES, "scoreboard"], variant
             assert check_table(group["panel"], layout(schema, "panel")) == 117 * 2  # weeks x groups
+            assert check_table(group["offices"], layout(schema, "offices")) == 1  # the smoke's one office
             # smoke's regime is neutral: the scoreboard is there, with its columns, and no rows.
             assert check_table(group["scoreboard"], layout(schema, "scoreboard")) == 0
             for table in AGENT_TABLES:
@@ -122,8 +123,9 @@ def test_summary_level_has_panels_scoreboards_and_metrics_only(make_trace, schem
     with h5py.File(trace, "r") as f:
         assert f.attrs["trace_level"] == "summary"
         for variant in ("treatment", "counterfactual"):
-            assert list(f[variant]) == ["panel", "scoreboard"]
+            assert list(f[variant]) == ["panel", "offices", "scoreboard"]
             check_table(f[variant]["panel"], layout(schema, "panel"))
+            check_table(f[variant]["offices"], layout(schema, "offices"))
             check_table(f[variant]["scoreboard"], layout(schema, "scoreboard"))
         assert "metrics" in f and "scenario" in f
 

@@ -74,6 +74,29 @@ std::string format_group_table(const model::Scenario& scenario, const metrics::M
   return text;
 }
 
+std::string format_cluster_table(const metrics::MetricsReport& report) {
+  const metrics::OfficeFigures& clusters = report.offices.by_cluster;
+  const std::vector<Column> columns = {
+      {"offices", clusters.offices, Shown::Count},
+      {"advisers", clusters.advisers, Shown::Count},
+      {"into_work_pm", clusters.into_work_rate, Shown::Share},
+      {"off_flow_pm", clusters.off_flow_rate, Shown::Share},
+      {"caseload", clusters.caseload_per_adviser, Shown::Weeks},
+      {"measured_per_adviser", clusters.measured_per_adviser, Shown::Weeks},
+  };
+  std::string text = "cluster";
+  for (const Column& column : columns) text += fmt::format("  {:>9}", column.heading);
+  text += '\n';
+  for (std::size_t c = 0; c < clusters.cluster.size(); ++c) {
+    text += fmt::format("{:<7}", c);
+    for (const Column& column : columns) {
+      text += fmt::format("  {:>{}}", cell(column, c), std::max<std::size_t>(9, column.heading.size()));
+    }
+    text += '\n';
+  }
+  return text;
+}
+
 std::string format_group_json(const model::Scenario& scenario, const metrics::MetricsReport& report) {
   const std::vector<Column> columns = group_columns(report);
   std::string text = "{";

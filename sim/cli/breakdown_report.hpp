@@ -14,6 +14,10 @@ namespace caseload::cli {
 /// counterfactual) net employment weeks per person.
 std::string format_group_table(const model::Scenario& scenario, const metrics::MetricsReport& report);
 
+/// One row per cluster of comparable offices: offices, advisers, monthly into-work and
+/// off-flow rates, caseload and measured performance per adviser.
+std::string format_cluster_table(const metrics::MetricsReport& report);
+
 /// The same rows as a JSON object keyed by group name.
 std::string format_group_json(const model::Scenario& scenario, const metrics::MetricsReport& report);
 

@@ -63,7 +63,9 @@ int execute_run(const RunOptions& options, std::ostream& out, std::ostream& err)
     out << format_summary_json(result, format_group_json(scenario, run.report));
   } else {
     out << format_summary_text(result) << "\nby customer group (claims begun in the measured period):\n"
-        << format_group_table(scenario, run.report);
+        << format_group_table(scenario, run.report)
+        << "\nby cluster of comparable offices (measured period; rates per claimant-month):\n"
+        << format_cluster_table(run.report);
   }
   return kExitOk;
 }

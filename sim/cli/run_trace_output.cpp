@@ -172,6 +172,19 @@ io::RunMetrics trace_metrics(const experiment::SingleRun& run) {
                         index_labels(minutes.size()),
                         {{"help_minutes_per_client_week", {minutes.begin(), minutes.end()}},
                          {"client_weeks", {client_weeks.begin(), client_weeks.end()}}}});
+  for (const auto& [name, figures] : {std::pair{"by_office", &report.offices.by_office},
+                                      std::pair{"by_cluster", &report.offices.by_cluster}}) {
+    out.series.push_back({name,
+                          index_labels(figures->cluster.size()),
+                          {{"cluster", figures->cluster},
+                           {"offices", figures->offices},
+                           {"advisers", figures->advisers},
+                           {"claim_weeks", figures->claim_weeks},
+                           {"into_work_rate", figures->into_work_rate},
+                           {"off_flow_rate", figures->off_flow_rate},
+                           {"caseload_per_adviser", figures->caseload_per_adviser},
+                           {"measured_per_adviser", figures->measured_per_adviser}}});
+  }
 
   if (report.paradox) {
     out.series.push_back({"by_adviser",

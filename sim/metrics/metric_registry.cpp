@@ -128,6 +128,12 @@ constexpr Metric metrics[] = {
     {"provider_parked_share", "share",
      "share of attached client-weeks at providers in a run of 8+ weeks without help",
      [](const MetricInputs& in) { return in.report.providers.total.parked_share; }},
+
+    {"into_work_rate_monthly", "share", "job entries from claims per claimant-month, whole network",
+     field<&R::offices, &OfficeResults::into_work_rate>},
+    {"into_work_office_ratio", "ratio",
+     "highest office's monthly into-work rate over the lowest's (UK districts 2023-24: 1.96)",
+     field<&R::offices, &OfficeResults::into_work_ratio>},
 };
 
 constexpr bool is_snake_case(std::string_view name) {

@@ -18,6 +18,7 @@ MetricsReport make_report(const model::Scenario& scenario, const model::Simulati
   report.net_impact = net_impact(scenario, result);
   report.cost_effectiveness = cost_effectiveness(result);
   report.paradox = paradox(result);
+  report.offices = office_results(scenario, result.treatment);
   return report;
 }
 

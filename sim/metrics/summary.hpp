@@ -10,6 +10,7 @@
 #include "sim/metrics/creaming.hpp"
 #include "sim/metrics/net_impact.hpp"
 #include "sim/metrics/offflow_curves.hpp"
+#include "sim/metrics/offices.hpp"
 #include "sim/metrics/paradox.hpp"
 #include "sim/metrics/parking.hpp"
 #include "sim/metrics/providers.hpp"
@@ -26,6 +27,7 @@ struct MetricsReport {
   std::vector<std::string> group_names;  ///< labels for every *_by_group vector
   Calibration calibration;
   OffFlowCurves offflow;  ///< to offflow_curve_weeks
+  OfficeResults offices;  ///< by office and by cluster of comparable offices
   Creaming creaming_by_employability;
   Creaming creaming_by_motivation;
   Parking parking;

@@ -7,12 +7,13 @@
 namespace caseload::model {
 
 EmployerId EmployerTable::add(OfficeId home, float job_quality, float hiring_threshold,
-                              float initial_goodwill) {
+                              float initial_goodwill, double vacancy_rate) {
   const auto id = static_cast<EmployerId>(size());
   office.push_back(home);
   quality.push_back(job_quality);
   threshold.push_back(hiring_threshold);
   goodwill.push_back(initial_goodwill);
+  vacancies_per_week.push_back(vacancy_rate);
   vacancies_opened.push_back(0);
   return id;
 }

@@ -15,9 +15,10 @@ struct EmployerTable {
   std::vector<float> quality;     ///< job quality q in [0, 1]; drives tenure
   std::vector<float> threshold;   ///< hiring threshold on the employer's view of employability
   std::vector<float> goodwill;    ///< R in [0, 1] towards its office
+  std::vector<double> vacancies_per_week;  ///< its office's vacancy rate
   std::vector<std::uint32_t> vacancies_opened;
 
-  EmployerId add(OfficeId office, float quality, float threshold, float goodwill);
+  EmployerId add(OfficeId office, float quality, float threshold, float goodwill, double vacancies_per_week);
   std::uint32_t size() const { return static_cast<std::uint32_t>(office.size()); }
 };
 

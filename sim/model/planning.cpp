@@ -34,9 +34,8 @@ OfficeMarket read_market(const World& world, OfficeId office) {
   }
   market.submission_slots = static_cast<std::uint32_t>(
       std::ceil(notified * scenario.actions.submission.candidates_per_vacancy / advisers));
-  market.tightness = tightness(scenario.search, pool.size());
-  const auto& employers = scenario.employers;
-  market.mean_quality = employers.quality_alpha / (employers.quality_alpha + employers.quality_beta);
+  market.tightness = world.tightness(office);
+  market.mean_quality = world.offices[index(office)].quality_mean();
   return market;
 }
 

@@ -56,14 +56,18 @@ double forecast_attached_weeks(const OffFlowForecast& forecast, double referral_
 }
 
 double expected_caseload(const Scenario& scenario, int office) {
-  (void)office;  // offices share one group mix (World::inflow_per_week reads the same)
+  // The office's own size and mix, as World::inflow_per_week reads them.
+  const auto& profiles = scenario.network.profiles;
+  const OfficeProfile* profile = profiles.empty() ? nullptr : &profiles[static_cast<std::size_t>(office)];
   const ProviderModel& providers = scenario.providers;
   if (!providers.enabled()) return 0.0;
   double caseload = 0.0;
   for (std::size_t g = 0; g < scenario.groups.size(); ++g) {
     const double referral_weeks = g < providers.referral_after_weeks.size() ? providers.referral_after_weeks[g] : 52.0;
     const double referred_per_week =
-        scenario.groups[g].inflow_per_week / providers.per_office * forecast_survival(providers.forecast, referral_weeks);
+        (profile == nullptr ? scenario.groups[g].inflow_per_week
+                            : scenario.groups[g].inflow_per_week * profile->inflow_scale * profile->group_scale(g)) /
+        providers.per_office * forecast_survival(providers.forecast, referral_weeks);
     caseload += referred_per_week * forecast_attached_weeks(providers.forecast, referral_weeks, providers.attachment_weeks);
   }
   return caseload;

@@ -25,7 +25,7 @@ bool resolve_own_search(World& world, JobseekerId person, std::uint32_t review) 
   double p = review_search_probability(
       scenario.search, profile.search_base, profile.search_intercept_shift, world.employability_now(person), js.motivation[row],
       decayed_boost(scenario.search, js.boost[row], js.boost_time[row], now), bonus,
-      tightness(scenario.search, pool.size()));
+      world.tightness(js.office[row]));
   if (js.state[row] == JobseekerState::InProvision) p *= scenario.actions.referral.lock_in;
 
   if (pool.size() == 0) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/core/config_node.hpp"
+#include "sim/model/office_profile.hpp"
 
 namespace caseload::model {
 
@@ -47,6 +48,21 @@ struct OfficeNetwork {
   int offices = 4;
   int advisers_per_office = 10;
   int advisers_per_team = 5;
+  OfficeVariation variation;
+  std::string office_table;             ///< file the table came from, as written; "" = none
+  std::vector<OfficeProfile> table;     ///< rows of the office table, read at load
+  int clusters = 1;                     ///< clusters of comparable offices (table clusters win)
+  /// One per office, resolved at load (resolve_offices, office_profiles.hpp); empty in
+  /// scenarios built in code without variation, meaning every office has the defaults.
+  std::vector<OfficeProfile> profiles;
+  int advisers_at(int office) const {
+    return profiles.empty() ? advisers_per_office : profiles[static_cast<std::size_t>(office)].advisers;
+  }
+  int total_advisers() const {
+    int total = 0;
+    for (int o = 0; o < offices; ++o) total += advisers_at(o);
+    return total;
+  }
 };
 
 /// Own job search: p = search_base * logistic(intercept + e + motivation_weight * m +

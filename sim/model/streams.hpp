@@ -10,7 +10,7 @@
 
 namespace caseload::model {
 
-enum class EntityKind : std::uint8_t { Jobseeker = 1, Adviser, Employer, InflowSource };
+enum class EntityKind : std::uint8_t { Jobseeker = 1, Adviser, Employer, InflowSource, Office };
 
 enum class Purpose : std::uint32_t {
   Attributes = 1,    // drawn once at creation

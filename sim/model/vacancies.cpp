@@ -39,7 +39,7 @@ void handle_vacancy_open(Market& market, Scheduler& scheduler, const Scenario& s
                            close_after < open_days ? 1u : 0u);
 
   auto arrival = stream(seed, EntityKind::Employer, id, Purpose::VacancyArrival, number + 1);
-  boost::random::exponential_distribution<double> gap(model.vacancies_per_week / core::days_per_week);
+  boost::random::exponential_distribution<double> gap(market.employers.vacancies_per_week[id] / core::days_per_week);
   scheduler.schedule(scheduler.now() + gap(arrival), code(EventKind::VacancyOpen), id);
 }
 

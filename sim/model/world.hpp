@@ -12,6 +12,7 @@
 #include "sim/model/adviser_table.hpp"
 #include "sim/model/jobseeker_table.hpp"
 #include "sim/model/labour_market.hpp"
+#include "sim/model/office_profiles.hpp"
 #include "sim/model/planning_scratch.hpp"
 #include "sim/model/records.hpp"
 #include "sim/model/regime.hpp"
@@ -82,6 +83,7 @@ struct World {
   World(const Scenario& scenario, const Policy& policy, std::unique_ptr<Regime> regime);
 
   const Scenario& scenario;
+  std::vector<OfficeProfile> offices;             ///< by office: its market, size and mix
   Policy policy;
   std::unique_ptr<Regime> regime;
   core::Scheduler<core::BucketEventQueue> scheduler;
@@ -106,8 +108,13 @@ struct World {
   /// New claims per week of `group` at `office`: every inflow and the initial stock read it,
   /// so offices can differ in size and mix in one place.
   double inflow_per_week(OfficeId office, GroupId group) const {
-    (void)office;
-    return scenario.groups[index(group)].inflow_per_week;
+    const OfficeProfile& profile = offices[index(office)];
+    return scenario.groups[index(group)].inflow_per_week * profile.inflow_scale * profile.group_scale(index(group));
+  }
+  /// How easily own search finds work at `office` now: its open vacancies against its size.
+  double tightness(OfficeId office) const {
+    const double open = market.pools[index(office)].size();
+    return open <= 0.0 ? 0.0 : open / (open + offices[index(office)].tightness_half_vacancies);
   }
   std::size_t cell(OfficeId office, GroupId group) const {
     return index(office) * group_count() + index(group);

@@ -17,7 +17,7 @@
 namespace caseload::model {
 
 World::World(const Scenario& scenario_in, const Policy& policy_in, std::unique_ptr<Regime> r)
-    : scenario(scenario_in), policy(policy_in), regime(std::move(r)), job_marks(all_job_marks(regime->job_marks())) {
+    : scenario(scenario_in), offices(office_profiles(scenario_in)), policy(policy_in), regime(std::move(r)), job_marks(all_job_marks(regime->job_marks())) {
   measure_start = scenario.run.warmup_weeks * core::days_per_week;
   end = measure_start + scenario.run.weeks * core::days_per_week;
 }
@@ -55,7 +55,7 @@ void add_advisers(World& world) {
   const auto& network = world.scenario.network;
   for (int o = 0; o < network.offices; ++o) {
     const auto office = static_cast<OfficeId>(o);
-    for (int a = 0; a < network.advisers_per_office; ++a) {
+    for (int a = 0; a < network.advisers_at(o); ++a) {
       NewAdviser init = draw_adviser(world, office);
       init.team = static_cast<std::uint16_t>(a / network.advisers_per_team);
       world.staff.office_advisers[index(office)].push_back(world.staff.advisers.add(init));
@@ -102,19 +102,20 @@ void add_providers(World& world) {
 void add_employers(World& world) {
   const auto& model = world.scenario.employers;
   for (std::size_t o = 0; o < world.market.pools.size(); ++o) {
-    for (int e = 0; e < model.employers_per_office; ++e) {
+    const OfficeProfile& local = world.offices[o];
+    for (int e = 0; e < local.employers; ++e) {
       const std::uint32_t id = world.market.employers.size();
       auto attributes = stream(world.scenario.run.seed, EntityKind::Employer, id, Purpose::Attributes);
-      boost::random::beta_distribution<double> quality(model.quality_alpha, model.quality_beta);
+      boost::random::beta_distribution<double> quality(local.quality_alpha, local.quality_beta);
       boost::random::normal_distribution<double> threshold(model.threshold_mean, model.threshold_sd);
       const auto office = static_cast<OfficeId>(o);
       const float q = static_cast<float>(quality(attributes));
       const float t = static_cast<float>(threshold(attributes));
       const EmployerId employer =
-          world.market.employers.add(office, q, t, static_cast<float>(model.goodwill_initial));
+          world.market.employers.add(office, q, t, static_cast<float>(model.goodwill_initial), local.vacancies_per_week);
       world.market.office_employers[o].push_back(employer);
       auto arrival = stream(world.scenario.run.seed, EntityKind::Employer, id, Purpose::VacancyArrival, 0);
-      boost::random::exponential_distribution<double> gap(model.vacancies_per_week / core::days_per_week);
+      boost::random::exponential_distribution<double> gap(local.vacancies_per_week / core::days_per_week);
       world.scheduler.schedule(gap(arrival), code(EventKind::VacancyOpen), id);
     }
   }
@@ -191,9 +192,13 @@ void populate(World& world) {
   }
   // Rough sizes, so the logs grow without reallocating in the measured period.
   double inflow = 0.0;
-  for (const auto& group : world.scenario.groups) inflow += group.inflow_per_week;
+  for (std::size_t o = 0; o < offices; ++o) {
+    for (std::size_t g = 0; g < world.group_count(); ++g) {
+      inflow += world.inflow_per_week(static_cast<OfficeId>(o), static_cast<GroupId>(g));
+    }
+  }
   const double total_weeks = world.end / core::days_per_week;
-  const auto people = static_cast<std::size_t>(inflow * static_cast<double>(offices) * (total_weeks + 30.0));
+  const auto people = static_cast<std::size_t>(inflow * (total_weeks + 30.0));
   world.people.jobseekers.reserve(people / 2 + 1024);
   world.records.spells.reserve(people + 1024);
   world.records.jobs.reserve(people + 1024);

@@ -10,6 +10,7 @@ CreditLedger::CreditLedger(const Organisation& organisation, double measure_from
       measure_from_day_(measure_from_day),
       to_date_(organisation.units(), 0.0),
       group_to_date_(groups + 1, 0.0),
+      unit_group_to_date_(organisation.units() * (groups + 1), 0.0),
       measured_(organisation.units(), 0.0),
       measured_by_kind_(organisation.units() * (groups + 1) * model::payment_kind_count, 0.0),
       validation_(organisation.advisers(), 0.0),
@@ -20,6 +21,7 @@ void CreditLedger::count(const Held& held) {
   to_date_[held.unit] += held.amount;
   group_to_date_[held.group] += held.amount;
   this_week_[held.unit * indicators_ + held.indicator] += held.amount;
+  unit_group_to_date_[held.unit * group_to_date_.size() + held.group] += held.amount;
   if (held.day >= measure_from_day_) {
     measured_[held.unit] += held.amount;
     measured_by_kind_[(held.unit * group_to_date_.size() + held.group) * model::payment_kind_count +
@@ -58,6 +60,7 @@ void CreditLedger::release_until(double day) {
 void CreditLedger::reset_to_date() {
   std::fill(to_date_.begin(), to_date_.end(), 0.0);
   std::fill(group_to_date_.begin(), group_to_date_.end(), 0.0);
+  std::fill(unit_group_to_date_.begin(), unit_group_to_date_.end(), 0.0);
 }
 
 void CreditLedger::start_week() { std::fill(this_week_.begin(), this_week_.end(), 0.0); }

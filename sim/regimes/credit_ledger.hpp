@@ -37,6 +37,10 @@ class CreditLedger {
   /// with no client (employer contacts).
   double group_to_date(std::size_t group) const { return group_to_date_[group]; }
   std::size_t groups() const { return group_to_date_.size() - 1; }
+  /// As group_to_date, from one unit's clients only (benchmarking within a cluster).
+  double unit_group_to_date(std::uint32_t unit, std::size_t group) const {
+    return unit_group_to_date_[unit * group_to_date_.size() + group];
+  }
   void reset_to_date();
   /// Credit counted for a unit from one indicator since `start_week` was last called.
   double unit_this_week(std::uint32_t unit, std::size_t indicator) const {
@@ -66,6 +70,7 @@ class CreditLedger {
   std::vector<Held> held_;
   std::vector<double> to_date_;
   std::vector<double> group_to_date_;  ///< by group, then one slot for credit with no client
+  std::vector<double> unit_group_to_date_;  ///< unit * (groups + 1) + group
   std::vector<double> measured_;    ///< by unit
   std::vector<double> measured_by_kind_;  ///< by (unit * (groups + 1) + group) * kinds + kind
   std::vector<double> validation_;  ///< by adviser

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "sim/model/office_profiles.hpp"
 #include "sim/regimes/benchmark_rule.hpp"
 
 namespace caseload::regimes {
@@ -21,11 +22,22 @@ IndicatorSetRegime::IndicatorSetRegime(const model::Scenario& scenario, RegimeRu
       contact_minutes_(scenario.actions.employer_contact.minutes),
       stars_(organisation_.units(), 3),
       target_(organisation_.units(), std::numeric_limits<double>::quiet_NaN()),
+      peer_set_(organisation_.units(), 0),
       groups_(scenario.groups.size()) {
+  if (rules_.pressure.compare == Compare::Cluster) {
+    const std::vector<model::OfficeProfile> offices = model::office_profiles(scenario);
+    for (std::uint32_t u = 0; u < organisation_.units(); ++u) {
+      peer_set_[u] = static_cast<std::uint32_t>(offices[organisation_.office_of(u)].cluster);
+    }
+  }
+  const std::size_t sets = *std::max_element(peer_set_.begin(), peer_set_.end()) + 1;
+  peer_advisers_.assign(sets, 0.0);
+  for (std::uint32_t u = 0; u < organisation_.units(); ++u) peer_advisers_[peer_set_[u]] += organisation_.unit_size(u);
+  unexplained_credit_.assign(sets, 0.0);
   if (rules_.pressure.relative && rules_.pressure.expected == Expected::CaseloadMix) {
     client_weeks_.assign(organisation_.units() * groups_, 0.0);
-    national_client_weeks_.assign(groups_, 0.0);
-    national_credit_.assign(groups_, 0.0);
+    national_client_weeks_.assign(sets * groups_, 0.0);
+    national_credit_.assign(sets * groups_, 0.0);
   }
   for (const auto& indicator : indicators_) indicator->add_job_marks(job_marks_);
   std::sort(job_marks_.begin(), job_marks_.end());
@@ -100,36 +112,72 @@ void IndicatorSetRegime::count_client_weeks(const model::RegimeView& view) {
 double IndicatorSetRegime::expected(std::uint32_t unit, double mean_per_adviser) const {
   const double size = organisation_.unit_size(unit);
   if (rules_.pressure.expected == Expected::Size) return mean_per_adviser * size;
+  const std::size_t set = peer_set_[unit];
   const std::span<const double> unit_weeks(&client_weeks_[unit * groups_], groups_);
-  return expected_from_mix(national_credit_, national_client_weeks_, unit_weeks) +
-         unexplained_credit_ * size / organisation_.advisers();
+  const std::span<const double> peer_credit(&national_credit_[set * groups_], groups_);
+  const std::span<const double> peer_weeks(&national_client_weeks_[set * groups_], groups_);
+  return expected_from_mix(peer_credit, peer_weeks, unit_weeks) + unexplained_credit_[set] * size / peer_advisers_[set];
 }
 
 void IndicatorSetRegime::total_caseload_mix() {
+  if (peer_advisers_.size() > 1) {
+    for (std::size_t set = 0; set < peer_advisers_.size(); ++set) total_peer_mix(set);
+    return;
+  }
   std::fill(national_client_weeks_.begin(), national_client_weeks_.end(), 0.0);
   for (std::size_t i = 0; i < client_weeks_.size(); ++i) national_client_weeks_[i % groups_] += client_weeks_[i];
   // Credit no caseload mix explains (no client, or a group nobody has had client-weeks of)
   // is expected in proportion to unit size, as under `size`.
-  unexplained_credit_ = ledger_.group_to_date(groups_);
+  unexplained_credit_[0] = ledger_.group_to_date(groups_);
   for (std::size_t g = 0; g < groups_; ++g) {
     national_credit_[g] = ledger_.group_to_date(g);
-    if (national_client_weeks_[g] <= 0.0) unexplained_credit_ += national_credit_[g];
+    if (national_client_weeks_[g] <= 0.0) unexplained_credit_[0] += national_credit_[g];
   }
+}
+
+// As total_caseload_mix, over the units of one peer set only (a cluster's offices).
+void IndicatorSetRegime::total_peer_mix(std::size_t set) {
+  double* weeks = &national_client_weeks_[set * groups_];
+  double* credit = &national_credit_[set * groups_];
+  std::fill(weeks, weeks + groups_, 0.0);
+  std::fill(credit, credit + groups_, 0.0);
+  double& unexplained = unexplained_credit_[set];
+  unexplained = 0.0;
+  for (std::uint32_t u = 0; u < organisation_.units(); ++u) {
+    if (peer_set_[u] != set) continue;
+    for (std::size_t g = 0; g < groups_; ++g) {
+      weeks[g] += client_weeks_[u * groups_ + g];
+      credit[g] += ledger_.unit_group_to_date(u, g);
+    }
+    unexplained += ledger_.unit_group_to_date(u, groups_);
+  }
+  for (std::size_t g = 0; g < groups_; ++g) {
+    if (weeks[g] <= 0.0) unexplained += credit[g];
+  }
+}
+
+// Credit to date per adviser among each unit's peers (all units, or its cluster's).
+std::vector<double> IndicatorSetRegime::mean_per_adviser() const {
+  std::vector<double> total(peer_advisers_.size(), 0.0);
+  for (std::uint32_t u = 0; u < organisation_.units(); ++u) total[peer_set_[u]] += ledger_.unit_to_date(u);
+  if (peer_advisers_.size() == 1) return {total[0] / organisation_.advisers()};
+  for (std::size_t set = 0; set < total.size(); ++set) {
+    total[set] = peer_advisers_[set] > 0.0 ? total[set] / peer_advisers_[set] : 0.0;
+  }
+  return total;
 }
 
 void IndicatorSetRegime::review(int week) {
   const PressureRule& rule = rules_.pressure;
   const double weeks_in_year = static_cast<double>(week % 52 + 1);
-  double mean_per_adviser = 0.0;
+  std::vector<double> peer_mean(peer_advisers_.size(), 0.0);
   if (rule.relative) {
-    double total = 0.0;
-    for (std::uint32_t u = 0; u < organisation_.units(); ++u) total += ledger_.unit_to_date(u);
-    mean_per_adviser = total / organisation_.advisers();
+    peer_mean = mean_per_adviser();
     if (rule.expected == Expected::CaseloadMix) total_caseload_mix();
   }
   for (std::uint32_t u = 0; u < organisation_.units(); ++u) {
     const double size = organisation_.unit_size(u);
-    const double target = rule.relative ? expected(u, mean_per_adviser)
+    const double target = rule.relative ? expected(u, peer_mean[peer_set_[u]])
                                         : rule.target_per_adviser_week * size * weeks_in_year;
     const double actual = ledger_.unit_to_date(u);
     target_[u] = target;

@@ -23,12 +23,19 @@ enum class Expected : std::uint8_t { Size, CaseloadMix };
 
 inline const std::vector<std::string> expected_names = {"size", "caseload_mix"};
 
+/// Whom a benchmarked unit is compared with: every unit, or the units of offices in its
+/// cluster of comparable offices (Denmark's klynger, EVIDENCE.md 5.1).
+enum class Compare : std::uint8_t { All, Cluster };
+
+inline const std::vector<std::string> compare_names = {"all", "cluster"};
+
 struct PressureRule {
   double k = 0.0;                      ///< pressure = 1 + k * shortfall share
   double target_per_adviser_week = 0;  ///< credit expected per adviser per week
   double review_weeks = 4.0;
   bool relative = false;               ///< target is the expected value (benchmarking)
   Expected expected = Expected::Size;
+  Compare compare = Compare::All;
   bool has_stars = false;              ///< pressure by star band instead of the linear rule
   std::array<double, 5> stars{};       ///< pressure at 1 to 5 stars
 };
@@ -79,6 +86,8 @@ class IndicatorSetRegime final : public model::Regime {
   void count_client_weeks(const model::RegimeView& view);
   void total_caseload_mix();
   double expected(std::uint32_t unit, double mean_per_adviser) const;
+  std::vector<double> mean_per_adviser() const;
+  void total_peer_mix(std::size_t set);
   void review(int week);
   bool for_profit(model::AdviserId adviser) const {
     return rules_.reward == Reward::Profit && organisation_.is_caseworker(adviser);
@@ -93,12 +102,15 @@ class IndicatorSetRegime final : public model::Regime {
   double contact_minutes_ = 0.0;  ///< one employer contact
   std::vector<int> stars_;        ///< by unit
   std::vector<double> target_;    ///< by unit: to date at its last review; NaN before one
+  // Benchmarking compares a unit with its peers: all units (one set) or its cluster's.
+  std::vector<std::uint32_t> peer_set_;        ///< by unit
+  std::vector<double> peer_advisers_;          ///< by peer set
   // Caseload mix, kept only when expected is caseload_mix; reset with the target year.
   std::size_t groups_;
   std::vector<double> client_weeks_;           ///< unit * groups_ + group, to date
-  std::vector<double> national_client_weeks_;  ///< by group, filled at each review
-  std::vector<double> national_credit_;        ///< by group, filled at each review
-  double unexplained_credit_ = 0.0;            ///< spread by unit size
+  std::vector<double> national_client_weeks_;  ///< peer set * groups_ + group, filled at each review
+  std::vector<double> national_credit_;        ///< peer set * groups_ + group, filled at each review
+  std::vector<double> unexplained_credit_;     ///< by peer set; spread by unit size
 };
 
 }  // namespace caseload::regimes

@@ -21,7 +21,7 @@ inline const std::vector<std::string> level_names = {"adviser", "team", "office"
 
 /// The first provider caseworker's adviser id: caseworkers come after every office adviser.
 inline std::uint32_t first_caseworker(const model::OfficeNetwork& network) {
-  return static_cast<std::uint32_t>(network.offices * network.advisers_per_office);
+  return static_cast<std::uint32_t>(network.total_advisers());
 }
 
 class Organisation {
@@ -54,6 +54,8 @@ class Organisation {
   std::uint32_t index_in_level(std::uint32_t unit) const {
     return level_of(unit) == Level::Provider && level_ != Level::Adviser ? unit - first_provider_unit_ : unit;
   }
+  /// The office a unit belongs to (a provider's is the office it serves).
+  std::uint32_t office_of(std::uint32_t unit) const { return office_of_unit_[unit]; }
 
  private:
   Level level_ = Level::Adviser;
@@ -61,6 +63,7 @@ class Organisation {
   std::uint32_t first_provider_unit_ = 0;
   std::vector<std::uint32_t> unit_;
   std::vector<std::uint32_t> size_;
+  std::vector<std::uint32_t> office_of_unit_;
 };
 
 }  // namespace caseload::regimes

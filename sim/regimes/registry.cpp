@@ -89,6 +89,12 @@ RegimeDescription describe_regime(const model::Scenario& scenario, core::Diagnos
       pressure.error("expected", fmt::format("'{}: caseload_mix' needs '{}: true'", pressure.path_of("expected"),
                                              pressure.path_of("relative")));
     }
+    out.rules.pressure.compare =
+        pressure.choice("compare", "all", compare_names) == "cluster" ? Compare::Cluster : Compare::All;
+    if (out.rules.pressure.compare == Compare::Cluster && !out.rules.pressure.relative) {
+      pressure.error("compare", fmt::format("'{}: cluster' needs '{}: true'", pressure.path_of("compare"),
+                                            pressure.path_of("relative")));
+    }
     read_stars(pressure, out.rules.pressure);
     pressure.finish();
   }

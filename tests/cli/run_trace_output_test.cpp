@@ -93,11 +93,13 @@ TEST(RunTraceOutput, SummaryLevelKeepsPanelsAndMetricsOnly) {
   const io::TraceSummary trace = io::read_trace_summary(out);
   EXPECT_EQ(trace.trace_level, "summary");
   for (const auto& variant : trace.variants) {
-    // Tables are listed by name; smoke's regime is neutral, so its scoreboard has no rows.
-    ASSERT_EQ(variant.tables.size(), 2u) << variant.name;
-    EXPECT_EQ(variant.tables[0].name, "panel");
-    EXPECT_EQ(variant.tables[1].name, "scoreboard");
-    EXPECT_EQ(variant.tables[1].rows, 0u);
+    // Tables are listed by name: the offices table is as small as the panel's summary; smoke's
+    // regime is neutral, so its scoreboard has no rows.
+    ASSERT_EQ(variant.tables.size(), 3u) << variant.name;
+    EXPECT_EQ(variant.tables[0].name, "offices");
+    EXPECT_EQ(variant.tables[1].name, "panel");
+    EXPECT_EQ(variant.tables[2].name, "scoreboard");
+    EXPECT_EQ(variant.tables[2].rows, 0u);
     ASSERT_TRUE(variant.scoreboard.has_value());
     EXPECT_TRUE(variant.scoreboard->indicators.empty());
   }

@@ -43,7 +43,7 @@ TEST(Summary, NamesAreUniqueSnakeCaseWithDescriptions) {
     }
   }
   EXPECT_EQ(figures.front().name, "off_benefit_13w");
-  EXPECT_EQ(figures.back().name, "provider_parked_share");
+  EXPECT_EQ(figures.back().name, "into_work_office_ratio");
 }
 
 TEST(Summary, SameNamesInTheSameOrderWithoutACounterfactual) {

@@ -129,7 +129,8 @@ class Desk {
 
   void add_vacancy(float threshold, bool notified) {
     World& w = *world_;
-    const EmployerId employer = w.market.employers.add(OfficeId{}, 0.5f, threshold, 0.5f);
+    const EmployerId employer = w.market.employers.add(OfficeId{}, 0.5f, threshold, 0.5f,
+                                                          w.scenario.employers.vacancies_per_week);
     const VacancyId vacancy = w.market.vacancies.add(employer, notified, false, 0.0);
     w.market.pools[0].add(vacancy, w.market.vacancies);
   }

@@ -1,11 +1,14 @@
 #include "sim/io/config/scenario_schema.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <span>
 
 #include <fmt/format.h>
 
 #include "sim/core/did_you_mean.hpp"
+#include "sim/io/config/office_table.hpp"
+#include "sim/model/office_profiles.hpp"
 #include "sim/model/action.hpp"
 #include "sim/model/group_attributes.hpp"
 
@@ -29,13 +32,37 @@ model::RunSettings read_run(ConfigReader reader) {
   return run;
 }
 
-model::OfficeNetwork read_network(ConfigReader reader) {
+model::OfficeVariation read_variation(ConfigReader reader) {
+  model::OfficeVariation v;
+  v.size_sd = reader.number("size_sd", v.size_sd, non_negative);
+  v.vacancy_rate_sd = reader.number("vacancy_rate_sd", v.vacancy_rate_sd, non_negative);
+  v.quality_sd = reader.number("quality_sd", v.quality_sd, non_negative);
+  v.mix_sd = reader.number("mix_sd", v.mix_sd, non_negative);
+  v.seed = static_cast<std::uint64_t>(reader.integer("seed", static_cast<std::int64_t>(v.seed), non_negative));
+  reader.finish();
+  return v;
+}
+
+// `table_location` is where office_table was given, for a path relative to that file.
+model::OfficeNetwork read_network(ConfigReader reader, core::SourceLocation& table_location) {
   model::OfficeNetwork network;
+  const bool offices_given = reader.has("offices");
   network.offices = static_cast<int>(reader.integer("offices", network.offices, Bounds::between(1, 1000)));
   network.advisers_per_office =
       static_cast<int>(reader.integer("advisers_per_office", network.advisers_per_office, Bounds::between(1, 10000)));
   network.advisers_per_team =
       static_cast<int>(reader.integer("advisers_per_team", network.advisers_per_team, Bounds::between(1, 10000)));
+  network.variation = read_variation(reader.section("variation"));
+  // More clusters than offices means one office per cluster (a shortened run of a network).
+  network.clusters = static_cast<int>(reader.integer("clusters", network.clusters, Bounds::between(1, 1000)));
+  network.office_table = reader.text("office_table", "");
+  table_location = reader.location_of("office_table");
+  if (!network.office_table.empty() && network.variation.any()) {
+    reader.error("variation", fmt::format("'{}' draws offices, '{}' lists them: give one", reader.path_of("variation"),
+                                          reader.path_of("office_table")));
+  }
+  // With a table, `offices` (if given) takes its first rows: a shortened run of a real network.
+  if (!network.office_table.empty() && !offices_given) network.offices = 0;
   reader.finish();
   return network;
 }
@@ -254,12 +281,38 @@ model::ProviderModel read_providers(ConfigReader reader, const std::vector<std::
   return providers;
 }
 
+// The office table (if any) once groups, employers and search are known, then one profile per
+// office with its cluster.
+void read_offices(model::Scenario& scenario, const core::SourceLocation& table_location,
+                  core::Diagnostics& diagnostics) {
+  auto& network = scenario.network;
+  if (!network.office_table.empty()) {
+    if (!diagnostics.empty()) return;  // shares and markets need the rest read cleanly
+    const std::filesystem::path written(network.office_table);
+    const bool from_command_line = table_location.file.starts_with("--");
+    const std::filesystem::path file = written.is_absolute() || from_command_line
+                                           ? written
+                                           : std::filesystem::path(table_location.file).parent_path() / written;
+    std::vector<model::OfficeProfile> rows = read_office_table(file, scenario, diagnostics);
+    if (!diagnostics.empty()) return;
+    if (network.offices > static_cast<int>(rows.size())) {
+      diagnostics.error(table_location, fmt::format("network.offices is {} but the office table lists {} offices",
+                                                    network.offices, rows.size()));
+      return;
+    }
+    if (network.offices > 0) rows.resize(static_cast<std::size_t>(network.offices));
+    network.table = std::move(rows);
+  }
+  model::resolve_offices(scenario);
+}
+
 model::Scenario read_scenario(ConfigReader& root) {
   model::Scenario scenario;
   scenario.name = root.required_text("name");
   scenario.description = root.text("description", "");
   scenario.run = read_run(root.section("run"));
-  scenario.network = read_network(root.section("network"));
+  core::SourceLocation table_location;
+  scenario.network = read_network(root.section("network"), table_location);
   scenario.groups = read_groups(root);
   std::vector<std::string> group_names;
   for (const auto& g : scenario.groups) group_names.push_back(g.name);
@@ -282,6 +335,7 @@ model::Scenario read_scenario(ConfigReader& root) {
   }
   root.accept("include");  // consumed by the parser, kept in the tree for provenance
   root.finish();
+  read_offices(scenario, table_location, root.diagnostics());
   return scenario;
 }
 

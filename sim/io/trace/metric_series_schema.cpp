@@ -89,6 +89,18 @@ constexpr SeriesArraySpec provider_group_keys[] = {
 };
 constexpr auto by_provider_group_arrays = with_books(provider_group_keys);
 
+// Shared by by_office and by_cluster (metrics/offices.hpp).
+constexpr SeriesArraySpec office_arrays[] = {
+    {"cluster", "", "cluster of comparable offices (by office: the office's)"},
+    {"offices", "offices", "offices pooled (1 by office)"},
+    {"advisers", "people", "jobcentre advisers (provider caseworkers not counted)"},
+    {"claim_weeks", "weeks", "claiming client-weeks in the measured period"},
+    {"into_work_rate", "share", "job entries from claims per claimant-month"},
+    {"off_flow_rate", "share", "claim endings of any kind per claimant-month"},
+    {"caseload_per_adviser", "people", "mean claimants per adviser"},
+    {"measured_per_adviser", "points or money", "what the regime credited, per adviser"},
+};
+
 constexpr SeriesArraySpec by_employability_decile_arrays[] = {
     {"help_minutes_per_client_week", "minutes",
      "discretionary help minutes per claiming client-week (creaming curve)"},
@@ -111,6 +123,8 @@ constexpr SeriesSpec all_series[] = {
      WithProviders, by_provider_group_arrays},
     {"by_employability_decile", "employability decile (0 = least employable)", Always,
      by_employability_decile_arrays},
+    {"by_office", "office id (row of the office table)", Always, office_arrays},
+    {"by_cluster", "cluster of comparable offices (0 = fewest vacancies per claim)", Always, office_arrays},
     {"by_adviser", "adviser id", WithCounterfactual, by_adviser_arrays},
 };
 

@@ -65,6 +65,17 @@ constexpr ColumnSpec jobseekers_columns[] = {
     {"state", UInt8, "", "state at the end of the run (`/jobseeker_states`)"},
 };
 
+constexpr ColumnSpec offices_columns[] = {
+    {"cluster", UInt32, "", "cluster of comparable offices (0 = fewest vacancies per claim)"},
+    {"advisers", UInt32, "people", "jobcentre advisers"},
+    {"employers", UInt32, "employers", "employers in the office's local market"},
+    {"vacancies_per_week", Float64, "vacancies", "vacancies each employer opens per week"},
+    {"quality_mean", Float64, "", "mean job quality of its employers' jobs (0..1)"},
+    {"new_claims_per_week", Float64, "claims", "expected new claims per week, all groups"},
+    {"tightness_half_vacancies", Float64, "vacancies", "open vacancies at which own-search tightness is 1/2"},
+    {"mean_claimants", Float64, "people", "claimants at week ends, mean over the measured period"},
+};
+
 constexpr ColumnSpec advisers_columns[] = {
     {"office", UInt32, "", "office index"},
     {"team", UInt32, "", "team within the office"},
@@ -178,6 +189,7 @@ constexpr TableSpec all_tables[] = {
     {"panel", TraceLevel::Summary,
      "one row per (week, office, customer group), every simulated week (warm-up included)",
      panel_columns},
+    {"offices", TraceLevel::Summary, "one row per office; row index = the office's id", offices_columns},
     {"jobseekers", TraceLevel::Agents, "one row per person; row index = the person's id",
      jobseekers_columns},
     {"advisers", TraceLevel::Agents, "one row per adviser; totals over the measured period",

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "sim/core/assert.hpp"
+#include "sim/core/time.hpp"
 #include "sim/io/trace/attribute_schema.hpp"
 #include "sim/io/trace/column_writer.hpp"
 #include "sim/io/trace/run_trace.hpp"
@@ -133,6 +134,28 @@ void write_jobseekers(TraceFile& file, const std::string& root, const model::Job
   out.column<std::uint32_t>("reclaims", rows, [&](std::size_t i) { return js.reclaims[i]; });
   out.column<std::uint8_t>("state", rows,
                            [&](std::size_t i) { return static_cast<std::uint8_t>(js.state[i]); });
+}
+
+void write_offices(TraceFile& file, const std::string& root, const model::VariantResult& variant) {
+  const auto& offices = variant.offices;
+  SchemaTable out(file, root, "offices");
+  const std::size_t rows = offices.size();
+  std::vector<double> claimants(rows, 0.0);
+  const double weeks = (variant.end - variant.measure_start) / core::days_per_week;
+  for (const auto& row : variant.panel) {
+    const std::size_t office = model::index(row.office);
+    if (office < rows && row.week * core::days_per_week >= variant.measure_start) claimants[office] += row.counts.stock;
+  }
+  out.column<std::uint32_t>("cluster", rows, [&](std::size_t i) { return static_cast<std::uint32_t>(offices[i].cluster); });
+  out.column<std::uint32_t>("advisers", rows, [&](std::size_t i) { return static_cast<std::uint32_t>(offices[i].advisers); });
+  out.column<std::uint32_t>("employers", rows,
+                            [&](std::size_t i) { return static_cast<std::uint32_t>(offices[i].employers); });
+  out.column<double>("vacancies_per_week", rows, [&](std::size_t i) { return offices[i].vacancies_per_week; });
+  out.column<double>("quality_mean", rows, [&](std::size_t i) { return offices[i].quality_mean(); });
+  out.column<double>("new_claims_per_week", rows, [&](std::size_t i) { return variant.new_claims_per_week[i]; });
+  out.column<double>("tightness_half_vacancies", rows,
+                     [&](std::size_t i) { return offices[i].tightness_half_vacancies; });
+  out.column<double>("mean_claimants", rows, [&](std::size_t i) { return weeks > 0.0 ? claimants[i] / weeks : 0.0; });
 }
 
 void write_advisers(TraceFile& file, const std::string& root, const model::VariantResult& variant) {
@@ -306,6 +329,7 @@ void write_variant(TraceFile& file, const model::VariantResult& variant, TraceLe
   // The schema says which level adds each table.
   const auto wants = [level](std::string_view table) { return trace_table(table).level <= level; };
   write_panel(file, root, variant);
+  write_offices(file, root, variant);
   if (wants("jobseekers")) write_jobseekers(file, root, variant.jobseekers);
   if (wants("advisers")) write_advisers(file, root, variant);
   if (wants("spells")) write_spells(file, root, variant);

@@ -100,8 +100,8 @@ model::VariantResult variant(std::string name) {
   for (std::uint32_t e = 0; e < 3; ++e) v.events.push_back({1.5 * e, e, 10 + e, 20 + e});
   // Two employers; three vacancies: one filled through a submission by person 1, one filled
   // from the open market, one still open.
-  v.employers.add(static_cast<model::OfficeId>(0), 0.75f, 0.5f, 0.25f);
-  v.employers.add(static_cast<model::OfficeId>(1), 0.5f, 0.0f, 1.0f);
+  v.employers.add(static_cast<model::OfficeId>(0), 0.75f, 0.5f, 0.25f, 1.5);
+  v.employers.add(static_cast<model::OfficeId>(1), 0.5f, 0.0f, 1.0f, 1.5);
   v.employers.vacancies_opened = {2, 1};
   v.vacancies.add(static_cast<model::EmployerId>(0), true, false, 2.0);
   v.vacancies.add(static_cast<model::EmployerId>(0), false, false, 3.0);

@@ -83,7 +83,7 @@ TEST(TraceReader, ReportsProvenanceTablesAndMetrics) {
                                                                 : 0u;
     EXPECT_EQ(table.rows, expected) << table.name;
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"advisers", "employers", "jobs", "jobseekers", "panel", "scoreboard",
+  EXPECT_EQ(names, (std::vector<std::string>{"advisers", "employers", "jobs", "jobseekers", "offices", "panel", "scoreboard",
                                              "spells", "vacancies"}));
   // Written without write_run, so without /scoreboard_indicators: not read.
   EXPECT_FALSE(trace.variants[0].scoreboard.has_value());
@@ -109,7 +109,7 @@ TEST(TraceReader, AnAbandonedTraceIsIncompleteButReadable) {
   const TraceSummary trace = read_trace_summary(output.partial_path());
   EXPECT_EQ(trace.is_complete, false);
   ASSERT_EQ(trace.variants.size(), 1u);
-  EXPECT_EQ(trace.variants[0].tables.size(), 8u);
+  EXPECT_EQ(trace.variants[0].tables.size(), 9u);
 }
 
 TEST(TraceReader, ReadsTheScoreboardWhole) {
