@@ -33,6 +33,9 @@ std::vector<Column> group_columns(const metrics::MetricsReport& report) {
       {"off_13w", off_by(report, 13), Shown::Share},
       {"off_26w", off_by(report, 26), Shown::Share},
       {"off_52w", off_by(report, 52), Shown::Share},
+      {"target_weeks", report.offflow.target_weeks_by_group, Shown::Count},
+      {"target", report.offflow.target_share_by_group, Shown::Share},
+      {"at_target", report.offflow.at_target_by_group, Shown::Share},
       {"parked", report.parking.parked_share_by_group, Shown::Share},
   };
   if (report.net_impact) {

@@ -136,6 +136,9 @@ io::RunMetrics trace_metrics(const experiment::SingleRun& run) {
     for (const auto& curve : report.offflow.by_group) off.push_back(metrics::OffFlowCurves::at(curve, weeks));
     by_group.arrays.push_back({fmt::format("off_benefit_{}w", weeks), std::move(off)});
   }
+  by_group.arrays.push_back({"offflow_target_weeks", report.offflow.target_weeks_by_group});
+  by_group.arrays.push_back({"offflow_target_share", report.offflow.target_share_by_group});
+  by_group.arrays.push_back({"off_benefit_at_target", report.offflow.at_target_by_group});
   by_group.arrays.push_back({"sanctions", report.sanctions.count_by_group});
   by_group.arrays.push_back({"sanctions_per_100_client_weeks", report.sanctions.per_100_client_weeks_by_group});
   if (report.net_impact) {

@@ -65,3 +65,20 @@ OffFlowCurves offflow_curves(const model::VariantResult& variant, std::size_t gr
 }
 
 }  // namespace caseload::metrics
+
+namespace caseload::metrics {
+
+OffFlowCurves offflow_curves(const model::Scenario& scenario, const model::VariantResult& variant, int weeks) {
+  OffFlowCurves out = offflow_curves(variant, scenario.groups.size(), weeks);
+  for (std::size_t g = 0; g < scenario.groups.size(); ++g) {
+    const auto& group = scenario.groups[g];
+    const bool has_target = group.offflow_target_weeks > 0.0;
+    out.target_weeks_by_group.push_back(has_target ? group.offflow_target_weeks : not_defined);
+    out.target_share_by_group.push_back(has_target ? group.offflow_target_share : not_defined);
+    out.at_target_by_group.push_back(has_target ? OffFlowCurves::at(out.by_group[g], group.offflow_target_weeks)
+                                                : not_defined);
+  }
+  return out;
+}
+
+}  // namespace caseload::metrics

@@ -8,7 +8,7 @@ MetricsReport make_report(const model::Scenario& scenario, const model::Simulati
   MetricsReport report;
   for (const auto& group : scenario.groups) report.group_names.push_back(group.name);
   report.calibration = calibrate(scenario, result.treatment);
-  report.offflow = offflow_curves(result.treatment, scenario.groups.size(), offflow_curve_weeks);
+  report.offflow = offflow_curves(scenario, result.treatment, offflow_curve_weeks);
   report.creaming_by_employability = creaming(result.treatment, RankedBy::Employability);
   report.creaming_by_motivation = creaming(result.treatment, RankedBy::Motivation);
   report.parking = parking(scenario, result.treatment);

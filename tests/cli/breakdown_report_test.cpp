@@ -25,15 +25,18 @@ metrics::MetricsReport report_for_two_groups() {
   young[52] = 0.875;
   report.offflow.by_group = {young, sick};
   report.offflow.claims_by_group = {1200.0, 40.0};
+  report.offflow.target_weeks_by_group = {52.0, std::nan("")};
+  report.offflow.target_share_by_group = {0.91, std::nan("")};
+  report.offflow.at_target_by_group = {0.875, std::nan("")};
   report.parking.parked_share_by_group = {0.125, std::nan("")};
   return report;
 }
 
 TEST(GroupTable, OneRowPerGroupWithCountsAsIntegersSharesAsPercentAndGapsAsDash) {
   EXPECT_EQ(format_group_table(two_groups(), report_for_two_groups()),
-            "group              claims    off_13w    off_26w    off_52w     parked\n"
-            "young                1200      25.0%      50.0%      87.5%      12.5%\n"
-            "long_term_sick         40      10.0%      10.0%      10.0%          -\n");
+            "group              claims    off_13w    off_26w    off_52w  target_weeks     target  at_target     parked\n"
+            "young                1200      25.0%      50.0%      87.5%            52      91.0%      87.5%      12.5%\n"
+            "long_term_sick         40      10.0%      10.0%      10.0%             -          -          -          -\n");
 }
 
 TEST(GroupTable, NetImpactColumnOnlyWithACounterfactual) {
@@ -50,8 +53,9 @@ TEST(GroupTable, NetImpactColumnOnlyWithACounterfactual) {
 
 TEST(GroupTable, JsonKeysRowsByGroupWithNullForGaps) {
   EXPECT_EQ(format_group_json(two_groups(), report_for_two_groups()),
-            R"({"young": {"claims": 1200, "off_13w": 0.25, "off_26w": 0.5, "off_52w": 0.875, "parked": 0.125}, )"
-            R"("long_term_sick": {"claims": 40, "off_13w": 0.1, "off_26w": 0.1, "off_52w": 0.1, "parked": null}})");
+            R"({"young": {"claims": 1200, "off_13w": 0.25, "off_26w": 0.5, "off_52w": 0.875, "target_weeks": 52, )"
+            R"("target": 0.91, "at_target": 0.875, "parked": 0.125}, "long_term_sick": {"claims": 40, "off_13w": 0.1, )"
+            R"("off_26w": 0.1, "off_52w": 0.1, "target_weeks": null, "target": null, "at_target": null, "parked": null}})");
 }
 
 }  // namespace

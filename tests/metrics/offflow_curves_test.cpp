@@ -79,5 +79,22 @@ TEST(OffFlowCurves, BeyondTheLongestClaimFollowedThereIsNoEstimate) {
   EXPECT_DOUBLE_EQ(curves.claims_by_group[1], 0.0);
 }
 
+TEST(OffFlowCurves, EachGroupsTargetSitsBesideTheCurveAtItsWeek) {
+  auto variant = hand::empty_variant();
+  for (const double weeks : {1.0, 2.5, 2.5, 10.0}) add_spell(variant, 0, 30.0, weeks);
+  add_spell(variant, 1, 30.0, 4.0);
+  model::Scenario scenario = hand::scenario_with_groups(2);
+  scenario.groups[0].offflow_target_weeks = 3.0;
+  scenario.groups[0].offflow_target_share = 0.8;
+  const OffFlowCurves curves = offflow_curves(scenario, variant, 12);
+  EXPECT_DOUBLE_EQ(curves.target_weeks_by_group[0], 3.0);
+  EXPECT_DOUBLE_EQ(curves.target_share_by_group[0], 0.8);
+  EXPECT_DOUBLE_EQ(curves.at_target_by_group[0], 0.75);
+  // Group 1 has no target (weeks 0): NaN, not a target of nothing by week 0.
+  EXPECT_TRUE(std::isnan(curves.target_weeks_by_group[1]));
+  EXPECT_TRUE(std::isnan(curves.target_share_by_group[1]));
+  EXPECT_TRUE(std::isnan(curves.at_target_by_group[1]));
+}
+
 }  // namespace
 }  // namespace caseload::metrics

@@ -19,6 +19,9 @@ constexpr SeriesArraySpec by_group_arrays[] = {
     {"off_benefit_26w", "share", "the same by 26 weeks"},
     {"off_benefit_52w", "share", "the same by 52 weeks"},
     {"off_benefit_104w", "share", "the same by 104 weeks (NaN when no claim was followed that long)"},
+    {"offflow_target_weeks", "weeks", "the group's calibration target week (scenario; NaN if none)"},
+    {"offflow_target_share", "share", "the share off benefit its target expects by then (NaN if none)"},
+    {"off_benefit_at_target", "share", "the model's share off benefit by the target week (Kaplan-Meier)"},
     // Sanctions as a channel (issue 12).
     {"sanctions", "sanctions", "sanctions imposed in the measured period"},
     {"sanctions_per_100_client_weeks", "sanctions", "sanctions per 100 claiming client-weeks"},

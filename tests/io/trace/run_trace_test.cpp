@@ -145,6 +145,9 @@ RunMetrics metrics() {
   by_group.arrays.push_back({"off_benefit_26w", {0.8, 0.5}});
   by_group.arrays.push_back({"off_benefit_52w", {0.9, 0.7}});
   by_group.arrays.push_back({"off_benefit_104w", {0.95, 0.8}});
+  by_group.arrays.push_back({"offflow_target_weeks", {52.0, 65.0}});
+  by_group.arrays.push_back({"offflow_target_share", {0.85, 0.47}});
+  by_group.arrays.push_back({"off_benefit_at_target", {0.9, 0.7}});
   by_group.arrays.push_back({"sanctions", {3.0, 1.0}});
   by_group.arrays.push_back({"sanctions_per_100_client_weeks", {7.5, 8.25}});
   m.series.push_back(by_group);

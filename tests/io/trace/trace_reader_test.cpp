@@ -31,6 +31,9 @@ MetricSeries one_group_series() {
                               {"off_benefit_26w", {0.8}},
                               {"off_benefit_52w", {0.9}},
                               {"off_benefit_104w", {0.95}},
+                              {"offflow_target_weeks", {52.0}},
+                              {"offflow_target_share", {0.85}},
+                              {"off_benefit_at_target", {0.9}},
                               {"sanctions", {1.0}},
                               {"sanctions_per_100_client_weeks", {50.0}}}};
 }
@@ -97,7 +100,8 @@ TEST(TraceReader, ReportsProvenanceTablesAndMetrics) {
   // The reader lists by name, not in the order written.
   EXPECT_EQ(trace.metric_series[0].arrays,
             (std::vector<std::string>{"claim_weeks", "off_benefit_104w", "off_benefit_13w", "off_benefit_26w",
-                                      "off_benefit_52w", "parked_share", "sanctions",
+                                      "off_benefit_52w", "off_benefit_at_target", "offflow_target_share",
+                                      "offflow_target_weeks", "parked_share", "sanctions",
                                       "sanctions_per_100_client_weeks"}));
 }
 
