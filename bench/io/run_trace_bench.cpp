@@ -61,7 +61,7 @@ void write_run_trace(benchmark::State& state) {
   const auto level = static_cast<TraceLevel>(state.range(0));
   const std::filesystem::path directory = scratch_directory();
   const std::filesystem::path out = directory / "run.h5";
-  const RunMetrics metrics = cli::trace_metrics(simulated.runnable.loaded.scenario, simulated.run);
+  const RunMetrics metrics = cli::trace_metrics(simulated.run);
   std::uintmax_t bytes = 0;
   for (auto _ : state) {
     AtomicOutput output(out, OutputOptions{/*force=*/true});
