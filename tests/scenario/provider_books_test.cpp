@@ -59,12 +59,12 @@ TEST(ProviderBooks, MarginIsFeesLessSalariesOverheadAndProgrammeSpendInEveryRow)
 }
 
 // Spend per participant and margin per participant by group, ESA ex-IB against JSA 18-24, on
-// this seed: spend £225 against £57 (about 4x): the long-term sick stay attached longer and
-// take more caseworker minutes. Margin per participant £584 against £681: the differential
-// price (£3,500 + 13 x £370 against £1,200 + 13 x £170) does not make up for ex-IB clients'
-// far lower job chances (22% off benefit a year, EVIDENCE §9.1), so the groups' margins differ
-// by about 15% and in the other direction from their prices. The spend margin asserted (x2) is
-// under half the gap; the margins must differ by at least 5% of the larger (a third of the gap).
+// this seed: spend £236 against £70 (3.4x): the long-term sick stay attached longer and take
+// more caseworker minutes. Margin per participant £589 against £753: the differential price
+// (£3,500 + 13 x £370 against £1,200 + 13 x £170) does not make up for ex-IB clients' far lower
+// job chances (22% off benefit a year, EVIDENCE §9.1), so the groups' margins differ by about
+// a fifth and in the other direction from their prices. The spend margin asserted (x2) is
+// under half the gap; the margins must differ by at least 5% of the larger (a quarter of it).
 TEST(ProviderBooks, GroupsGetDifferentSpendAndMargin) {
   const auto run = testing::run_scenario("regimes/pbr-providers-differential.yaml", common_base);
   const metrics::ProviderBooks& sick = group_books(run, "esa_ex_ib");

@@ -102,9 +102,10 @@ TEST(Regimes, TeamCountingWeakensIndividualGaming) {
                                     << speculative_per_entry(qi) << "; parked gap (4-point minus 12-point group) "
                                     << team_gap << " vs " << individual_gap);
   // Points-chasing, leaving 4-point clients for 12-point ones, is the individual gaming matched
-  // attribution leaves open; shared team credit weakens it. Seeds 1-3: team gaps 0.13-0.15
-  // below individual ones. (Speculative submissions are near zero at both levels under
-  // matched attribution, so they cannot show the difference.)
+  // attribution leaves open; shared team credit weakens it. Seeds 20061001, 1-3 (issue 11's
+  // groups): team gaps 0.060-0.068 below individual ones (0.13-0.15 before the groups); the
+  // margin asserted is most of the least effect, a fixed-seed check. (Speculative submissions
+  // are near zero at both levels under matched attribution, so they cannot show the difference.)
   EXPECT_LT(team_gap, individual_gap - 0.05);
 }
 
@@ -125,12 +126,12 @@ TEST(Regimes, FlatPaymentByResultsParksTheHardestAndDifferentialPricesNarrowTheG
 
 // The same prices paid to contracted providers whose caseworkers act for profit. Parked shares
 // are of attached client-weeks, so the comparison is within providers. ESA ex-IB minus JSA 18-24
-// on seeds 20061001, 1, 2, 3 (issue 11's groups, salaried caseworkers judging from the record):
-// flat 0.243, 0.205, 0.240, 0.235; the differential gap is 0.078-0.109 smaller; with the same
-// providers rewarded in points (no cost to weigh) the gap is 0.220, 0.190, 0.215, 0.220, so
-// only 0.015-0.025 below flat for profit: most of the gap now comes from what the hardest
-// group can do and from capacity, and little from the profit objective (0.015-0.071 before the
-// groups). Each margin is half the least of its effect.
+// on seeds 20061001, 1, 2, 3 (issue 11's groups, salaried caseworkers judging from the record,
+// attachments that outlive the claim): flat 0.242, 0.230, 0.250, 0.249; the differential gap is
+// 0.087-0.098 smaller; with the same providers rewarded in points (no cost to weigh) the gap
+// is 0.210, 0.186, 0.221, 0.213, so 0.029-0.044 below flat for profit: most of the gap comes
+// from what the hardest group can do and from capacity, less from the profit objective
+// (0.015-0.071 before the groups). Each margin is half the least of its effect or less.
 TEST(Regimes, ProvidersForProfitParkTheHardestUnderAFlatPriceAndDifferentialPricesNarrowTheGap) {
   const auto flat = testing::run_scenario("regimes/pbr-providers-flat.yaml", common_base);
   const auto differential = testing::run_scenario("regimes/pbr-providers-differential.yaml", common_base);
@@ -141,8 +142,8 @@ TEST(Regimes, ProvidersForProfitParkTheHardestUnderAFlatPriceAndDifferentialPric
   SCOPED_TRACE(::testing::Message() << "provider parked esa_ex_ib - jsa_18_24: flat " << gap(flat)
                                     << ", differential " << gap(differential) << ", flat in points " << gap(points));
   EXPECT_GT(gap(flat), 0.035);
-  EXPECT_LT(gap(differential), gap(flat) - 0.045);
-  EXPECT_GT(gap(flat), gap(points) + 0.0075) << "the profit objective adds to what capacity parks";
+  EXPECT_LT(gap(differential), gap(flat) - 0.04);
+  EXPECT_GT(gap(flat), gap(points) + 0.014) << "the profit objective adds to what capacity parks";
   // Providers earn fees for their attached clients and pay their salaried caseworkers.
   EXPECT_GT(flat.report.providers.total.fees, 0.0);
   EXPECT_GT(flat.report.providers.total.staff_cost, 0.0);
