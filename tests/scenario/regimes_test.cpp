@@ -117,9 +117,10 @@ TEST(Regimes, FlatPaymentByResultsParksTheHardestAndDifferentialPricesNarrowTheG
       group_parked(differential, "esa_ex_ib") - group_parked(differential, "jsa_18_24");
   SCOPED_TRACE(::testing::Message() << "parked esa_ex_ib - jsa_18_24: flat " << flat_gap << ", differential "
                                     << differential_gap);
-  // Seeds 20061001, 1-3: flat gaps 0.37-0.41; differential prices narrow them by 0.05-0.06 (by
-  // 0.2 or more before issue 11, when the hardest group differed only in employability: ex-IB
-  // claimants' own low job chances now leave little for a price to buy). Margins: half the least.
+  // Seeds 20061001, 1-3: flat gaps 0.37-0.41; differential prices narrow them by 0.05-0.06.
+  // Before issue 11, when the hardest group differed only in employability, they removed a
+  // gap of over 0.10; ex-IB claimants' own low job chances now leave little for a price to
+  // buy. Margins: half the least.
   EXPECT_GT(flat_gap, 0.10);
   EXPECT_LT(differential_gap, flat_gap - 0.025);
 }
