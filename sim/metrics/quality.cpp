@@ -1,5 +1,7 @@
 #include "sim/metrics/quality.hpp"
 
+#include <algorithm>
+
 #include "sim/core/time.hpp"
 #include "sim/metrics/net_impact.hpp"
 
@@ -20,31 +22,54 @@ double positive_ratio(double part, double whole) {
 
 }  // namespace
 
-Quality quality(const model::VariantResult& variant) {
+Quality quality(const model::VariantResult& variant, std::size_t groups) {
   Quality out;
   const auto& jobseekers = variant.jobseekers;
+  for (std::uint32_t row = 0; row < jobseekers.size(); ++row) {
+    groups = std::max<std::size_t>(groups, model::index(jobseekers.group[row]) + 1u);
+  }
+  std::vector<double> entries(groups, 0.0), claim_weeks(groups, 0.0);
   for (std::uint32_t row = 0; row < jobseekers.size(); ++row) {
     out.entries += jobseekers.entries[row];
     out.claim_weeks += jobseekers.claim_weeks[row];
     out.claimants += jobseekers.claim_weeks[row] > 0 ? 1.0 : 0.0;
+    entries[model::index(jobseekers.group[row])] += jobseekers.entries[row];
+    claim_weeks[model::index(jobseekers.group[row])] += jobseekers.claim_weeks[row];
   }
   out.entries_per_100_client_weeks = ratio(100.0 * out.entries, out.claim_weeks);
   out.entries_per_claimant = ratio(out.entries, out.claimants);
 
   const double follow_up_end = variant.end - sustained_long_weeks * days_per_week;
   double quality_sum = 0.0, via_submission = 0.0, lasted_short = 0.0, lasted_long = 0.0, back = 0.0;
+  for (const auto& job : variant.jobs) groups = std::max<std::size_t>(groups, model::index(job.group) + 1u);
+  entries.resize(groups, 0.0);
+  claim_weeks.resize(groups, 0.0);
+  std::vector<double> started(groups, 0.0), quality_by(groups, 0.0), followed(groups, 0.0),
+      short_by(groups, 0.0), long_by(groups, 0.0);
   for (const auto& job : variant.jobs) {
     if (job.start < variant.measure_start || job.start >= variant.end) continue;
+    const auto g = model::index(job.group);
     out.jobs_started += 1.0;
+    started[g] += 1.0;
     quality_sum += static_cast<double>(job.quality);
+    quality_by[g] += static_cast<double>(job.quality);
     via_submission += job.via_submission ? 1.0 : 0.0;
     if (job.start >= follow_up_end) continue;
     out.jobs_followed_up += 1.0;
+    followed[g] += 1.0;
     // The job's end is its drawn separation day, known even when it falls after the run.
     const double tenure_weeks = (job.end - job.start) / days_per_week;
     lasted_short += tenure_weeks >= sustained_short_weeks ? 1.0 : 0.0;
     lasted_long += tenure_weeks >= sustained_long_weeks ? 1.0 : 0.0;
+    short_by[g] += tenure_weeks >= sustained_short_weeks ? 1.0 : 0.0;
+    long_by[g] += tenure_weeks >= sustained_long_weeks ? 1.0 : 0.0;
     back += (job.reclaim - job.start) / days_per_week <= sustained_long_weeks ? 1.0 : 0.0;
+  }
+  for (std::size_t g = 0; g < groups; ++g) {
+    out.entries_per_100_client_weeks_by_group.push_back(ratio(100.0 * entries[g], claim_weeks[g]));
+    out.mean_job_quality_by_group.push_back(ratio(quality_by[g], started[g]));
+    out.sustained_13w_share_by_group.push_back(ratio(short_by[g], followed[g]));
+    out.sustained_26w_share_by_group.push_back(ratio(long_by[g], followed[g]));
   }
   out.mean_job_quality = ratio(quality_sum, out.jobs_started);
   out.via_submission_share = ratio(via_submission, out.jobs_started);

@@ -2,7 +2,9 @@
 // Quality of what help achieves, gross (job entries, how long the jobs last, what they were
 // bought with) and per net outcome over the counterfactual. Definitions: docs/METRICS.md.
 
+#include <cstddef>
 #include <optional>
+#include <vector>
 
 #include "sim/metrics/statistics.hpp"
 #include "sim/model/simulation.hpp"
@@ -44,9 +46,16 @@ struct Quality {
   double fund_spend_per_entry = not_defined;
   double adviser_action_minutes = 0.0;  ///< all discretionary adviser minutes, every action
   double help_cost = 0.0;               ///< minutes × adviser_cost_per_minute + fund_spend
+  // The same by customer group (indexed by GroupId), so quantity against quality shows for
+  // whom: NaN for a group with nothing to count.
+  std::vector<double> entries_per_100_client_weeks_by_group;
+  std::vector<double> mean_job_quality_by_group;
+  std::vector<double> sustained_13w_share_by_group;
+  std::vector<double> sustained_26w_share_by_group;
 };
 
-Quality quality(const model::VariantResult& variant);
+/// `groups`: how many customer groups the by-group vectors hold (at least every group seen).
+Quality quality(const model::VariantResult& variant, std::size_t groups = 0);
 
 /// What the treatment's extra spending bought over the counterfactual.
 struct CostEffectiveness {

@@ -12,7 +12,7 @@ MetricsReport make_report(const model::Scenario& scenario, const model::Simulati
   report.creaming_by_employability = creaming(result.treatment, RankedBy::Employability);
   report.creaming_by_motivation = creaming(result.treatment, RankedBy::Motivation);
   report.parking = parking(scenario, result.treatment);
-  report.quality = quality(result.treatment);
+  report.quality = quality(result.treatment, scenario.groups.size());
   report.sanctions = sanctions(result.treatment, report.parking.claim_weeks_by_group);
   report.providers = providers(scenario, result.treatment);
   report.net_impact = net_impact(scenario, result);

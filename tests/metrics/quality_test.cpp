@@ -76,6 +76,34 @@ TEST(Quality, SustainmentOnlyOverJobsWithTwentySixWeeksOfFollowUp) {
   EXPECT_DOUBLE_EQ(result.reclaim_26w_share, 0.25);
 }
 
+TEST(Quality, ByGroupSplitsEntriesQualityAndSustainmentByTheClientsGroup) {
+  auto variant = hand::empty_variant();
+  hand::add(variant, {.group = 0, .claim_weeks = 50, .entries = 2});
+  hand::add(variant, {.group = 1, .claim_weeks = 100, .entries = 1});
+  auto in_group = [](model::JobRecord record, std::uint8_t group) {
+    record.group = static_cast<model::GroupId>(group);
+    return record;
+  };
+  variant.jobs = {
+      in_group(job(30.0, 5.0, never, 0.2f), 0),    // short
+      in_group(job(31.0, 30.0, never, 0.6f), 0),   // lasts 26+
+      in_group(job(40.0, 14.0, never, 0.9f), 1),   // 13+ but not 26
+      in_group(job(60.0, 1.0, never, 0.5f), 1),    // too late to follow up; counts for quality
+  };
+  const auto result = quality(variant, 3);  // a third group with nothing at all
+  ASSERT_EQ(result.mean_job_quality_by_group.size(), 3u);
+  EXPECT_DOUBLE_EQ(result.entries_per_100_client_weeks_by_group[0], 4.0);
+  EXPECT_DOUBLE_EQ(result.entries_per_100_client_weeks_by_group[1], 1.0);
+  EXPECT_NEAR(result.mean_job_quality_by_group[0], (static_cast<double>(0.2f) + static_cast<double>(0.6f)) / 2.0, 1e-15);
+  EXPECT_NEAR(result.mean_job_quality_by_group[1], (static_cast<double>(0.9f) + 0.5) / 2.0, 1e-15);
+  EXPECT_DOUBLE_EQ(result.sustained_13w_share_by_group[0], 0.5);
+  EXPECT_DOUBLE_EQ(result.sustained_26w_share_by_group[0], 0.5);
+  EXPECT_DOUBLE_EQ(result.sustained_13w_share_by_group[1], 1.0);
+  EXPECT_DOUBLE_EQ(result.sustained_26w_share_by_group[1], 0.0);
+  EXPECT_TRUE(std::isnan(result.mean_job_quality_by_group[2]));
+  EXPECT_TRUE(std::isnan(result.entries_per_100_client_weeks_by_group[2]));
+}
+
 TEST(Quality, ActivityFromMeasuredPanelWeeksOnly) {
   auto variant = hand::empty_variant();
   hand::add(variant, {.claim_weeks = 10, .entries = 4});

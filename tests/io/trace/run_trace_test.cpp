@@ -145,6 +145,10 @@ RunMetrics metrics() {
   by_group.arrays.push_back({"off_benefit_26w", {0.8, 0.5}});
   by_group.arrays.push_back({"off_benefit_52w", {0.9, 0.7}});
   by_group.arrays.push_back({"off_benefit_104w", {0.95, 0.8}});
+  by_group.arrays.push_back({"entries_per_100_client_weeks", {4.0, 1.0}});
+  by_group.arrays.push_back({"mean_job_quality", {0.5, 0.45}});
+  by_group.arrays.push_back({"sustained_13w_share", {0.7, 0.6}});
+  by_group.arrays.push_back({"sustained_26w_share", {0.5, 0.4}});
   by_group.arrays.push_back({"offflow_target_weeks", {52.0, 65.0}});
   by_group.arrays.push_back({"offflow_target_share", {0.85, 0.47}});
   by_group.arrays.push_back({"off_benefit_at_target", {0.9, 0.7}});

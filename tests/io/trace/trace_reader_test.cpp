@@ -31,6 +31,10 @@ MetricSeries one_group_series() {
                               {"off_benefit_26w", {0.8}},
                               {"off_benefit_52w", {0.9}},
                               {"off_benefit_104w", {0.95}},
+                              {"entries_per_100_client_weeks", {4.0}},
+                              {"mean_job_quality", {0.5}},
+                              {"sustained_13w_share", {0.7}},
+                              {"sustained_26w_share", {0.5}},
                               {"offflow_target_weeks", {52.0}},
                               {"offflow_target_share", {0.85}},
                               {"off_benefit_at_target", {0.9}},
@@ -99,10 +103,11 @@ TEST(TraceReader, ReportsProvenanceTablesAndMetrics) {
   EXPECT_EQ(trace.metric_series[0].labels, 1u);
   // The reader lists by name, not in the order written.
   EXPECT_EQ(trace.metric_series[0].arrays,
-            (std::vector<std::string>{"claim_weeks", "off_benefit_104w", "off_benefit_13w", "off_benefit_26w",
-                                      "off_benefit_52w", "off_benefit_at_target", "offflow_target_share",
-                                      "offflow_target_weeks", "parked_share", "sanctions",
-                                      "sanctions_per_100_client_weeks"}));
+            (std::vector<std::string>{"claim_weeks", "entries_per_100_client_weeks", "mean_job_quality",
+                                      "off_benefit_104w", "off_benefit_13w", "off_benefit_26w", "off_benefit_52w",
+                                      "off_benefit_at_target", "offflow_target_share", "offflow_target_weeks",
+                                      "parked_share", "sanctions", "sanctions_per_100_client_weeks",
+                                      "sustained_13w_share", "sustained_26w_share"}));
 }
 
 TEST(TraceReader, AnAbandonedTraceIsIncompleteButReadable) {
