@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -58,23 +60,31 @@ std::string cell(const Column& column, std::size_t row) {
   return fmt::format("{:.1f}", value);
 }
 
-}  // namespace
-
-std::string format_group_table(const model::Scenario& scenario, const metrics::MetricsReport& report) {
-  const std::vector<Column> columns = group_columns(report);
-  std::size_t name_width = std::string_view("group").size();
-  for (const auto& group : scenario.groups) name_width = std::max(name_width, group.name.size());
-  std::string text = fmt::format("{:<{}}", "group", name_width);
+// Rows labelled in a first column headed `row_heading`, then a column per figure; each
+// column at least 9 wide, right-aligned.
+std::string format_table(std::string_view row_heading, const std::vector<std::string>& labels,
+                         const std::vector<Column>& columns) {
+  std::size_t label_width = row_heading.size();
+  for (const auto& label : labels) label_width = std::max(label_width, label.size());
+  std::string text = fmt::format("{:<{}}", row_heading, label_width);
   for (const Column& column : columns) text += fmt::format("  {:>9}", column.heading);
   text += '\n';
-  for (std::size_t g = 0; g < scenario.groups.size(); ++g) {
-    text += fmt::format("{:<{}}", scenario.groups[g].name, name_width);
+  for (std::size_t row = 0; row < labels.size(); ++row) {
+    text += fmt::format("{:<{}}", labels[row], label_width);
     for (const Column& column : columns) {
-      text += fmt::format("  {:>{}}", cell(column, g), std::max<std::size_t>(9, column.heading.size()));
+      text += fmt::format("  {:>{}}", cell(column, row), std::max<std::size_t>(9, column.heading.size()));
     }
     text += '\n';
   }
   return text;
+}
+
+}  // namespace
+
+std::string format_group_table(const model::Scenario& scenario, const metrics::MetricsReport& report) {
+  std::vector<std::string> names;
+  for (const auto& group : scenario.groups) names.push_back(group.name);
+  return format_table("group", names, group_columns(report));
 }
 
 std::string format_cluster_table(const metrics::MetricsReport& report) {
@@ -87,17 +97,9 @@ std::string format_cluster_table(const metrics::MetricsReport& report) {
       {"caseload", clusters.caseload_per_adviser, Shown::Weeks},
       {"measured_per_adviser", clusters.measured_per_adviser, Shown::Weeks},
   };
-  std::string text = "cluster";
-  for (const Column& column : columns) text += fmt::format("  {:>9}", column.heading);
-  text += '\n';
-  for (std::size_t c = 0; c < clusters.cluster.size(); ++c) {
-    text += fmt::format("{:<7}", c);
-    for (const Column& column : columns) {
-      text += fmt::format("  {:>{}}", cell(column, c), std::max<std::size_t>(9, column.heading.size()));
-    }
-    text += '\n';
-  }
-  return text;
+  std::vector<std::string> numbers;
+  for (std::size_t c = 0; c < clusters.cluster.size(); ++c) numbers.push_back(std::to_string(c));
+  return format_table("cluster", numbers, columns);
 }
 
 std::string format_group_json(const model::Scenario& scenario, const metrics::MetricsReport& report) {

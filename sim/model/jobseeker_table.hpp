@@ -93,6 +93,12 @@ struct JobseekerTable {
   JobseekerId add(const NewJobseeker& init);
   /// Days as a benefit_days_before entry: rounded, saturating at the column's limit.
   static std::uint16_t whole_days(double days);
+  /// Every day `row` has spent on benefit by `now`: the history before this claim, and this
+  /// claim's days if one is open. Scarring and a provider's reading of the record both count it.
+  double benefit_days(std::uint32_t row, double now) const {
+    const bool claiming = state[row] == JobseekerState::Claiming || state[row] == JobseekerState::InProvision;
+    return benefit_days_before[row] + (claiming ? now - claim_start[row] : 0.0);
+  }
   std::uint32_t size() const { return static_cast<std::uint32_t>(group.size()); }
   void reserve(std::size_t rows);
   /// Bytes of model state per row (the sum of column element sizes).

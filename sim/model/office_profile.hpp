@@ -26,6 +26,10 @@ struct OfficeProfile {
   double group_scale(std::size_t group) const {
     return group_inflow_scale.empty() ? 1.0 : group_inflow_scale[group];
   }
+  /// New claims per week of a group whose scenario-wide inflow is `group_inflow`, here.
+  double inflow_per_week(double group_inflow, std::size_t group) const {
+    return group_inflow * inflow_scale * group_scale(group);
+  }
 };
 
 /// Spread of office profiles around the scenario-wide values, drawn per office from the

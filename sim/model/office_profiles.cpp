@@ -28,14 +28,6 @@ namespace {
 // Mean-one lognormal multiplier, so the spread leaves the network's mean where it was.
 double mean_one(double sd, double z) { return std::exp(sd * z - 0.5 * sd * sd); }
 
-double new_claims_per_week(const OfficeProfile& office, const Scenario& scenario) {
-  double total = 0.0;
-  for (std::size_t g = 0; g < scenario.groups.size(); ++g) {
-    total += scenario.groups[g].inflow_per_week * office.group_scale(g);
-  }
-  return total * office.inflow_scale;
-}
-
 // The features offices are compared on, one row per office: the local market (vacancies per
 // new claim, job quality) and who claims (each group's share of inflow).
 std::vector<std::vector<double>> features(const std::vector<OfficeProfile>& offices, const Scenario& scenario) {
@@ -46,7 +38,7 @@ std::vector<std::vector<double>> features(const std::vector<OfficeProfile>& offi
     row.push_back(std::log(office.employers * office.vacancies_per_week / std::max(claims, 1e-9)));
     row.push_back(office.quality_mean());
     for (std::size_t g = 0; g < scenario.groups.size(); ++g) {
-      const double group_claims = scenario.groups[g].inflow_per_week * office.group_scale(g) * office.inflow_scale;
+      const double group_claims = office.inflow_per_week(scenario.groups[g].inflow_per_week, g);
       row.push_back(claims > 0.0 ? group_claims / claims : 0.0);
     }
     rows.push_back(std::move(row));
@@ -76,6 +68,14 @@ double distance(const std::vector<double>& a, const std::vector<double>& b) {
 }
 
 }  // namespace
+
+double new_claims_per_week(const OfficeProfile& office, const Scenario& scenario) {
+  double total = 0.0;
+  for (std::size_t g = 0; g < scenario.groups.size(); ++g) {
+    total += office.inflow_per_week(scenario.groups[g].inflow_per_week, g);
+  }
+  return total;
+}
 
 namespace {
 

@@ -28,6 +28,9 @@ std::vector<OfficeProfile> office_profiles(const Scenario& scenario);
 std::vector<int> cluster_offices(const std::vector<OfficeProfile>& offices, const Scenario& scenario,
                                  int clusters);
 
+/// New claims per week at `office`, all groups (what World::inflow_per_week sums to).
+double new_claims_per_week(const OfficeProfile& office, const Scenario& scenario);
+
 /// The number of clusters the offices fall into (1 + the largest cluster number).
 int cluster_count(const std::vector<OfficeProfile>& offices);
 

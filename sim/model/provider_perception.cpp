@@ -12,9 +12,8 @@ ProviderJudgement judgement_from_record(const Scenario& scenario, const Jobseeke
   const CustomerGroup& group = scenario.groups[index(jobseekers.group[row])];
   ProviderJudgement judged;
   // The record shows every week on benefit (history and this claim), as scarring counts them.
-  const double benefit_days = jobseekers.benefit_days_before[row] + (now - jobseekers.claim_start[row]);
   judged.employability = effective_employability(scenario.search, group.employability_mean,
-                                                 jobseekers.training_gain[row], benefit_days);
+                                                 jobseekers.training_gain[row], jobseekers.benefit_days(row, now));
   judged.motivation = group.motivation_alpha / (group.motivation_alpha + group.motivation_beta);
   return judged;
 }

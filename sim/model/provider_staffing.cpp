@@ -66,7 +66,7 @@ double expected_caseload(const Scenario& scenario, int office) {
     const double referral_weeks = g < providers.referral_after_weeks.size() ? providers.referral_after_weeks[g] : 52.0;
     const double referred_per_week =
         (profile == nullptr ? scenario.groups[g].inflow_per_week
-                            : scenario.groups[g].inflow_per_week * profile->inflow_scale * profile->group_scale(g)) /
+                            : profile->inflow_per_week(scenario.groups[g].inflow_per_week, g)) /
         providers.per_office * forecast_survival(providers.forecast, referral_weeks);
     caseload += referred_per_week * forecast_attached_weeks(providers.forecast, referral_weeks, providers.attachment_weeks);
   }

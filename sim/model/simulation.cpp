@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "sim/model/event_kind.hpp"
+#include "sim/model/office_profiles.hpp"
 #include "sim/model/world.hpp"
 
 namespace caseload::model {
@@ -96,13 +97,7 @@ VariantResult run_variant(const Scenario& scenario, const Policy& policy, std::s
   result.jobs = std::move(world.records.jobs);
   result.panel = std::move(world.records.panel);
   result.providers = std::move(world.providers.tally);
-  for (std::size_t o = 0; o < world.offices.size(); ++o) {
-    double inflow = 0.0;
-    for (std::size_t g = 0; g < world.group_count(); ++g) {
-      inflow += world.inflow_per_week(static_cast<OfficeId>(o), static_cast<GroupId>(g));
-    }
-    result.new_claims_per_week.push_back(inflow);
-  }
+  for (const OfficeProfile& office : world.offices) result.new_claims_per_week.push_back(new_claims_per_week(office, world.scenario));
   result.offices = world.offices;
   result.submissions_failed = world.market.submissions_failed;
   result.searches_crowded_out = world.market.searches_crowded_out;

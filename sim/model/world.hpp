@@ -108,8 +108,7 @@ struct World {
   /// New claims per week of `group` at `office`: every inflow and the initial stock read it,
   /// so offices can differ in size and mix in one place.
   double inflow_per_week(OfficeId office, GroupId group) const {
-    const OfficeProfile& profile = offices[index(office)];
-    return scenario.groups[index(group)].inflow_per_week * profile.inflow_scale * profile.group_scale(index(group));
+    return offices[index(office)].inflow_per_week(scenario.groups[index(group)].inflow_per_week, index(group));
   }
   /// How easily own search finds work at `office` now: its open vacancies against its size.
   double tightness(OfficeId office) const {

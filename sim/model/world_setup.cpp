@@ -25,12 +25,9 @@ World::World(const Scenario& scenario_in, const Policy& policy_in, std::unique_p
 double World::employability_now(JobseekerId person) const {
   const auto row = index(person);
   const JobseekerTable& js = people.jobseekers;
-  // Scarring counts every week on benefit, not only this claim's (claim_start is the current
-  // claim's; between claims benefit_days_before already holds them all).
-  const bool claiming = js.state[row] == JobseekerState::Claiming || js.state[row] == JobseekerState::InProvision;
-  const double this_claim_days = claiming ? now() - js.claim_start[row] : 0.0;
+  // Scarring counts every week on benefit, not only this claim's.
   return effective_employability(scenario.search, js.employability[row], js.training_gain[row],
-                                 js.benefit_days_before[row] + this_claim_days);
+                                 js.benefit_days(row, now()));
 }
 
 namespace {

@@ -77,7 +77,7 @@ TEST_F(BaselineCalibration, JsaClaimsFollowTheAllJsaCurve) {
 }
 
 TEST_F(BaselineCalibration, ReclaimsCaseloadsAndAdviserTime) {
-  const metrics::Calibration& c = baseline_->report.calibration;
+  const metrics::Calibration& c = baseline_->report().calibration;
   // Over a quarter of job entrants back on benefit within 13 weeks, ~40% within 26 (§6.2).
   EXPECT_GE(c.reclaim_13w, 0.25);
   EXPECT_LE(c.reclaim_13w, 0.32);

@@ -36,7 +36,7 @@ std::vector<int> stars_by_office(const testing::ScenarioRun& run) {
 
 TEST(Offices, DifferentMarketsGetDifferentMeasuredPerformanceUnderJot) {
   const auto run = testing::run_scenario("regimes/jot.yaml", on_example_network({"run.weeks=52"}));
-  const auto& by_office = run.report.offices.by_office;
+  const auto& by_office = run.report().offices.by_office;
   ASSERT_EQ(by_office.measured_per_adviser.size(), 4u);
   for (double advisers : by_office.advisers) EXPECT_EQ(advisers, 10.0);  // the same advisers
   const double slack = by_office.measured_per_adviser[0] + by_office.measured_per_adviser[1];
@@ -82,7 +82,7 @@ TEST(Offices, DrawnNetworkSpreadsIntoWorkRatesAsUkDistrictsDo) {
   // no regime, as the NAO figures were. Shortened: a quarter's warm-up, half a year measured.
   const auto run = testing::run_scenario(
       "offices/uk-spread.yaml", {"network.offices=37", "run.warmup_weeks=13", "run.weeks=26", "counterfactual.enabled=false"});
-  const auto& rates = run.report.offices.by_office.into_work_rate;
+  const auto& rates = run.report().offices.by_office.into_work_rate;
   ASSERT_EQ(rates.size(), 37u);
   std::vector<double> logs;
   for (double rate : rates) logs.push_back(std::log(rate));
@@ -100,7 +100,7 @@ TEST(Offices, DrawnNetworkSpreadsIntoWorkRatesAsUkDistrictsDo) {
   EXPECT_LT(sd, 0.20);
   EXPECT_GT(*high / *low, 1.65);
   EXPECT_LT(*high / *low, 2.35);
-  EXPECT_NEAR(run.report.offices.into_work_ratio, *high / *low, 1e-12);
+  EXPECT_NEAR(run.report().offices.into_work_ratio, *high / *low, 1e-12);
 }
 
 }  // namespace

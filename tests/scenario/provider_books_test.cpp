@@ -18,9 +18,9 @@ const std::vector<std::string> common_base = {"run.weeks=104", "network.offices=
                                               "counterfactual.enabled=false"};
 
 const metrics::ProviderBooks& group_books(const testing::ScenarioRun& run, const std::string& group) {
-  const auto& names = run.report.group_names;
+  const auto& names = run.report().group_names;
   const auto at = static_cast<std::size_t>(std::find(names.begin(), names.end(), group) - names.begin());
-  return run.report.providers.by_group.at(at);
+  return run.report().providers.by_group.at(at);
 }
 
 void expect_margin_identity(const metrics::ProviderBooks& books, const std::string& where) {
@@ -31,7 +31,7 @@ void expect_margin_identity(const metrics::ProviderBooks& books, const std::stri
 
 TEST(ProviderBooks, MarginIsFeesLessSalariesOverheadAndProgrammeSpendInEveryRow) {
   const auto run = testing::run_scenario("regimes/pbr-providers-differential.yaml", common_base);
-  const metrics::Providers& books = run.report.providers;
+  const metrics::Providers& books = run.report().providers;
   const model::ProviderModel& model = run.scenario.providers;
   const std::vector<std::uint32_t> staffing = model::provider_staffing(run.scenario);
   const std::size_t groups = run.scenario.groups.size();
@@ -88,8 +88,8 @@ TEST(ProviderBooks, UsingFewerMinutesDoesNotLowerStaffCost) {
   std::vector<std::string> idle = common_base;
   idle.push_back("policy.disabled_actions=[interview, submission]");
   const auto less = testing::run_scenario("regimes/pbr-providers-differential.yaml", idle);
-  const metrics::ProviderBooks& busy = run.report.providers.total;
-  const metrics::ProviderBooks& quiet = less.report.providers.total;
+  const metrics::ProviderBooks& busy = run.report().providers.total;
+  const metrics::ProviderBooks& quiet = less.report().providers.total;
   EXPECT_LT(quiet.staff_minutes, 0.8 * busy.staff_minutes);
   EXPECT_EQ(quiet.staff_cost, busy.staff_cost);
   EXPECT_EQ(quiet.overhead, busy.overhead);

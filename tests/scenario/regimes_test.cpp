@@ -48,32 +48,32 @@ double speculative_per_entry(const metrics::Quality& q) {
 
 // The value for one customer group, by name, of a *_by_group vector.
 double of_group(const testing::ScenarioRun& run, const std::vector<double>& by_group, const std::string& group) {
-  const auto& names = run.report.group_names;
+  const auto& names = run.report().group_names;
   const auto at = std::find(names.begin(), names.end(), group) - names.begin();
   return by_group.at(static_cast<std::size_t>(at));
 }
 
 double group_parked(const testing::ScenarioRun& run, const std::string& group) {
-  return of_group(run, run.report.parking.parked_share_by_group, group);
+  return of_group(run, run.report().parking.parked_share_by_group, group);
 }
 
 // Parked share of the group's client-weeks attached to providers.
 double provider_parked(const testing::ScenarioRun& run, const std::string& group) {
   std::vector<double> shares;
-  for (const metrics::ProviderBooks& books : run.report.providers.by_group) shares.push_back(books.parked_share);
+  for (const metrics::ProviderBooks& books : run.report().providers.by_group) shares.push_back(books.parked_share);
   return of_group(run, shares, group);
 }
 
 TEST(Regimes, JetGamesEvidenceWhereJotDoesNotAndEntriesHold) {
   const auto jet = testing::run_scenario("regimes/jet.yaml", common_base);
   const auto jot = testing::run_scenario("regimes/jot.yaml", common_base);
-  const auto& qj = jet.report.quality;
-  const auto& qo = jot.report.quality;
+  const auto& qj = jet.report().quality;
+  const auto& qo = jot.report().quality;
   SCOPED_TRACE(::testing::Message()
                << "speculative/entry " << speculative_per_entry(qj) << " vs " << speculative_per_entry(qo)
                << "; fund/entry " << qj.fund_spend_per_entry << " vs " << qo.fund_spend_per_entry
-               << "; creaming " << jet.report.creaming_by_employability.concentration_index << " vs "
-               << jot.report.creaming_by_employability.concentration_index << "; entries " << entries(jet.treatment())
+               << "; creaming " << jet.report().creaming_by_employability.concentration_index << " vs "
+               << jot.report().creaming_by_employability.concentration_index << "; entries " << entries(jet.treatment())
                << " vs " << entries(jot.treatment()));
   // Seeds 20061001, 1-3 (the groups of issue 11): speculative submissions per entry 1.40-1.89
   // times JOT's, fund per entry 1.7-2.2 times, creaming 0.05-0.08 higher; the margins are half
@@ -82,7 +82,7 @@ TEST(Regimes, JetGamesEvidenceWhereJotDoesNotAndEntriesHold) {
   EXPECT_GT(total_minutes(jet.treatment(), model::ActionKind::Validation), 0.0);
   EXPECT_EQ(total_minutes(jot.treatment(), model::ActionKind::Validation), 0.0);
   EXPECT_GT(qj.fund_spend_per_entry, 1.3 * qo.fund_spend_per_entry);
-  EXPECT_GT(jet.report.creaming_by_employability.concentration_index, jot.report.creaming_by_employability.concentration_index + 0.05);
+  EXPECT_GT(jet.report().creaming_by_employability.concentration_index, jot.report().creaming_by_employability.concentration_index + 0.05);
   // The JOT pilot found "no detectable deterioration" in job outcomes, with no effect size
   // published (EVIDENCE.md §2). With issue 11's groups JOT advisers turn to the hardest groups
   // (its design intent) and JET's entries are 2.8-4.6% above JOT's on seeds 20061001, 1-3 (0-2%
@@ -94,8 +94,8 @@ TEST(Regimes, JetGamesEvidenceWhereJotDoesNotAndEntriesHold) {
 TEST(Regimes, TeamCountingWeakensIndividualGaming) {
   const auto team = testing::run_scenario("regimes/jot.yaml", common_base);
   const auto individual = testing::run_scenario("regimes/jot.yaml", with({"regime.level=adviser"}));
-  const auto& qt = team.report.quality;
-  const auto& qi = individual.report.quality;
+  const auto& qt = team.report().quality;
+  const auto& qi = individual.report().quality;
   const double team_gap = group_parked(team, "jsa_25_49") - group_parked(team, "esa_wrag");
   const double individual_gap = group_parked(individual, "jsa_25_49") - group_parked(individual, "esa_wrag");
   SCOPED_TRACE(::testing::Message() << "speculative/entry team " << speculative_per_entry(qt) << " individual "
@@ -146,9 +146,9 @@ TEST(Regimes, ProvidersForProfitParkTheHardestUnderAFlatPriceAndDifferentialPric
   EXPECT_LT(gap(differential), gap(flat) - 0.04);
   EXPECT_GT(gap(flat), gap(points) + 0.014) << "the profit objective adds to what capacity parks";
   // Providers earn fees for their attached clients and pay their salaried caseworkers.
-  EXPECT_GT(flat.report.providers.total.fees, 0.0);
-  EXPECT_GT(flat.report.providers.total.staff_cost, 0.0);
-  EXPECT_GT(differential.report.providers.profit_per_referral, flat.report.providers.profit_per_referral);
+  EXPECT_GT(flat.report().providers.total.fees, 0.0);
+  EXPECT_GT(flat.report().providers.total.staff_cost, 0.0);
+  EXPECT_GT(differential.report().providers.profit_per_referral, flat.report().providers.profit_per_referral);
 }
 
 TEST(Regimes, ProcessTargetsCreamByMotivationInAHomogeneousGroup) {
@@ -161,13 +161,13 @@ TEST(Regimes, ProcessTargetsCreamByMotivationInAHomogeneousGroup) {
       "network.advisers_per_office=13"};
   const auto process = testing::run_scenario("regimes/process-targets.yaml", with(homogeneous));
   const auto neutral = testing::run_scenario("baseline-uk.yaml", with(homogeneous));
-  const double by_motivation = process.report.creaming_by_motivation.concentration_index;
+  const double by_motivation = process.report().creaming_by_motivation.concentration_index;
   SCOPED_TRACE(::testing::Message() << "creaming by motivation: process " << by_motivation << ", neutral "
-                                    << neutral.report.creaming_by_motivation.concentration_index);
+                                    << neutral.report().creaming_by_motivation.concentration_index);
   // Seeds 20061001, 1-3: process targets 0.207-0.218, neutral 0.161-0.170. The neutral ethos
   // favours the motivated too (motivation raises what help achieves); targets add 0.04-0.06.
   EXPECT_GT(by_motivation, 0.1);
-  EXPECT_GT(by_motivation, neutral.report.creaming_by_motivation.concentration_index + 0.02);
+  EXPECT_GT(by_motivation, neutral.report().creaming_by_motivation.concentration_index + 0.02);
 }
 
 TEST(Regimes, OffFlowTargetsRaiseSanctionsAndExitsToNonWork) {
@@ -176,10 +176,10 @@ TEST(Regimes, OffFlowTargetsRaiseSanctionsAndExitsToNonWork) {
   const double sanctions = panel_sum(offflow.treatment(), &model::PanelCounts::sanctions);
   const double jot_sanctions = panel_sum(jot.treatment(), &model::PanelCounts::sanctions);
   SCOPED_TRACE(::testing::Message() << "sanctions " << sanctions << " vs " << jot_sanctions
-                                    << "; off-flows to work " << offflow.report.calibration.off_flows_to_work
-                                    << " vs " << jot.report.calibration.off_flows_to_work);
+                                    << "; off-flows to work " << offflow.report().calibration.off_flows_to_work
+                                    << " vs " << jot.report().calibration.off_flows_to_work);
   EXPECT_GT(sanctions, 100.0 + 10.0 * jot_sanctions);
-  EXPECT_LT(offflow.report.calibration.off_flows_to_work, jot.report.calibration.off_flows_to_work - 0.01);
+  EXPECT_LT(offflow.report().calibration.off_flows_to_work, jot.report().calibration.off_flows_to_work - 0.01);
   // Counted for the team, each adviser's share of a sanction's credit is a fifth: far fewer.
   const auto team = testing::run_scenario("regimes/offflow.yaml", with({"regime.level=team"}));
   EXPECT_LT(panel_sum(team.treatment(), &model::PanelCounts::sanctions), 0.5 * sanctions);
@@ -215,7 +215,7 @@ TEST(Regimes, JetBonusCountsJsaEntriesWithNoClaimWithinFourWeeks) {
   const auto bonus_only = testing::run_scenario(
       "regimes/jet.yaml", with({"regime.indicators[0].points=0", "regime.indicators[0].long_term_points=0"}));
   const auto& v = bonus_only.treatment();
-  const auto& names = bonus_only.report.group_names;
+  const auto& names = bonus_only.report().group_names;
   double expected = 0.0;
   double counted_jsa = 0.0;
   for (const auto& job : v.jobs) {

@@ -18,15 +18,13 @@ inline std::string scenario_path(const std::string& relative) {
 struct ScenarioRun {
   model::Scenario scenario;
   experiment::SingleRun run;
-  metrics::MetricsReport report;
   const model::VariantResult& treatment() const { return run.simulation.treatment; }
+  const metrics::MetricsReport& report() const { return run.report; }
 };
 
 inline ScenarioRun run_scenario(const std::string& relative, const std::vector<std::string>& overrides) {
   const io::RunnableScenario runnable = io::load_runnable(scenario_path(relative), overrides);
-  ScenarioRun out{runnable.loaded.scenario, experiment::run_once(runnable.loaded.scenario, runnable.regime), {}};
-  out.report = metrics::make_report(out.scenario, out.run.simulation);
-  return out;
+  return {runnable.loaded.scenario, experiment::run_once(runnable.loaded.scenario, runnable.regime)};
 }
 
 }  // namespace caseload::testing

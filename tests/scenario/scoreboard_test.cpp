@@ -98,10 +98,10 @@ TEST(SanctionsMetric, IsThePanelsSumOverTheMeasuredWeeks) {
     if (row.week * 7.0 >= v.measure_start) panel += row.counts.sanctions;
   }
   ASSERT_GT(panel, 0.0) << "the preset should sanction someone, or this test shows nothing";
-  EXPECT_EQ(run.report.sanctions.count, panel);
-  const auto& by_group = run.report.sanctions.count_by_group;
+  EXPECT_EQ(run.report().sanctions.count, panel);
+  const auto& by_group = run.report().sanctions.count_by_group;
   EXPECT_EQ(std::accumulate(by_group.begin(), by_group.end(), 0.0), panel);
-  EXPECT_DOUBLE_EQ(run.report.sanctions.per_100_client_weeks, 100.0 * panel / run.report.parking.claim_weeks);
+  EXPECT_DOUBLE_EQ(run.report().sanctions.per_100_client_weeks, 100.0 * panel / run.report().parking.claim_weeks);
 }
 
 }  // namespace
