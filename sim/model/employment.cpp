@@ -146,7 +146,8 @@ void handle_separation(World& world, JobseekerId person, std::uint32_t job) {
     adjust_goodwill(world.market.employers, js.employer[row], -scenario.employers.goodwill_early_leaver_loss);
   }
   auto recycle = stream(scenario.run.seed, EntityKind::Jobseeker, row, Purpose::Recycle, job);
-  if (recycle.uniform01() < scenario.jobs.recycle_probability) {
+  const double tenure_weeks = (now - js.job_start[row]) / core::days_per_week;
+  if (recycle.uniform01() < reclaim_probability(scenario.jobs, tenure_weeks)) {
     js.state[row] = JobseekerState::Waiting;
     world.scheduler.schedule(now + scenario.jobs.reclaim_delay_weeks * core::days_per_week,
                              code(EventKind::Reclaim), row);

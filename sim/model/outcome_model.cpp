@@ -42,6 +42,20 @@ double hire_probability(const EmployerModel& employers, double employability, do
                     employers.hire_noise_sd);
 }
 
+double reclaim_probability(const JobModel& jobs, double tenure_weeks) {
+  const double long_tenure = jobs.recycle_long_tenure.value_or(jobs.recycle_probability);
+  const double fade = std::exp(-std::max(0.0, tenure_weeks) / jobs.recycle_decay_weeks);
+  return long_tenure + (jobs.recycle_probability - long_tenure) * fade;
+}
+
+double reclaim_within(const JobModel& jobs, double hazard, double weeks) {
+  if (weeks <= 0.0 || hazard <= 0.0) return 0.0;
+  const double long_tenure = jobs.recycle_long_tenure.value_or(jobs.recycle_probability);
+  const double fading = hazard + 1.0 / jobs.recycle_decay_weeks;
+  return long_tenure * (1.0 - std::exp(-hazard * weeks)) +
+         (jobs.recycle_probability - long_tenure) * hazard / fading * (1.0 - std::exp(-fading * weeks));
+}
+
 double separation_hazard_per_week(const JobModel& jobs, double multiplier, double quality, double employability,
                                   double motivation, bool well_matched) {
   const double index = -jobs.quality_effect * (quality - 0.5) -

@@ -4,6 +4,7 @@
 // source of each default is cited in docs/ODD.md and in scenarios/baseline-uk.yaml.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -108,7 +109,11 @@ struct JobModel {
   double employability_effect = 0.3;
   double motivation_effect = 0.5;
   double matched_effect = 0.3;       ///< an interview shortly before the hire improves the match
-  double recycle_probability = 0.95; ///< a job that ends leads to a new claim
+  /// A job that ends leads to a new claim with recycle_probability soon after the hire, falling
+  /// towards recycle_long_tenure with tenure (recycle_decay_weeks): see reclaim_probability.
+  double recycle_probability = 0.95;
+  std::optional<double> recycle_long_tenure;  ///< unset: recycle_probability at every tenure
+  double recycle_decay_weeks = 26.0;
   double reclaim_delay_weeks = 1.0;
 };
 

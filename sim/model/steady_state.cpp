@@ -66,7 +66,8 @@ bool live_until_start(const Scenario& scenario, const CustomerGroup& profile, do
       person.state = StartState::Employed;
       return true;
     }
-    if (luck.uniform01() >= scenario.jobs.recycle_probability) return false;
+    const double tenure_weeks = (person.job_end - person.job_start) / core::days_per_week;
+    if (luck.uniform01() >= reclaim_probability(scenario.jobs, tenure_weeks)) return false;
     const double reclaim = person.job_end + scenario.jobs.reclaim_delay_weeks * core::days_per_week;
     if (reclaim >= 0.0) {
       person.state = StartState::Waiting;

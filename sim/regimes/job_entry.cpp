@@ -12,12 +12,14 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <limits>
 
 #include <fmt/format.h>
 
 #include "sim/core/assert.hpp"
 #include "sim/model/action.hpp"
 #include "sim/model/jobseeker_table.hpp"
+#include "sim/model/outcome_model.hpp"
 #include "sim/model/streams.hpp"
 #include "sim/regimes/indicator.hpp"
 
@@ -74,8 +76,8 @@ class JobEntry final : public Indicator {
         lag_days_(7.0 * settings.lag_weeks),
         bonus_after_days_(7.0 * settings.bonus_after_weeks),
         // Valuing the bonus: a new claim within the period needs the job to end at least
-        // reclaim_delay_weeks before its close, and then a claim (recycle_probability).
-        recycle_(context.scenario->jobs.recycle_probability),
+        // reclaim_delay_weeks before its close, and then a claim (model::reclaim_probability).
+        jobs_(&context.scenario->jobs),
         tenure_weeks_needed_(std::max(0.0, settings.bonus_after_weeks - context.scenario->jobs.reclaim_delay_weeks)) {}
 
   double value(const model::ActionCandidate& c) const override {
@@ -163,13 +165,15 @@ class JobEntry final : public Indicator {
   }
 
   // bonus_points x P(entry and no new claim within bonus_after_weeks). Tenure is exponential
-  // with one hazard per job (forecast.cpp: sustained_13 = entry x exp(-13 h)), so the job
-  // lasts t weeks with chance (sustained_13 / entry)^(t / 13); a claim follows an earlier end
-  // with chance recycle_probability.
+  // with one hazard per job (forecast.cpp: sustained_13 = entry x exp(-13 h)), so h follows
+  // from sustained_13 / entry; a claim follows an end at tenure t with model::reclaim_probability(t).
   double expected_bonus(const model::Forecast& f) const {
     if (f.entry <= 0.0) return 0.0;
-    const double lasts = std::pow(std::clamp(f.sustained_13 / f.entry, 0.0, 1.0), tenure_weeks_needed_ / 13.0);
-    return settings_.bonus_points * f.entry * (1.0 - recycle_ * (1.0 - lasts));
+    const double lasts_13 = std::clamp(f.sustained_13 / f.entry, 0.0, 1.0);
+    const double hazard = lasts_13 > 0.0 ? -std::log(lasts_13) / 13.0 : std::numeric_limits<double>::infinity();
+    const double reclaims = std::isfinite(hazard) ? model::reclaim_within(*jobs_, hazard, tenure_weeks_needed_)
+                                                  : model::reclaim_probability(*jobs_, 0.0);
+    return settings_.bonus_points * f.entry * (1.0 - reclaims);
   }
 
   void hold_bonus(const model::Outcome& outcome, double lag_days) {
@@ -203,7 +207,7 @@ class JobEntry final : public Indicator {
   double window_days_ = 0.0;
   double lag_days_ = 0.0;
   double bonus_after_days_ = 0.0;
-  double recycle_ = 0.0;
+  const model::JobModel* jobs_ = nullptr;
   double tenure_weeks_needed_ = 0.0;
   std::deque<PendingBonus> pending_;
   std::uint64_t popped_ = 0;          ///< bonuses taken off the front of pending_ so far

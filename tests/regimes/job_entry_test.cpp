@@ -210,6 +210,21 @@ TEST_F(BonusFixture, BonusIsValuedByTheChanceOfStayingOffBenefit) {
   EXPECT_DOUBLE_EQ(jet->value(c), 4.0 * 0.6);
 }
 
+TEST_F(BonusFixture, BonusCountsTheReclaimChanceAtTheTenureTheJobReaches) {
+  scenario.jobs.recycle_probability = 0.9;
+  scenario.jobs.recycle_long_tenure = 0.3;
+  scenario.jobs.recycle_decay_weeks = 52.0;
+  scenario.jobs.reclaim_delay_weeks = 1.0;
+  const auto jet = job_entry("evidenced", scenario, bonus_keys(), {"jsa", "lone_parent"});
+  model::ActionCandidate c = submission(0.5, 0.6, std::numeric_limits<double>::infinity());
+  c.after.sustained_13 = 0.6 * std::exp(-13.0 * 0.05);  // hazard 0.05 a week
+  // A job ending at t < 3 weeks brings a claim with 0.3 + 0.6 exp(-t/52); integrated against
+  // the tenure density 0.05 exp(-0.05 t):
+  const double fading = 0.05 + 1.0 / 52.0;
+  const double reclaims = 0.3 * (1.0 - std::exp(-0.15)) + 0.6 * 0.05 / fading * (1.0 - std::exp(-3.0 * fading));
+  EXPECT_NEAR(jet->value(c), 4.0 * 0.6 + 1.0 * 0.6 * (1.0 - reclaims), 1e-12);
+}
+
 TEST_F(BonusFixture, UpliftIsHalfTheScoreWithAMinimumOfTwo) {
   std::vector<std::pair<std::string, core::ConfigNode>> keys;
   keys.emplace_back("points", core::ConfigNode::map(here));

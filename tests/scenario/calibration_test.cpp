@@ -74,6 +74,17 @@ TEST_F(BaselineCalibration, JsaClaimsFollowTheAllJsaCurve) {
   EXPECT_NEAR(off_flow(run, 13.0, is_jsa).share, 0.50, 0.05);
   EXPECT_NEAR(off_flow(run, 26.0, is_jsa).share, 0.75, 0.05);
   EXPECT_NEAR(off_flow(run, 52.0, is_jsa).share, 0.90, 0.05);
+  // 68% of JSA leavers moved into paid work (DWP RR 791, §6.1): of JSA claims ending in the
+  // measured period, the share ending in a job, within 0.05 (the survey's own and the gap to
+  // the off-flow codes' "not known" make it a soft figure; 0.05 is 60 binomial SE here).
+  double ended = 0.0, into_work = 0.0;
+  for (const auto& spell : run.spells) {
+    if (!is_jsa(spell.group) || spell.is_open || spell.end < run.measure_start) continue;
+    ended += 1.0;
+    into_work += spell.reason == model::ExitReason::Work ? 1.0 : 0.0;
+  }
+  ASSERT_GT(ended, 10000.0);
+  EXPECT_NEAR(into_work / ended, 0.67, 0.05);
 }
 
 TEST_F(BaselineCalibration, ReclaimsCaseloadsAndAdviserTime) {

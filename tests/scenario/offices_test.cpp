@@ -92,7 +92,7 @@ TEST(Offices, DrawnNetworkSpreadsIntoWorkRatesAsUkDistrictsDo) {
   const double sd = std::sqrt(variance / 36.0);
   const auto [low, high] = std::minmax_element(rates.begin(), rates.end());
   // UK 2023-24: 5.5% to 10.8% across districts (ratio 1.96, log range 0.68), so a log sd of
-  // about 0.16 over ~37 districts. Measured here: sd 0.158, ratio 2.03. Each office's rate rests
+  // about 0.16 over ~37 districts. Measured here: sd 0.154, ratio 2.10. Each office's rate rests
   // on 550 or more job entries (relative noise <= 4.3%), which moves the sd by ~0.007 and the
   // log range by ~0.06: the bounds (sd 0.12-0.20, ratio 1.65-2.35, a log range of 0.50-0.85)
   // lie 2.5 to 6 times that noise away, and outside them the fit to the UK range is lost.

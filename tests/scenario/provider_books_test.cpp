@@ -59,12 +59,15 @@ TEST(ProviderBooks, MarginIsFeesLessSalariesOverheadAndProgrammeSpendInEveryRow)
 }
 
 // Spend per participant and margin per participant by group, ESA ex-IB against JSA 18-24, on
-// this seed: spend £236 against £70 (3.4x): the long-term sick stay attached longer and take
-// more caseworker minutes. Margin per participant £589 against £753: the differential price
-// (£3,500 + 13 x £370 against £1,200 + 13 x £170) does not make up for ex-IB clients' far lower
-// job chances (22% off benefit a year, EVIDENCE §9.1), so the groups' margins differ by about
-// a fifth and in the other direction from their prices. The spend margin asserted (x2) is
-// under half the gap; the margins must differ by at least 5% of the larger (a quarter of it).
+// seeds 20061001, 1-3: spend £77-110 against £169-193, though ex-IB clients stay attached
+// 77-102 weeks against 35-38: caseworkers acting for profit park the long-term sick (their
+// parked-share gap is 0.33-0.40 under these prices). Margin per participant £538-694 against
+// £900-1,030: the differential price (£3,500 + 13 x £370 against £1,200 + 13 x £170) does not
+// make up for ex-IB clients' far lower job chances (22% off benefit a year, EVIDENCE §9.1).
+// (Before the JSA refit and tenure-dependent re-claims, spend ran the other way, £236 against
+// £70 on seed 20061001: which way it goes is the model's finding, not built in.) On this seed
+// the spend ratio is 2.1; the asserted 1.5 is under half the gap above 1; the margins must
+// differ by at least 5% of the larger (a fifth of the gap).
 TEST(ProviderBooks, GroupsGetDifferentSpendAndMargin) {
   const auto run = testing::run_scenario("regimes/pbr-providers-differential.yaml", common_base);
   const metrics::ProviderBooks& sick = group_books(run, "esa_ex_ib");
@@ -75,7 +78,7 @@ TEST(ProviderBooks, GroupsGetDifferentSpendAndMargin) {
                                     << ", 18-24 " << young.spend_per_participant
                                     << "; margin per participant: esa_ex_ib " << margin_sick << ", 18-24 "
                                     << margin_young);
-  EXPECT_GT(sick.spend_per_participant, 2.0 * young.spend_per_participant);
+  EXPECT_GT(young.spend_per_participant, 1.5 * sick.spend_per_participant);
   EXPECT_GT(std::abs(margin_sick - margin_young), 0.05 * std::max(margin_sick, margin_young))
       << "margins come from each group's fees and costs, not from one price-minus-minutes rate";
 }

@@ -75,18 +75,20 @@ TEST(Regimes, JetGamesEvidenceWhereJotDoesNotAndEntriesHold) {
                << "; creaming " << jet.report().creaming_by_employability.concentration_index << " vs "
                << jot.report().creaming_by_employability.concentration_index << "; entries " << entries(jet.treatment())
                << " vs " << entries(jot.treatment()));
-  // Seeds 20061001, 1-3 (the groups of issue 11): speculative submissions per entry 1.40-1.89
-  // times JOT's, fund per entry 1.7-2.2 times, creaming 0.05-0.08 higher; the margins are half
-  // the least effect or less. (Before issue 11's groups the speculative ratio was above 2.)
+  // Seeds 20061001, 1-3 (issue 11's groups, JSA refitted to 68% into work, re-claims falling
+  // with tenure, three years' warm-up): speculative submissions per entry 1.76-2.07 times JOT's,
+  // fund per entry 1.6-1.9 times, creaming 0.022-0.033 higher (0.05-0.08 before the refit: with
+  // fewer inactivity exits the hardest JSA clients stay longer, and JOT's advisers too help the
+  // job-ready more); the margins are half the least effect or less.
   EXPECT_GT(speculative_per_entry(qj), 1.2 * speculative_per_entry(qo));
   EXPECT_GT(total_minutes(jet.treatment(), model::ActionKind::Validation), 0.0);
   EXPECT_EQ(total_minutes(jot.treatment(), model::ActionKind::Validation), 0.0);
   EXPECT_GT(qj.fund_spend_per_entry, 1.3 * qo.fund_spend_per_entry);
-  EXPECT_GT(jet.report().creaming_by_employability.concentration_index, jot.report().creaming_by_employability.concentration_index + 0.05);
+  EXPECT_GT(jet.report().creaming_by_employability.concentration_index, jot.report().creaming_by_employability.concentration_index + 0.01);
   // The JOT pilot found "no detectable deterioration" in job outcomes, with no effect size
   // published (EVIDENCE.md §2). With issue 11's groups JOT advisers turn to the hardest groups
-  // (its design intent) and JET's entries are 2.8-4.6% above JOT's on seeds 20061001, 1-3 (0-2%
-  // before). We read "not detectable" as under 5% [A]; beyond that the model would contradict
+  // (its design intent) and JET's entries are 2.9-4.1% above JOT's on seeds 20061001, 1-3 (0-2%
+  // before the groups). We read "not detectable" as under 5% [A]; beyond that the model would contradict
   // the pilot.
   EXPECT_NEAR(entries(jet.treatment()) / entries(jot.treatment()), 1.0, 0.05);
 }
@@ -155,17 +157,18 @@ TEST(Regimes, ProcessTargetsCreamByMotivationInAHomogeneousGroup) {
   // One customer group, everyone equally employable; motivation varies; goodwill is at stake.
   const std::vector<std::string> homogeneous = {
       "groups={all: {inflow_per_week: 40, employability_sd: 0}}",
-      // At the calibrated caseload of about 150 a client (P22): 13 advisers an office give
-      // 152-158 here. The finding depends on capacity: at about 115 (17 advisers) process
-      // targets cream by motivation less than the neutral ethos does (0.08-0.10 against 0.24).
-      "network.advisers_per_office=13"};
+      // At the calibrated caseload of about 150 a client (P22): 10 advisers an office give
+      // 147-149 here (13 gave 152-158 before the re-claims fell with tenure). The finding depends
+      // on capacity: at about 110 (13 advisers) process targets cream by motivation far less
+      // than the neutral ethos does (0.03-0.05 against 0.21-0.22).
+      "network.advisers_per_office=10"};
   const auto process = testing::run_scenario("regimes/process-targets.yaml", with(homogeneous));
   const auto neutral = testing::run_scenario("baseline-uk.yaml", with(homogeneous));
   const double by_motivation = process.report().creaming_by_motivation.concentration_index;
   SCOPED_TRACE(::testing::Message() << "creaming by motivation: process " << by_motivation << ", neutral "
                                     << neutral.report().creaming_by_motivation.concentration_index);
-  // Seeds 20061001, 1-3: process targets 0.207-0.218, neutral 0.161-0.170. The neutral ethos
-  // favours the motivated too (motivation raises what help achieves); targets add 0.04-0.06.
+  // Seeds 20061001, 1-3: process targets 0.163-0.206, neutral 0.126-0.134. The neutral ethos
+  // favours the motivated too (motivation raises what help achieves); targets add 0.03-0.08.
   EXPECT_GT(by_motivation, 0.1);
   EXPECT_GT(by_motivation, neutral.report().creaming_by_motivation.concentration_index + 0.02);
 }

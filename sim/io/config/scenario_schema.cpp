@@ -159,6 +159,11 @@ model::JobModel read_jobs(ConfigReader reader) {
   j.motivation_effect = reader.number("motivation_effect", j.motivation_effect);
   j.matched_effect = reader.number("matched_effect", j.matched_effect);
   j.recycle_probability = reader.number("recycle_probability", j.recycle_probability, probability);
+  // Unset, the long-tenure chance is the short one: a re-claim that does not depend on tenure.
+  if (reader.has("recycle_long_tenure")) {
+    j.recycle_long_tenure = reader.number("recycle_long_tenure", j.recycle_probability, probability);
+  }
+  j.recycle_decay_weeks = reader.number("recycle_decay_weeks", j.recycle_decay_weeks, positive);
   j.reclaim_delay_weeks = reader.number("reclaim_delay_weeks", j.reclaim_delay_weeks, non_negative);
   reader.finish();
   return j;

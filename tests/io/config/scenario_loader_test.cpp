@@ -119,6 +119,25 @@ TEST(LoadScenario, ProvidersRejectTheOldHourlyRateAndABadRatio) {
   EXPECT_TRUE(mentions("unknown key 'to_26'"));
 }
 
+TEST(LoadScenario, ReclaimByTenureIsReadAndChecked) {
+  const LoadedScenario loaded = load_scenario_text(
+      "name: x\ngroups: {a: {inflow_per_week: 1}}\njobs: {recycle_long_tenure: 0.3, recycle_decay_weeks: 52}\n",
+      "inline.yaml", {});
+  EXPECT_EQ(loaded.scenario.jobs.recycle_long_tenure, 0.3);
+  EXPECT_DOUBLE_EQ(loaded.scenario.jobs.recycle_decay_weeks, 52.0);
+  EXPECT_FALSE(load_scenario_text("name: x\ngroups: {a: {inflow_per_week: 1}}\n", "inline.yaml", {})
+                   .scenario.jobs.recycle_long_tenure.has_value())
+      << "unset, the long-tenure chance follows recycle_probability";
+  EXPECT_EQ(problems_of([] {
+              load_scenario_text("name: x\ngroups: {a: {inflow_per_week: 1}}\n"
+                                 "jobs:\n  recycle_long_tenure: 1.5\n  recycle_decay_weeks: 0\n",
+                                 "inline.yaml", {});
+            }),
+            (std::vector<std::string>{
+                "inline.yaml:4:24: 'jobs.recycle_long_tenure' must be a number in [0, 1], got 1.5",
+                "inline.yaml:5:24: 'jobs.recycle_decay_weeks' must be a number > 0, got 0"}));
+}
+
 TEST(LoadScenario, OverridesApplyBeforeValidation) {
   const LoadedScenario loaded = load_scenario_text("name: x\nrun:\n  weeks: -3\ngroups: {all: {inflow_per_week: 1}}\n",
                                                    "inline.yaml",
