@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import metrics, plots
+from . import gaming, metrics, plots
 from .trace import DAYS_PER_WEEK, Trace, load_trace
 
 
@@ -177,6 +177,21 @@ def write_report(paths: list[str | Path], out_dir: str | Path) -> Written:
     return written
 
 
+def _gaming_html(runs: list[Trace], labels: list[str]) -> str:
+    """The gaming channels section: per run, one small table per channel."""
+    parts = ["<h2>Gaming channels</h2>",
+             "<p>Per run (the treatment), the figures that show each way an adviser can game "
+             "the regime (docs/REGIMES.md, \"Gaming channels\"); &ndash; means not defined, and "
+             f"<em>{gaming.NOT_IN_TRACE}</em> a metric the trace was written without.</p>"]
+    for run, label in zip(runs, labels):
+        parts.append(f"<h3>{html.escape(label)}</h3>")
+        for channel, table in gaming.channel_tables(run):
+            parts.append(f"<h4>{html.escape(channel.name)}</h4>"
+                         f"<p>The adviser {html.escape(channel.adviser_does)}.</p>")
+            parts.append(_html_table(table, "metric"))
+    return "\n".join(parts)
+
+
 def _index_html(runs: list[Trace], labels: list[str], table: pd.DataFrame,
                 written: Written) -> str:
     parts = ["<!DOCTYPE html>", "<html lang='en'><head><meta charset='utf-8'>",
@@ -195,6 +210,7 @@ def _index_html(runs: list[Trace], labels: list[str], table: pd.DataFrame,
                  "from the agent tables by <code>analysis/caseload_analysis/metrics.py</code>. "
                  "Also in <a href='metrics.csv'>metrics.csv</a>.</p>")
     parts.append(_html_table(table, "metric"))
+    parts.append(_gaming_html(runs, labels))
     parts.append("<h2>Figures</h2>")
     for stem, title, _draw in plots.FIGURES:
         if stem in written.figures:

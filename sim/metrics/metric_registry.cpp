@@ -93,6 +93,19 @@ constexpr Metric metrics[] = {
     {"sanctions_per_100_client_weeks", "sanctions", "sanctions per 100 claiming client-weeks",
      field<&R::sanctions, &Sanctions::per_100_client_weeks>},
 
+    // Evidence and audit (issue 12); NaN when the regime checks no evidence.
+    {"claims_weak", "claims",
+     "job entries claimed on weak evidence (not via a submission) in the measured period",
+     field<&R::evidence, &Evidence::claims_weak>},
+    {"claims_rejected", "claims", "weak claims an audit sampled and rejected",
+     field<&R::evidence, &Evidence::claims_rejected>},
+    {"credit_audit_would_remove", "points",
+     "credit from weak claims no audit sampled (what a full audit would remove)",
+     field<&R::evidence, &Evidence::credit_audit_would_remove>},
+    {"unmatched_entries", "entries",
+     "job entries record matching did not find, so earned no credit",
+     field<&R::evidence, &Evidence::unmatched_entries>},
+
     {"net_employment_weeks_per_person", "weeks",
      "employment weeks gained over the counterfactual per person present (weeks)",
      field<&R::net_impact, &NetImpact::employment_weeks_per_person>},

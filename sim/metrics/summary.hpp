@@ -8,6 +8,7 @@
 
 #include "sim/metrics/calibration.hpp"
 #include "sim/metrics/creaming.hpp"
+#include "sim/metrics/evidence.hpp"
 #include "sim/metrics/net_impact.hpp"
 #include "sim/metrics/offflow_curves.hpp"
 #include "sim/metrics/offices.hpp"
@@ -33,6 +34,7 @@ struct MetricsReport {
   Parking parking;
   Quality quality;
   Sanctions sanctions;
+  Evidence evidence;
   Providers providers;
   std::optional<NetImpact> net_impact;
   std::optional<CostEffectiveness> cost_effectiveness;

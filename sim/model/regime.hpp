@@ -90,6 +90,16 @@ struct Outcome {
   double days_since_help = std::numeric_limits<double>::infinity();
 };
 
+/// What an evidence rule did to job-entry claims in the measured period, by customer group
+/// (empty when the regime checks no evidence): weak claims made and rejected on audit, the
+/// credit of weak claims no check sampled, and entries record matching did not find.
+struct EvidenceTally {
+  std::vector<double> claims_weak;
+  std::vector<double> claims_rejected;
+  std::vector<double> credit_unaudited;
+  std::vector<double> unmatched_entries;
+};
+
 /// The kinds of unit a regime counts for: `ScoreRow::level` indexes this list.
 inline constexpr std::array<std::string_view, 4> unit_level_names = {"adviser", "team", "office",
                                                                      "provider"};
@@ -149,6 +159,9 @@ class Regime {
 
   /// What each indicator is (its primitive's kind), in the order ScoreRow::indicator numbers.
   virtual std::vector<std::string> indicator_names() const { return {}; }
+
+  /// What its evidence rules did to job-entry claims; empty when it checks none.
+  virtual EvidenceTally evidence() const { return {}; }
 
   /// What the regime credited to this adviser over the measured period: points, or money
   /// for payment by results. Team or office counts are shared equally among members.

@@ -58,6 +58,7 @@ struct VariantResult {
   std::vector<std::uint8_t> stars_by_adviser;  ///< star rating at the end (0 = not rated)
   ProviderTally providers;                  ///< empty without contracted providers
   Scoreboard scoreboard;
+  EvidenceTally evidence;                   ///< claims and matching, empty if unchecked
   std::vector<OfficeProfile> offices;       ///< by office: market, size, mix and cluster
   std::vector<double> new_claims_per_week;  ///< by office: expected inflow, all groups
   std::vector<EventRecord> events;          ///< every handled event, if recorded

@@ -31,6 +31,7 @@ enum class Purpose : std::uint32_t {
   MatchNoise,        // whether record matching finds an outcome (regimes), by day
   ProviderAllocation,  // which of the office's providers a referred person goes to
   Assignment,        // which adviser takes a claim under random assignment, by claim number
+  AuditSample,       // whether a validation check samples a job-entry claim (regimes), by day
 };
 
 inline core::RandomStream stream(std::uint64_t seed, EntityKind kind, std::uint32_t id,

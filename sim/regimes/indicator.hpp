@@ -40,6 +40,8 @@ class Indicator {
   /// Called at each week's close, before credit due by `day` is counted: credits what has
   /// been earned by time passing (JET's bonus for staying off benefit).
   virtual void end_week(double /*day*/, CreditLedger& /*ledger*/) {}
+  /// Adds what its evidence rules did to claims (job entries only) to `tally`, by group.
+  virtual void add_evidence(model::EvidenceTally& /*tally*/) const {}
 };
 
 /// One indicator's keys as its primitive read them. Each primitive's file derives its own

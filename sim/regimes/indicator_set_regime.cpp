@@ -209,6 +209,12 @@ std::vector<std::string> IndicatorSetRegime::indicator_names() const {
   return names;
 }
 
+model::EvidenceTally IndicatorSetRegime::evidence() const {
+  model::EvidenceTally tally;
+  for (const auto& indicator : indicators_) indicator->add_evidence(tally);
+  return tally;
+}
+
 double IndicatorSetRegime::measured(model::AdviserId adviser) const {
   return ledger_.measured(adviser);
 }

@@ -74,6 +74,7 @@ class IndicatorSetRegime final : public model::Regime {
   void end_week(const model::RegimeView& view, int week) override;
   void score_week(int week, std::vector<model::ScoreRow>& rows) const override;
   std::vector<std::string> indicator_names() const override;
+  model::EvidenceTally evidence() const override;
   double measured(model::AdviserId adviser) const override;
   double measured(model::AdviserId adviser, model::GroupId group, model::PaymentKind kind) const override;
 

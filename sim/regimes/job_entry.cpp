@@ -8,6 +8,10 @@
 //    an action is worth only the change in the chance of an entry.
 // JET's extras: a bonus for a counted entry whose client starts no new claim within
 // bonus_after_weeks, and an uplift for clients of listed offices (JET's deprived areas).
+// Evidence and audit: under evidenced attribution an entry the office did not bring about (the
+// client's own search or the open market, with help on record) is a weak claim, made only if
+// it is worth making against the audit (audit.hpp); records find a matched entry with the
+// chance match_rate of its client's group.
 
 #include <algorithm>
 #include <cmath>
@@ -21,6 +25,7 @@
 #include "sim/model/jobseeker_table.hpp"
 #include "sim/model/outcome_model.hpp"
 #include "sim/model/streams.hpp"
+#include "sim/regimes/audit.hpp"
 #include "sim/regimes/indicator.hpp"
 
 namespace caseload::regimes {
@@ -46,6 +51,8 @@ struct JobEntrySettings final : IndicatorSettings {
   std::vector<bool> uplift_offices;  ///< by office
   double uplift_share = 0.5;
   double uplift_min_points = 2.0;
+  AuditRule audit;                  ///< evidenced only
+  std::vector<double> match_rate;   ///< by group: the chance records find an entry
 };
 
 std::vector<bool> read_offices(core::ConfigReader& reader, std::string_view key, int offices) {
@@ -66,12 +73,47 @@ std::vector<bool> read_offices(core::ConfigReader& reader, std::string_view key,
   return listed;
 }
 
+// audit (evidenced only) and match_rate (matched and attached only): a key that cannot act
+// under the indicator's attribution is an error, not silently ignored.
+void read_evidence_keys(core::ConfigReader& reader, const IndicatorContext& context,
+                        JobEntrySettings& settings) {
+  const bool is_evidenced = settings.attribution == Attribution::Evidenced;
+  const bool has_audit = reader.has("audit");
+  core::ConfigReader audit = reader.section("audit");
+  settings.audit = read_audit(audit);
+  if (has_audit && !is_evidenced) {
+    reader.error("audit", fmt::format("'{}' checks evidenced claims; it needs '{}: evidenced'",
+                                      reader.path_of("audit"), reader.path_of("attribution")));
+  }
+  const bool has_match_rate = reader.has("match_rate");
+  settings.match_rate = read_group_weights(reader, "match_rate", 1.0, context);
+  for (std::size_t g = 0; g < settings.match_rate.size(); ++g) {
+    if (settings.match_rate[g] <= 1.0) continue;
+    // At the group's own entry when the rates are a map by group, else at the key.
+    const std::string& group = context.group_names[g];
+    const core::ConfigNode* rates = reader.node().find("match_rate");
+    const core::ConfigNode* entry = rates != nullptr && rates->is_map() ? rates->find(group) : nullptr;
+    reader.diagnostics().error(
+        entry != nullptr ? entry->location() : reader.location_of("match_rate"),
+        fmt::format("'{}' is a chance in [0, 1]; got {} for {}", reader.path_of("match_rate"),
+                    settings.match_rate[g], group));
+    break;
+  }
+  if (has_match_rate && is_evidenced) {
+    reader.error("match_rate",
+                 fmt::format("'{}' is the chance records find an entry; it needs '{}: matched' or "
+                             "'attached'",
+                             reader.path_of("match_rate"), reader.path_of("attribution")));
+  }
+}
+
 class JobEntry final : public Indicator {
  public:
   JobEntry(const JobEntrySettings& settings, const IndicatorContext& context)
       : settings_(settings),
         seed_(context.scenario->run.seed),
         context_(context),
+        measure_from_day_(7.0 * context.scenario->run.warmup_weeks),
         window_days_(7.0 * settings.window_weeks),
         lag_days_(7.0 * settings.lag_weeks),
         bonus_after_days_(7.0 * settings.bonus_after_weeks),
@@ -86,9 +128,12 @@ class JobEntry final : public Indicator {
     if (settings_.attribution == Attribution::Attached && !c.attached) return 0.0;
     const bool has_bonus = earns_bonus(c.group);
     if (settings_.attribution != Attribution::Evidenced) {
-      const double entry = worth * (1.0 - settings_.false_negative) * gain;
+      // Times a match rate of 1 leaves the figure bit-identical to one without it.
+      const double found =
+          (1.0 - settings_.false_negative) * settings_.match_rate[model::index(c.group)];
+      const double entry = worth * found * gain;
       if (!has_bonus) return entry;
-      return entry + (1.0 - settings_.false_negative) * (expected_bonus(c.after) - expected_bonus(c.before));
+      return entry + found * (expected_bonus(c.after) - expected_bonus(c.before));
     }
     const bool evidenced = c.days_since_help <= window_days_;
     if (!evidenced && model::is_evidence(c.action)) {
@@ -109,12 +154,19 @@ class JobEntry final : public Indicator {
       const double worth = points(outcome.group, outcome.claim_weeks, outcome.office);
       if (settings_.attribution == Attribution::Evidenced) {
         if (outcome.days_since_help > window_days_) return;  // nothing on record to claim it
+        if (!outcome.via_submission) {
+          claim_weakly(outcome, worth, ledger);
+          return;
+        }
         ledger.credit(outcome, worth, outcome.time, model::PaymentKind::JobOutcome);
         ledger.owe_validation(outcome.adviser, settings_.validation_minutes);
         hold_bonus(outcome, 0.0);
         return;
       }
-      if (draw(outcome) < settings_.false_negative) return;
+      if (!is_found(outcome)) {
+        if (is_measured(outcome)) tally_.unmatched_entries[model::index(outcome.group)] += 1.0;
+        return;
+      }
       ledger.credit(outcome, worth, outcome.time + lag_days_, model::PaymentKind::JobOutcome);
       hold_bonus(outcome, lag_days_);
       return;
@@ -128,6 +180,17 @@ class JobEntry final : public Indicator {
                     outcome.time + lag_days_, model::PaymentKind::JobOutcome);
       hold_bonus(outcome, lag_days_);
     }
+  }
+
+  void add_evidence(model::EvidenceTally& tally) const override {
+    const auto add = [](std::vector<double>& sum, const std::vector<double>& mine) {
+      if (sum.empty()) sum.assign(mine.size(), 0.0);
+      for (std::size_t g = 0; g < mine.size() && g < sum.size(); ++g) sum[g] += mine[g];
+    };
+    add(tally.claims_weak, tally_.claims_weak);
+    add(tally.claims_rejected, tally_.claims_rejected);
+    add(tally.credit_unaudited, tally_.credit_unaudited);
+    add(tally.unmatched_entries, tally_.unmatched_entries);
   }
 
   void end_week(double day, CreditLedger& ledger) override {
@@ -195,15 +258,57 @@ class JobEntry final : public Indicator {
     if (outcome.time <= bonus.due_day) bonus.is_cancelled = true;
   }
 
-  double draw(const model::Outcome& outcome) const {
-    auto luck = model::stream(seed_, model::EntityKind::Jobseeker, model::index(outcome.client),
-                              model::Purpose::MatchNoise, static_cast<std::uint32_t>(outcome.time));
-    return luck.uniform01();
+  // A weak claim, if worth making: validation minutes are owed either way; a sampled claim is
+  // rejected (and penalised), an unsampled one counts as a founded one would.
+  void claim_weakly(const model::Outcome& outcome, double worth, CreditLedger& ledger) {
+    if (!is_weak_claim_worth_making(worth, settings_.audit)) return;
+    const auto group = model::index(outcome.group);
+    const bool measured = is_measured(outcome);
+    if (measured) tally_.claims_weak[group] += 1.0;
+    if (is_sampled(settings_.audit, seed_, outcome)) {
+      if (measured) tally_.claims_rejected[group] += 1.0;
+      if (settings_.audit.penalty_points > 0.0) {
+        ledger.credit(outcome, -settings_.audit.penalty_points, outcome.time,
+                      model::PaymentKind::JobOutcome);
+      }
+      ledger.owe_validation(outcome.adviser, settings_.validation_minutes);
+      return;
+    }
+    if (measured) tally_.credit_unaudited[group] += worth;
+    ledger.credit(outcome, worth, outcome.time, model::PaymentKind::JobOutcome);
+    ledger.owe_validation(outcome.adviser, settings_.validation_minutes);
+    hold_bonus(outcome, 0.0);
+  }
+
+  bool is_measured(const model::Outcome& outcome) const {
+    return outcome.time >= measure_from_day_;
+  }
+
+  model::EvidenceTally empty_tally() const {
+    const std::vector<double> zeros(settings_.points.size(), 0.0);
+    return {zeros, zeros, zeros, zeros};
+  }
+
+  core::RandomStream match_luck(const model::Outcome& outcome) const {
+    return model::stream(seed_, model::EntityKind::Jobseeker, model::index(outcome.client),
+                         model::Purpose::MatchNoise, static_cast<std::uint32_t>(outcome.time));
+  }
+
+  double draw(const model::Outcome& outcome) const { return match_luck(outcome).uniform01(); }
+
+  // Records miss a false_negative share of entries, and find the rest with the chance
+  // match_rate of the client's group (a second draw, taken only when that chance is below 1).
+  bool is_found(const model::Outcome& outcome) const {
+    auto luck = match_luck(outcome);
+    if (luck.uniform01() < settings_.false_negative) return false;
+    const double rate = settings_.match_rate[model::index(outcome.group)];
+    return rate >= 1.0 || luck.uniform01() < rate;
   }
 
   JobEntrySettings settings_;  ///< the keys as read; durations below in days
   std::uint64_t seed_;
   IndicatorContext context_;
+  double measure_from_day_ = 0.0;
   double window_days_ = 0.0;
   double lag_days_ = 0.0;
   double bonus_after_days_ = 0.0;
@@ -212,6 +317,7 @@ class JobEntry final : public Indicator {
   std::deque<PendingBonus> pending_;
   std::uint64_t popped_ = 0;          ///< bonuses taken off the front of pending_ so far
   std::vector<std::uint64_t> latest_; ///< by person: 1 + sequence number of the latest bonus, 0 none
+  model::EvidenceTally tally_ = empty_tally();  ///< measured period, by group
 };
 
 }  // namespace
@@ -237,6 +343,7 @@ std::unique_ptr<const IndicatorSettings> read_job_entry(core::ConfigReader& read
   settings->uplift_offices = read_offices(reader, "uplift_offices", context.scenario->network.offices);
   settings->uplift_share = reader.number("uplift_share", 0.5, core::Bounds::at_least(0.0));
   settings->uplift_min_points = reader.number("uplift_min_points", 2.0, core::Bounds::at_least(0.0));
+  read_evidence_keys(reader, context, *settings);
   return settings;
 }
 

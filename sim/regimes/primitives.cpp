@@ -16,9 +16,11 @@ constexpr Primitive primitives[] = {
      "`attribution` evidenced|matched|attached (matched); `points`; `long_term_after_weeks`, "
      "`long_term_points` (0, 0); `window_weeks` (13); `validation_minutes` (actions.validation.minutes); "
      "`lag_weeks` (0); `false_negative`, `false_positive` (0, 0); `bonus_points`, `bonus_after_weeks`, "
-     "`bonus_groups` (0, 4, all groups); `uplift_offices`, `uplift_share`, `uplift_min_points` ([], 0.5, 2)",
+     "`bonus_groups` (0, 4, all groups); `uplift_offices`, `uplift_share`, `uplift_min_points` ([], 0.5, 2); "
+     "`audit.sample_rate`, `audit.penalty_points` (0, 0; evidenced only); `match_rate` (1; by group; matched "
+     "and attached only)",
      "evidenced: the **whole** chance of an entry if it creates the client's first evidence in the window, "
-     "else the change; matched: the change × (1 − false_negative)"},
+     "else the change; matched: the change × (1 − false_negative) × match_rate"},
     {"sustained_job", read_sustained_job, build_sustained_job, "a job lasting `weeks` (13 or 26), and sustainment payments after it",
      "`attribution` matched|attached (matched); `weeks` (26); `points`; `sustainment_points` (0); "
      "`sustainment_every_weeks` (4); `sustainment_max` (0; a whole number, at most 104)",
