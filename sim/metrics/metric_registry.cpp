@@ -93,6 +93,15 @@ constexpr Metric metrics[] = {
     {"sanctions_per_100_client_weeks", "sanctions", "sanctions per 100 claiming client-weeks",
      field<&R::sanctions, &Sanctions::per_100_client_weeks>},
 
+    // Timing (issue 12).
+    {"help_before_mark_ratio", "ratio",
+     "help per client-week in the 4 weeks before a 13/26/39/52-week claim mark over help per client-week "
+     "at other claim weeks under 52 (NaN without the event log)",
+     field<&R::bunching, &Bunching::help_before_mark_ratio>},
+    {"entries_year_end_ratio", "ratio",
+     "job entries per week in the last 8 weeks of the 52-week target year over entries per week in its other weeks",
+     field<&R::bunching, &Bunching::entries_year_end_ratio>},
+
     {"net_employment_weeks_per_person", "weeks",
      "employment weeks gained over the counterfactual per person present (weeks)",
      field<&R::net_impact, &NetImpact::employment_weeks_per_person>},

@@ -14,6 +14,7 @@ MetricsReport make_report(const model::Scenario& scenario, const model::Simulati
   report.parking = parking(scenario, result.treatment);
   report.quality = quality(result.treatment, scenario.groups.size());
   report.sanctions = sanctions(result.treatment, report.parking.claim_weeks_by_group);
+  report.bunching = bunching(result.treatment);
   report.providers = providers(scenario, result.treatment);
   report.net_impact = net_impact(scenario, result);
   report.cost_effectiveness = cost_effectiveness(result);
