@@ -74,7 +74,11 @@ Bunching bunching(const model::VariantResult& variant) {
   out.client_weeks_by_weeks_to_mark.assign(mark_spacing_weeks, 0.0);
   count_client_weeks(variant, out.client_weeks_by_weeks_to_mark);
   const bool has_events = !variant.events.empty();
-  if (has_events) count_help(variant, out.help_by_weeks_to_mark);
+  if (has_events) {
+    count_help(variant, out.help_by_weeks_to_mark);
+  } else {
+    std::fill(out.help_by_weeks_to_mark.begin(), out.help_by_weeks_to_mark.end(), not_defined);
+  }
   out.help_rate_by_weeks_to_mark.resize(mark_spacing_weeks);
   for (std::size_t k = 0; k < out.help_rate_by_weeks_to_mark.size(); ++k) {
     out.help_rate_by_weeks_to_mark[k] =

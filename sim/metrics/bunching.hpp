@@ -21,7 +21,7 @@ inline constexpr int year_end_weeks = 8;
 
 struct Bunching {
   /// Index k: claim weeks with k + 1 weeks (rounded up) to the next mark, before the last mark.
-  std::vector<double> help_by_weeks_to_mark;          ///< discretionary actions on a client
+  std::vector<double> help_by_weeks_to_mark;          ///< discretionary actions on a client (NaN: no log)
   std::vector<double> client_weeks_by_weeks_to_mark;  ///< claiming client-weeks
   std::vector<double> help_rate_by_weeks_to_mark;     ///< help per client-week (NaN without weeks)
   /// Help per client-week in the last `weeks_before_mark` weeks before a mark over help per

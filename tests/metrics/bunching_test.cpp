@@ -93,6 +93,7 @@ TEST(Bunching, WithoutTheEventLogHelpIsNotDefinedButClientWeeksAre) {
   const Bunching b = bunching(two_claimants());
   EXPECT_TRUE(std::isnan(b.help_before_mark_ratio));
   EXPECT_TRUE(std::isnan(b.help_rate_by_weeks_to_mark[5]));
+  EXPECT_TRUE(std::isnan(b.help_by_weeks_to_mark[5]));
   EXPECT_NEAR(b.client_weeks_by_weeks_to_mark[12], 4.0 + 1.0 + 3.0, 1e-9);  // claim weeks 0, 13, 26, 39
 }
 
