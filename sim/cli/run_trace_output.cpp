@@ -179,6 +179,17 @@ io::RunMetrics trace_metrics(const experiment::SingleRun& run) {
                         index_labels(minutes.size()),
                         {{"help_minutes_per_client_week", {minutes.begin(), minutes.end()}},
                          {"client_weeks", {client_weeks.begin(), client_weeks.end()}}}});
+  const metrics::Bunching& bunching = report.bunching;
+  std::vector<std::string> weeks_to_mark = index_labels(bunching.help_by_weeks_to_mark.size() + 1);
+  weeks_to_mark.erase(weeks_to_mark.begin());  // 1 to 13
+  out.series.push_back({"bunching_by_weeks_to_mark",
+                        std::move(weeks_to_mark),
+                        {{"help", bunching.help_by_weeks_to_mark},
+                         {"client_weeks", bunching.client_weeks_by_weeks_to_mark},
+                         {"help_per_client_week", bunching.help_rate_by_weeks_to_mark}}});
+  out.series.push_back({"bunching_by_year_week",
+                        index_labels(bunching.entries_by_year_week.size()),
+                        {{"entries", bunching.entries_by_year_week}, {"weeks", bunching.weeks_by_year_week}}});
   for (const auto& [name, figures] : {std::pair{"by_office", &report.offices.by_office},
                                       std::pair{"by_cluster", &report.offices.by_cluster}}) {
     out.series.push_back({name,

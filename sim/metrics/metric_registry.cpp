@@ -105,6 +105,14 @@ constexpr Metric metrics[] = {
     {"unmatched_entries", "entries",
      "job entries record matching did not find, so earned no credit",
      field<&R::evidence, &Evidence::unmatched_entries>},
+    // Timing (issue 12).
+    {"help_before_mark_ratio", "ratio",
+     "help per client-week in the 4 weeks before a 13/26/39/52-week claim mark over help per client-week "
+     "at other claim weeks under 52 (NaN without the event log)",
+     field<&R::bunching, &Bunching::help_before_mark_ratio>},
+    {"entries_year_end_ratio", "ratio",
+     "job entries per week in the last 8 weeks of the 52-week target year over entries per week in its other weeks",
+     field<&R::bunching, &Bunching::entries_year_end_ratio>},
 
     {"net_employment_weeks_per_person", "weeks",
      "employment weeks gained over the counterfactual per person present (weeks)",

@@ -15,6 +15,7 @@ MetricsReport make_report(const model::Scenario& scenario, const model::Simulati
   report.quality = quality(result.treatment, scenario.groups.size());
   report.sanctions = sanctions(result.treatment, report.parking.claim_weeks_by_group);
   report.evidence = evidence(result.treatment);
+  report.bunching = bunching(result.treatment);
   report.providers = providers(scenario, result.treatment);
   report.net_impact = net_impact(scenario, result);
   report.cost_effectiveness = cost_effectiveness(result);

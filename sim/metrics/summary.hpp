@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/metrics/bunching.hpp"
 #include "sim/metrics/calibration.hpp"
 #include "sim/metrics/creaming.hpp"
 #include "sim/metrics/evidence.hpp"
@@ -35,6 +36,7 @@ struct MetricsReport {
   Quality quality;
   Sanctions sanctions;
   Evidence evidence;
+  Bunching bunching;  ///< help by weeks to a claim mark, entries by week of the target year
   Providers providers;
   std::optional<NetImpact> net_impact;
   std::optional<CostEffectiveness> cost_effectiveness;

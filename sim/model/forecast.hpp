@@ -32,7 +32,18 @@ struct Forecast {
   double sustained_13 = 0.0;     ///< P(entry and the job lasts 13 weeks)
   double sustained_26 = 0.0;     ///< P(entry and the job lasts 26 weeks)
   double employment_weeks = 0.0; ///< expected weeks in work in the year after an entry, times P(entry)
+  // The off-flow curve's shape, so off_by() answers for any number of weeks (to a mark). The
+  // defaults are a client off benefit now: off_by is 1 whatever the weeks.
+  double still_claiming = 0.0;   ///< 1 - P(hire from this week's submissions)
+  double log_stay_locked = 0.0;  ///< log P(on benefit a week later), in provision
+  double log_stay = 0.0;         ///< log P(on benefit a week later), after it
+  double lock_in_weeks = 0.0;    ///< provision weeks ahead
 };
+
+/// P(off benefit within `weeks`, any destination). Each week's chance of leaving is the one
+/// projected over the horizon (a decaying boost is averaged over the horizon, not over
+/// `weeks`), so off_by(f, horizon) equals f.off_flow up to rounding.
+double off_by(const Forecast& forecast, double weeks);
 
 /// Everything the projection needs from the scenario.
 struct ForecastModel {

@@ -9,6 +9,7 @@
 
 #include "sim/model/office_profiles.hpp"
 #include "sim/regimes/benchmark_rule.hpp"
+#include "sim/regimes/target_year.hpp"
 
 namespace caseload::regimes {
 
@@ -19,6 +20,7 @@ IndicatorSetRegime::IndicatorSetRegime(const model::Scenario& scenario, RegimeRu
       ledger_(organisation_, scenario.run.warmup_weeks * 7.0, scenario.groups.size(), indicators.size()),
       indicators_(std::move(indicators)),
       pressure_(organisation_.units(), 1.0),
+      year_pressure_(organisation_.units(), 0.0),
       contact_minutes_(scenario.actions.employer_contact.minutes),
       stars_(organisation_.units(), 3),
       target_(organisation_.units(), std::numeric_limits<double>::quiet_NaN()),
@@ -45,7 +47,8 @@ IndicatorSetRegime::IndicatorSetRegime(const model::Scenario& scenario, RegimeRu
 }
 
 double IndicatorSetRegime::pressure(model::AdviserId adviser) const {
-  return pressure_[organisation_.unit_of(adviser)];
+  const std::uint32_t unit = organisation_.unit_of(adviser);
+  return pressure_[unit] + year_pressure_[unit];
 }
 
 void IndicatorSetRegime::value(model::AdviserId adviser,
@@ -93,9 +96,23 @@ void IndicatorSetRegime::end_week(const model::RegimeView& view, int week) {
   if (!client_weeks_.empty()) count_client_weeks(view);
   const bool reviews = rules_.pressure.k > 0.0 || rules_.pressure.has_stars;
   if (reviews && (week + 1) % static_cast<int>(rules_.pressure.review_weeks) == 0) review(week);
-  if ((week + 1) % 52 == 0) {  // targets run by 52-week year
+  if ((week + 1) % rules_.pressure.year_weeks() == 0) {  // targets run by the year
     ledger_.reset_to_date();
     std::fill(client_weeks_.begin(), client_weeks_.end(), 0.0);
+  }
+  if (rules_.pressure.target_year_weeks > 0) weigh_year_end(week + 1);
+}
+
+// From the credit to date and the weeks left in the year, what one more unit of credit adds
+// to the chance of meeting the year's target, priced at the reward for meeting it.
+void IndicatorSetRegime::weigh_year_end(int weeks_closed) {
+  const PressureRule& rule = rules_.pressure;
+  const double weeks_done = static_cast<double>(weeks_closed % rule.target_year_weeks);
+  const double weeks_left = rule.target_year_weeks - weeks_done;
+  for (std::uint32_t u = 0; u < organisation_.units(); ++u) {
+    const double year_target = rule.target_per_adviser_week * organisation_.unit_size(u) * rule.target_year_weeks;
+    const YearStanding standing = year_standing(year_target, ledger_.unit_to_date(u), weeks_done, weeks_left);
+    year_pressure_[u] = rule.target_met_reward * standing.value_of_credit;
   }
 }
 
@@ -169,7 +186,7 @@ std::vector<double> IndicatorSetRegime::mean_per_adviser() const {
 
 void IndicatorSetRegime::review(int week) {
   const PressureRule& rule = rules_.pressure;
-  const double weeks_in_year = static_cast<double>(week % 52 + 1);
+  const double weeks_in_year = static_cast<double>(week % rule.year_weeks() + 1);
   std::vector<double> peer_mean(peer_advisers_.size(), 0.0);
   if (rule.relative) {
     peer_mean = mean_per_adviser();
@@ -196,7 +213,7 @@ void IndicatorSetRegime::score_week(int week, std::vector<model::ScoreRow>& rows
     for (std::size_t i = 0; i < indicators_.size(); ++i) {
       rows.push_back({static_cast<std::uint32_t>(week), static_cast<std::uint8_t>(organisation_.level_of(u)),
                       organisation_.index_in_level(u), static_cast<std::uint8_t>(i),
-                      ledger_.unit_this_week(u, i), target_[u], pressure_[u],
+                      ledger_.unit_this_week(u, i), target_[u], pressure_[u] + year_pressure_[u],
                       static_cast<std::uint8_t>(rated ? stars_[u] : 0)});
     }
   }

@@ -38,6 +38,13 @@ struct PressureRule {
   Compare compare = Compare::All;
   bool has_stars = false;              ///< pressure by star band instead of the linear rule
   std::array<double, 5> stars{};       ///< pressure at 1 to 5 stars
+  /// Weeks in the target year; 0 (off): targets still restart every 52 weeks, but no unit
+  /// looks to the year's end. On: each week a unit weighs its chance of meeting the year's
+  /// target (target_year.hpp), and a unit of credit adds `target_met_reward` times the change
+  /// it makes to that chance to the pressure.
+  int target_year_weeks = 0;
+  double target_met_reward = 0.0;      ///< meeting the year's target, in credit units
+  int year_weeks() const { return target_year_weeks > 0 ? target_year_weeks : 52; }
 };
 
 /// What credit means to those it is paid to: points (with pressure), or money to a provider,
@@ -90,6 +97,7 @@ class IndicatorSetRegime final : public model::Regime {
   std::vector<double> mean_per_adviser() const;
   void total_peer_mix(std::size_t set);
   void review(int week);
+  void weigh_year_end(int week);
   bool for_profit(model::AdviserId adviser) const {
     return rules_.reward == Reward::Profit && organisation_.is_caseworker(adviser);
   }
@@ -99,7 +107,8 @@ class IndicatorSetRegime final : public model::Regime {
   CreditLedger ledger_;
   std::vector<std::unique_ptr<Indicator>> indicators_;
   std::vector<double> job_marks_;  ///< what the indicators need, ascending, each once
-  std::vector<double> pressure_;  ///< by unit
+  std::vector<double> pressure_;  ///< by unit, from its last review
+  std::vector<double> year_pressure_;  ///< by unit, added each week for the year's end (0 when off)
   double contact_minutes_ = 0.0;  ///< one employer contact
   std::vector<int> stars_;        ///< by unit
   std::vector<double> target_;    ///< by unit: to date at its last review; NaN before one

@@ -27,8 +27,11 @@ constexpr Primitive primitives[] = {
      "(price + sustainment × expected payments) × change in the chance of a sustained job; expected "
      "payments are all `sustainment_max` of the schedule, each weighted by the chance the job lasts to its "
      "date, taking the 13-to-26-week survival as the survival over each further 13 weeks"},
-    {"off_flow", read_off_flow, build_off_flow, "a claim ending within `weeks` of its start, for any reason (sanctions too)",
-     "`weeks` (13); `points`", "points × change in the chance of leaving benefit"},
+    {"off_flow", read_off_flow, build_off_flow,
+     "a claim ending within `weeks` of its start, for any reason (sanctions too); with `measured_at`, a claim "
+     "off benefit at a mark it passes, counted on the mark's day",
+     "`weeks` (13); `points`; `measured_at` (claim weeks, increasing; none: continuous)",
+     "points × change in the chance of leaving benefit (with marks: by the next mark, from the weeks left)"},
     {"process", read_process_count, build_process_count, "an adviser action, per occurrence or per minute",
      "`action` (employer_contact); `per` occurrence|minute; `points` (1)", "points if the action is that one"},
     {"attachment", read_attachment, build_attachment,

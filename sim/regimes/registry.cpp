@@ -37,6 +37,19 @@ void read_stars(core::ConfigReader& pressure, PressureRule& rule) {
   rule.has_stars = true;
 }
 
+// A target year (0: off) and the reward for meeting its target; the year's target is the
+// weekly one times its weeks, so it needs an absolute weekly target.
+void read_target_year(core::ConfigReader& pressure, PressureRule& rule) {
+  rule.target_year_weeks = static_cast<int>(pressure.integer("target_year_weeks", 0, core::Bounds::between(0, 520)));
+  rule.target_met_reward = pressure.number("target_met_reward", 0.0, core::Bounds::at_least(0.0));
+  if (rule.target_year_weeks > 0 && (rule.relative || rule.target_per_adviser_week <= 0.0)) {
+    pressure.error("target_year_weeks",
+                   fmt::format("'{}' needs an absolute target: '{}' above 0 and '{}' false",
+                               pressure.path_of("target_year_weeks"), pressure.path_of("target_per_adviser_week"),
+                               pressure.path_of("relative")));
+  }
+}
+
 IndicatorContext context_of(const model::Scenario& scenario) {
   IndicatorContext context{&scenario, {}};
   for (const auto& group : scenario.groups) context.group_names.push_back(group.name);
@@ -96,6 +109,7 @@ RegimeDescription describe_regime(const model::Scenario& scenario, core::Diagnos
                                             pressure.path_of("relative")));
     }
     read_stars(pressure, out.rules.pressure);
+    read_target_year(pressure, out.rules.pressure);
     pressure.finish();
   }
   const IndicatorContext context = context_of(scenario);

@@ -114,6 +114,18 @@ constexpr SeriesArraySpec by_employability_decile_arrays[] = {
     {"client_weeks", "weeks", "claiming client-weeks in the decile"},
 };
 
+// Timing (issue 12): metrics/bunching.hpp.
+constexpr SeriesArraySpec bunching_by_weeks_to_mark_arrays[] = {
+    {"help", "actions", "discretionary actions on a client (NaN without the event log)"},
+    {"client_weeks", "weeks", "claiming client-weeks before claim week 52"},
+    {"help_per_client_week", "actions", "help over client-weeks (NaN without the event log)"},
+};
+
+constexpr SeriesArraySpec bunching_by_year_week_arrays[] = {
+    {"entries", "entries", "job entries in the measured period"},
+    {"weeks", "weeks", "measured weeks that fell on this week of the year"},
+};
+
 constexpr SeriesArraySpec by_adviser_arrays[] = {
     {"measured_performance", "points or money",
      "what the regime credited the adviser in the measured period"},
@@ -130,6 +142,10 @@ constexpr SeriesSpec all_series[] = {
      WithProviders, by_provider_group_arrays},
     {"by_employability_decile", "employability decile (0 = least employable)", Always,
      by_employability_decile_arrays},
+    {"bunching_by_weeks_to_mark", "weeks to the client's next 13/26/39/52-week claim mark (1-13, rounded up)",
+     Always, bunching_by_weeks_to_mark_arrays},
+    {"bunching_by_year_week", "week of the 52-week target year (run week modulo 52)", Always,
+     bunching_by_year_week_arrays},
     {"by_office", "office id (row of the office table)", Always, office_arrays},
     {"by_cluster", "cluster of comparable offices (0 = fewest vacancies per claim)", Always, office_arrays},
     {"by_adviser", "adviser id", WithCounterfactual, by_adviser_arrays},
