@@ -31,8 +31,6 @@ double review_search_probability(const SearchModel& search, double search_base,
 double hire_probability(const EmployerModel& employers, double employability, double bonus,
                         double threshold);
 
-/// Weekly separation hazard of a job of quality q held by a person (e, m).
-/// `multiplier` is the customer group's separation_multiplier.
 /// Chance that a job ending after `tenure_weeks` leads to a new claim: recycle_probability for a
 /// job that ends at once, falling exponentially towards recycle_long_tenure. Someone who has held
 /// a job for a year or more mostly moves on without claiming (savings, contacts, a job-to-job move).
@@ -42,6 +40,8 @@ double reclaim_probability(const JobModel& jobs, double tenure_weeks);
 /// is followed by a new claim: the integral of hazard x exp(-hazard t) x reclaim_probability(t).
 double reclaim_within(const JobModel& jobs, double hazard, double weeks);
 
+/// Weekly separation hazard of a job of quality q held by a person (e, m).
+/// `multiplier` is the customer group's separation_multiplier.
 double separation_hazard_per_week(const JobModel& jobs, double multiplier, double quality, double employability,
                                   double motivation, bool well_matched);
 
