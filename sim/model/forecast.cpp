@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 #include "sim/model/outcome_model.hpp"
 
@@ -29,13 +28,6 @@ Phase run_phase(double q, double r, double intervals) {
   const double survival = std::pow(stay, intervals);
   const double entry = stay < 1.0 ? q * (1.0 - survival) / (1.0 - stay) : 0.0;
   return {entry, survival};
-}
-
-// log P(on benefit a week later) when each review interval ends in a leaving with q or r;
-// floored so a certain leaving stays finite (and 0 weeks of it still count as none).
-double log_stay_per_week(double q, double r, double review_weeks) {
-  const double stay = std::max((1.0 - q) * (1.0 - r), std::numeric_limits<double>::min());
-  return std::log(stay) / review_weeks;
 }
 
 }  // namespace
@@ -80,16 +72,18 @@ Forecast project(const ForecastModel& model, const PerceivedClient& client) {
   out.sustained_26 = out.entry * std::exp(-26.0 * hazard);
   out.employment_weeks = out.entry * (1.0 - std::exp(-52.0 * hazard)) / hazard;
   out.still_claiming = 1.0 - hire;
-  out.log_stay_locked = log_stay_per_week(q_lock, r, model.review_weeks);
-  out.log_stay = log_stay_per_week(q_after, r, model.review_weeks);
+  out.stay_locked = (1.0 - q_lock) * (1.0 - r);
+  out.stay = (1.0 - q_after) * (1.0 - r);
   out.lock_in_weeks = client.lock_in_weeks;
+  out.review_weeks = model.review_weeks;
   return out;
 }
 
 double off_by(const Forecast& forecast, double weeks) {
   const double locked = std::clamp(weeks, 0.0, forecast.lock_in_weeks);
   const double after = std::max(0.0, weeks - forecast.lock_in_weeks);
-  return 1.0 - forecast.still_claiming * std::exp(forecast.log_stay_locked * locked + forecast.log_stay * after);
+  return 1.0 - forecast.still_claiming * std::pow(forecast.stay_locked, locked / forecast.review_weeks) *
+                   std::pow(forecast.stay, after / forecast.review_weeks);
 }
 
 }  // namespace caseload::model

@@ -34,10 +34,13 @@ struct Forecast {
   double employment_weeks = 0.0; ///< expected weeks in work in the year after an entry, times P(entry)
   // The off-flow curve's shape, so off_by() answers for any number of weeks (to a mark). The
   // defaults are a client off benefit now: off_by is 1 whatever the weeks.
+  // Kept as the per-review chances project() already has, so the curve costs nothing until
+  // off_by() is asked (only indicators measured at marks ask).
   double still_claiming = 0.0;   ///< 1 - P(hire from this week's submissions)
-  double log_stay_locked = 0.0;  ///< log P(on benefit a week later), in provision
-  double log_stay = 0.0;         ///< log P(on benefit a week later), after it
+  double stay_locked = 1.0;      ///< P(still on benefit after one review interval), in provision
+  double stay = 1.0;             ///< the same after provision
   double lock_in_weeks = 0.0;    ///< provision weeks ahead
+  double review_weeks = 1.0;     ///< weeks in a review interval
 };
 
 /// P(off benefit within `weeks`, any destination). Each week's chance of leaving is the one

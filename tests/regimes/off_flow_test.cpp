@@ -55,10 +55,10 @@ model::ActionCandidate weekly_leaving(double claim_weeks, double weekly, double 
   model::ActionCandidate c;
   c.claim_weeks = claim_weeks;
   c.before.still_claiming = 1.0;
-  c.before.log_stay = std::log(1.0 - weekly);
+  c.before.stay = 1.0 - weekly;  // review_weeks 1: a review every week
   c.before.off_flow = 1.0 - std::pow(1.0 - weekly, 13.0);  // over a 13-week horizon
   c.after = c.before;
-  c.after.log_stay = std::log(1.0 - weekly_helped);
+  c.after.stay = 1.0 - weekly_helped;
   c.after.off_flow = 1.0 - std::pow(1.0 - weekly_helped, 13.0);
   return c;
 }
