@@ -5,7 +5,7 @@ import h5py
 import numpy as np
 
 ACTIONS = ["interview", "submission", "referral", "discretion_fund", "employer_contact",
-           "validation", "sanction"]
+           "validation", "sanction", "in_work_support"]
 AGENT_TABLES = ["jobseekers", "advisers", "spells", "jobs", "employers", "vacancies"]
 NO_ROW = 4294967295  # a row column's "none"
 

@@ -1,6 +1,7 @@
 #include "sim/metrics/quality.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "sim/core/time.hpp"
 #include "sim/metrics/net_impact.hpp"
@@ -18,6 +19,40 @@ bool is_measured(const model::PanelRow& row, const model::VariantResult& variant
 
 double positive_ratio(double part, double whole) {
   return whole > 0.0 ? part / whole : not_defined;
+}
+
+// Mean goodwill over all employers at the close of `week`, from the panel's office series
+// weighted by each office's employers; NaN if the panel has no row for that week.
+double mean_goodwill_at(const model::VariantResult& variant, std::uint32_t week,
+                        const std::vector<double>& employers_by_office) {
+  double sum = 0.0, employers = 0.0;
+  for (const auto& row : variant.panel) {
+    if (row.week != week || model::index(row.group) != 0) continue;  // one row per office
+    const auto office = model::index(row.office);
+    const double weight = office < employers_by_office.size() ? employers_by_office[office] : 0.0;
+    sum += weight * static_cast<double>(row.counts.office_goodwill);
+    employers += weight;
+  }
+  return ratio(sum, employers);
+}
+
+double goodwill_change(const model::VariantResult& variant) {
+  if (variant.panel.empty()) return not_defined;
+  std::vector<double> employers_by_office(variant.offices.size(), 0.0);
+  for (std::uint32_t e = 0; e < variant.employers.size(); ++e) {
+    const auto office = model::index(variant.employers.office[e]);
+    if (office >= employers_by_office.size()) employers_by_office.resize(office + 1, 0.0);
+    employers_by_office[office] += 1.0;
+  }
+  std::uint32_t first = std::numeric_limits<std::uint32_t>::max(), last = 0;
+  for (const auto& row : variant.panel) {
+    if (!is_measured(row, variant)) continue;
+    first = std::min(first, row.week);
+    last = std::max(last, row.week);
+  }
+  if (first > last) return not_defined;
+  const std::uint32_t start = first > 0 ? first - 1 : first;
+  return mean_goodwill_at(variant, last, employers_by_office) - mean_goodwill_at(variant, start, employers_by_office);
 }
 
 }  // namespace
@@ -77,14 +112,18 @@ Quality quality(const model::VariantResult& variant, std::size_t groups) {
   out.sustained_26w_share = ratio(lasted_long, out.jobs_followed_up);
   out.reclaim_26w_share = ratio(back, out.jobs_followed_up);
 
-  double speculative = 0.0;
+  double speculative = 0.0, matched = 0.0;
   for (const auto& row : variant.panel) {
     if (!is_measured(row, variant)) continue;
     out.submissions += row.counts.submissions;
     speculative += row.counts.speculative_submissions;
+    matched += row.counts.matched_submissions;
+    out.in_work_support_actions += row.counts.in_work_support;
     out.fund_spend += static_cast<double>(row.counts.fund_spend);
   }
   out.speculative_share = ratio(speculative, out.submissions);
+  out.matched_submission_share = ratio(matched, out.submissions);
+  out.goodwill_change = goodwill_change(variant);
   out.submissions_per_entry = ratio(out.submissions, out.entries);
   out.fund_spend_per_entry = ratio(out.fund_spend, out.entries);
 

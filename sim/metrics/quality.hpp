@@ -41,6 +41,11 @@ struct Quality {
   // Activity, from the panel over measured weeks and the adviser table.
   double submissions = 0.0;
   double speculative_share = not_defined;
+  double matched_submission_share = not_defined;  ///< of submissions, matched (above median quality)
+  double in_work_support_actions = 0.0;           ///< in-work support given in the measured period
+  /// Mean employer goodwill at the close of the last measured week minus at the close of the
+  /// week before the measured period (the first measured week when there is no warm-up).
+  double goodwill_change = not_defined;
   double submissions_per_entry = not_defined;
   double fund_spend = 0.0;  ///< discretion-fund money
   double fund_spend_per_entry = not_defined;

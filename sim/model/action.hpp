@@ -22,6 +22,7 @@ enum class ActionKind : std::uint8_t {
   EmployerContact,
   Validation,
   Sanction,
+  InWorkSupport,
 };
 
 struct ActionInfo {
@@ -49,6 +50,8 @@ inline constexpr Field<C> submission[] = {
      range::non_negative, "submissions an office makes per notified vacancy per week"},
     {"max_per_client_per_week", &at<C, &C::submission, &SubmissionAction::max_per_client_per_week>,
      range::between(0, 50), "count"},
+    {"matched_minutes", &at<C, &C::submission, &SubmissionAction::matched_minutes>, range::positive,
+     "minutes per matched submission (only to a vacancy above the office's median quality)"},
 };
 inline constexpr Field<C> referral[] = {
     {"minutes", &at<C, &C::referral, &ReferralAction::minutes>, range::positive, "minutes per referral"},
@@ -93,6 +96,16 @@ inline constexpr Field<C> sanction[] = {
     {"harm", &at<C, &C::sanction, &SanctionAction::harm>, range::non_negative,
      "client gain lost, in employment weeks"},
 };
+inline constexpr Field<C> in_work_support[] = {
+    {"minutes", &at<C, &C::in_work_support, &InWorkSupportAction::minutes>, range::positive,
+     "minutes per contact with a client in work"},
+    {"within_weeks", &at<C, &C::in_work_support, &InWorkSupportAction::within_weeks>, range::non_negative,
+     "weeks: only for a job started this recently"},
+    {"hazard_effect", &at<C, &C::in_work_support, &InWorkSupportAction::hazard_effect>, range::non_negative,
+     "log separation hazard lowered by this"},
+    {"effect_weeks", &at<C, &C::in_work_support, &InWorkSupportAction::effect_weeks>, range::non_negative,
+     "weeks the lower hazard lasts"},
+};
 }  // namespace action_parameters
 
 /// Every action, in enum order: add a row (and its enumerator) to add one.
@@ -109,6 +122,9 @@ inline constexpr ActionInfo action_table[] = {
      action_parameters::validation},
     {ActionKind::Sanction, "sanction", false, "ends the claim of a client who missed a review",
      action_parameters::sanction},
+    {ActionKind::InWorkSupport, "in_work_support", false,
+     "lowers the separation hazard of a client who started a job recently",
+     action_parameters::in_work_support},
 };
 
 inline constexpr std::size_t action_count = std::size(action_table);

@@ -3,6 +3,7 @@
 // dropped unspent.
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include <boost/random/normal_distribution.hpp>
@@ -17,14 +18,19 @@ namespace caseload::model {
 namespace {
 
 // The notified open vacancy the adviser judges easiest to enter (lowest threshold), among
-// those the client can take (a health-limited client cannot take a demanding job).
-VacancyId easiest_notified(const World& world, OfficeId office, bool is_health_limited) {
+// those the client can take (a health-limited client cannot take a demanding job) and, for a
+// matched submission, those above the office's median job quality.
+VacancyId easiest_notified(const World& world, OfficeId office, bool is_health_limited, bool matched) {
   VacancyId best = static_cast<VacancyId>(no_row);
   float best_threshold = std::numeric_limits<float>::infinity();
+  const OfficeProfile& profile = world.offices[index(office)];
+  const double median = matched ? median_quality(profile.quality_alpha, profile.quality_beta) : 0.0;
   for (VacancyId vacancy : world.market.pools[index(office)].open()) {
     if (!world.market.vacancies.notified[index(vacancy)]) continue;
     if (is_health_limited && world.market.vacancies.is_demanding[index(vacancy)]) continue;
-    const float threshold = world.market.employers.threshold[index(world.market.vacancies.employer[index(vacancy)])];
+    const auto employer = index(world.market.vacancies.employer[index(vacancy)]);
+    if (matched && !(world.market.employers.quality[employer] > median)) continue;
+    const float threshold = world.market.employers.threshold[employer];
     if (threshold < best_threshold) {
       best_threshold = threshold;
       best = vacancy;
@@ -49,8 +55,9 @@ void submit(World& world, const PlannedAction& action, PanelCounts& counts) {
   const auto& scenario = world.scenario;
   counts.submissions += 1;
   if (action.speculative) counts.speculative_submissions += 1;
+  if (action.matched) counts.matched_submissions += 1;
   const std::uint32_t number = js.submissions[row]++;
-  const VacancyId vacancy = easiest_notified(world, js.office[row], js.is_health_limited[row] != 0);
+  const VacancyId vacancy = easiest_notified(world, js.office[row], js.is_health_limited[row] != 0, action.matched);
   if (index(vacancy) == no_row) {
     world.market.submissions_failed += 1;
     return;
@@ -62,11 +69,50 @@ void submit(World& world, const PlannedAction& action, PanelCounts& counts) {
   auto view = stream(scenario.run.seed, EntityKind::Jobseeker, row, Purpose::EmployerView, number);
   boost::random::normal_distribution<double> noise(0.0, scenario.employers.hire_noise_sd);
   if (employability + bonus + noise(view) > threshold + scenario.employers.competition_margin) {
-    hire(world, action.client, vacancy, true);
+    // A quick submission presses the client to accept (sanction-backed); a matched one is an
+    // offer the client may turn down like any other below their reservation quality.
+    const double claim_weeks = (world.now() - js.claim_start[row]) / core::days_per_week;
+    if (action.matched &&
+        world.market.employers.quality[index(employer)] < reservation_quality(scenario.jobs, claim_weeks)) {
+      world.market.jobs_declined += 1;
+      return;
+    }
+    hire(world, action.client, vacancy, true, action.matched);
   } else if (employability < threshold - scenario.employers.unsuitable_margin) {
     float& goodwill = world.market.employers.goodwill[index(employer)];
     goodwill = std::max(0.0f, goodwill - static_cast<float>(scenario.employers.goodwill_unsuitable_loss));
   }
+}
+
+// In-work support for a recent entrant: the job's separation hazard falls for a while. Dropped
+// unspent if the job has ended (or been supported) since the plan was made.
+void support_in_work(World& world, const PlannedAction& action, AdviserWeek& adviser_week) {
+  auto& js = world.people.jobseekers;
+  const auto row = index(action.client);
+  const auto& support = world.scenario.actions.in_work_support;
+  auto& supported = world.staff.scratch.job_supported;
+  if (js.state[row] != JobseekerState::Employed || js.adviser[row] != action.adviser ||
+      js.job_record[row] >= supported.size() || supported[js.job_record[row]] != 0) {
+    return;
+  }
+  supported[js.job_record[row]] = 1;
+  const auto kind = static_cast<std::size_t>(ActionKind::InWorkSupport);
+  adviser_week.action_minutes[kind] += action.minutes;
+  PanelCounts& counts = world.counts_for(action.client);
+  counts.minutes[kind] += action.minutes;
+  counts.in_work_support += 1;
+  if (world.measuring()) js.help_minutes[row][kind] += action.minutes;
+  count_provider_help(world, action, js.group[row]);
+  Outcome outcome;
+  outcome.kind = OutcomeKind::ActionTaken;
+  outcome.time = world.now();
+  outcome.client = action.client;
+  outcome.adviser = action.adviser;
+  outcome.group = js.group[row];
+  outcome.action = action.action;
+  outcome.minutes = action.minutes;
+  world.regime->record(outcome);
+  lower_separation_hazard(world, action.client, std::exp(-support.hazard_effect), support.effect_weeks);
 }
 
 }  // namespace
@@ -98,6 +144,10 @@ void handle_action(World& world, std::uint32_t slot) {
 
   auto& js = world.people.jobseekers;
   const auto row = index(action.client);
+  if (action.action == ActionKind::InWorkSupport) {
+    support_in_work(world, action, adviser_week);
+    return;
+  }
   if (js.state[row] != JobseekerState::Claiming || js.adviser[row] != action.adviser ||
       js.caseload_slot[row] == no_row) {
     return;  // left the caseload since the plan was made

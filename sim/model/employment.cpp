@@ -47,7 +47,7 @@ std::uint32_t World::marks_per_job() const {
   return std::max<std::uint32_t>(4, static_cast<std::uint32_t>(job_marks.size()));
 }
 
-void hire(World& world, JobseekerId person, VacancyId vacancy, bool via_submission) {
+void hire(World& world, JobseekerId person, VacancyId vacancy, bool via_submission, bool matched) {
   auto& js = world.people.jobseekers;
   const auto row = index(person);
   const auto& scenario = world.scenario;
@@ -58,7 +58,8 @@ void hire(World& world, JobseekerId person, VacancyId vacancy, bool via_submissi
   world.market.vacancies.via_submission[index(vacancy)] = via_submission ? 1 : 0;
 
   const double employability = world.employability_now(person);
-  const bool well_matched = js.matched_until[row] >= now;
+  // An interview shortly before, or an adviser who matched client and vacancy, makes a better match.
+  const bool well_matched = js.matched_until[row] >= now || matched;
   const double days_since_help = now - js.last_help[row];
   const double claim_weeks = (now - js.claim_start[row]) / core::days_per_week;
   const AdviserId adviser = js.adviser[row];
@@ -106,6 +107,36 @@ void hire(World& world, JobseekerId person, VacancyId vacancy, bool via_submissi
   world.regime->record(outcome);
 }
 
+void lower_separation_hazard(World& world, JobseekerId person, double factor, double weeks) {
+  auto& js = world.people.jobseekers;
+  const auto row = index(person);
+  CASELOAD_ASSERT(js.state[row] == JobseekerState::Employed && factor > 0.0 && factor <= 1.0,
+                  "lowering the hazard of a job not held, or raising it");
+  const double now = world.now();
+  const double old_end = js.job_end[row];
+  // The tenure was drawn as a unit-exponential amount of cumulative hazard. By memorylessness,
+  // what is left of it now is spent at the lowered rate first, then at the job's own, so the
+  // same draw gives the new end and no new randomness is needed (the hazard itself cancels).
+  const double left_weeks = (old_end - now) / core::days_per_week;
+  const double more_weeks = left_weeks <= factor * weeks ? left_weeks / factor : weeks + left_weeks - factor * weeks;
+  const double new_end = now + more_weeks * core::days_per_week;
+  if (!(new_end > old_end)) return;
+  js.job_end[row] = new_end;
+  world.records.jobs[js.job_record[row]].end = new_end;
+  const std::uint32_t job = static_cast<std::uint32_t>(js.jobs[row]) - 1u;
+  // The Separation event already queued falls due first and is ignored (handle_separation).
+  world.scheduler.schedule(new_end, code(EventKind::Separation), row, job);
+  const double old_weeks = (old_end - js.job_start[row]) / core::days_per_week;
+  const double new_weeks = (new_end - js.job_start[row]) / core::days_per_week;
+  const std::uint32_t stride = world.marks_per_job();
+  for (std::uint32_t m = 0; m < world.job_marks.size(); ++m) {
+    const double mark = world.job_marks[m];
+    if (old_weeks > mark || new_weeks <= mark) continue;  // already queued, or still not reached
+    world.scheduler.schedule(js.job_start[row] + mark * core::days_per_week, code(EventKind::Milestone), row,
+                             job * stride + m);
+  }
+}
+
 void handle_milestone(World& world, JobseekerId person, std::uint32_t detail) {
   auto& js = world.people.jobseekers;
   const auto row = index(person);
@@ -141,6 +172,7 @@ void handle_separation(World& world, JobseekerId person, std::uint32_t job) {
   if (js.jobs[row] != job + 1 || js.state[row] != JobseekerState::Employed) return;
   const auto& scenario = world.scenario;
   const double now = world.now();
+  if (now < js.job_end[row]) return;  // in-work support moved the end later; its own event will come
   add_employed_days(world, person, js.job_start[row], now);
   if (js.placed_by_office[row] && now - js.job_start[row] < 13.0 * core::days_per_week) {
     adjust_goodwill(world.market.employers, js.employer[row], -scenario.employers.goodwill_early_leaver_loss);

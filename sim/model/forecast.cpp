@@ -33,9 +33,13 @@ Phase run_phase(double q, double r, double intervals) {
 }  // namespace
 
 double perceived_hire_chance(const ForecastModel& model, const PerceivedClient& client) {
-  if (!std::isfinite(client.best_threshold)) return 0.0;
+  return perceived_hire_chance(model, client, client.best_threshold);
+}
+
+double perceived_hire_chance(const ForecastModel& model, const PerceivedClient& client, double threshold) {
+  if (!std::isfinite(threshold)) return 0.0;
   const double bonus = client.fund_weeks_left > 0.0 ? model.fund_bonus : 0.0;
-  return hire_probability(*model.employers, client.employability, bonus, client.best_threshold);
+  return hire_probability(*model.employers, client.employability, bonus, threshold);
 }
 
 Forecast project(const ForecastModel& model, const PerceivedClient& client) {
@@ -63,19 +67,48 @@ Forecast project(const ForecastModel& model, const PerceivedClient& client) {
   const double hire = std::clamp(client.pending_hire, 0.0, 1.0);
 
   Forecast out;
-  out.entry = hire + (1.0 - hire) * search_entry;
+  const double search_part = (1.0 - hire) * search_entry;
+  out.entry = hire + search_part;
   out.off_flow = hire + (1.0 - hire) * (1.0 - search_stay);
-  const double hazard = separation_hazard_per_week(*model.jobs, client.separation_multiplier, client.job_quality,
-                                                   client.employability, client.motivation,
-                                                   client.well_matched);
-  out.sustained_13 = out.entry * std::exp(-13.0 * hazard);
-  out.sustained_26 = out.entry * std::exp(-26.0 * hazard);
-  out.employment_weeks = out.entry * (1.0 - std::exp(-52.0 * hazard)) / hazard;
+  // A submission's job is the vacancy's, known to the adviser; a job found by own search is
+  // of the office's expected quality.
+  const auto hazard_at = [&](double quality, bool matched) {
+    return separation_hazard_per_week(*model.jobs, client.separation_multiplier, quality, client.employability,
+                                      client.motivation, client.well_matched || matched);
+  };
+  const double search_hazard = hazard_at(client.job_quality, false);
+  const double hire_hazard = hire > 0.0 ? hazard_at(client.pending_quality, client.pending_matched) : search_hazard;
+  const auto both = [&](auto of_hazard) { return hire * of_hazard(hire_hazard) + search_part * of_hazard(search_hazard); };
+  out.sustained_13 = both([](double h) { return std::exp(-13.0 * h); });
+  out.sustained_26 = both([](double h) { return std::exp(-26.0 * h); });
+  out.employment_weeks = both([](double h) { return (1.0 - std::exp(-52.0 * h)) / h; });
   out.still_claiming = 1.0 - hire;
   out.stay_locked = (1.0 - q_lock) * (1.0 - r);
   out.stay = (1.0 - q_after) * (1.0 - r);
   out.lock_in_weeks = client.lock_in_weeks;
   out.review_weeks = model.review_weeks;
+  return out;
+}
+
+Forecast project_in_work(const ForecastModel& model, const PerceivedWorker& worker) {
+  const double hazard = separation_hazard_per_week(*model.jobs, worker.separation_multiplier, worker.job_quality,
+                                                   worker.employability, worker.motivation, false);
+  const double lowered = hazard * worker.hazard_factor;
+  const double lowered_weeks = std::max(0.0, worker.factor_weeks);
+  // Cumulative hazard over the next t weeks: lowered first, then the job's own.
+  const auto cumulative = [&](double t) {
+    return lowered * std::min(t, lowered_weeks) + hazard * std::max(0.0, t - lowered_weeks);
+  };
+  const auto reaches = [&](double mark) {
+    const double ahead = mark - worker.weeks_in_job;
+    return ahead > 0.0 ? std::exp(-cumulative(ahead)) : 0.0;
+  };
+  Forecast out;
+  out.sustained_13 = reaches(13.0);
+  out.sustained_26 = reaches(26.0);
+  const double first = std::min(lowered_weeks, 52.0);
+  out.employment_weeks = (1.0 - std::exp(-lowered * first)) / lowered +
+                         std::exp(-lowered * first) * (1.0 - std::exp(-hazard * (52.0 - first))) / hazard;
   return out;
 }
 

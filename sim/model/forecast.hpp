@@ -19,9 +19,14 @@ struct PerceivedClient {
   double tightness = 0.5;
   double inactivity_per_week = 0.0;
   double best_threshold = 0.0;  ///< easiest notified vacancy's threshold (inf if none)
+  double best_quality = 0.5;    ///< that vacancy's job quality (a quick submission's job)
+  double matched_threshold = 0.0;  ///< easiest notified vacancy above median quality (inf if none)
+  double matched_quality = 0.5;    ///< that vacancy's job quality (a matched submission's job)
   double job_quality = 0.5;     ///< expected quality of a job found
   bool well_matched = false;
   double pending_hire = 0.0;    ///< chance of a hire from submissions planned this week
+  double pending_quality = 0.5; ///< expected quality of that hire's job (the vacancy's)
+  bool pending_matched = false; ///< that hire comes from a matched submission: a well-matched job
   double lock_in_weeks = 0.0;   ///< provision weeks still ahead
   double gain_after_lock = 0.0; ///< training gain once provision ends
 };
@@ -61,7 +66,26 @@ struct ForecastModel {
 
 Forecast project(const ForecastModel& model, const PerceivedClient& client);
 
+/// A client in a job as one adviser sees them: the job's quality and age, and any lowered
+/// hazard (in-work support) still to run.
+struct PerceivedWorker {
+  double employability = 0.0;
+  double motivation = 0.5;
+  double separation_multiplier = 1.0;
+  double job_quality = 0.5;
+  double weeks_in_job = 0.0;
+  double hazard_factor = 1.0;  ///< multiplies the separation hazard for the next factor_weeks
+  double factor_weeks = 0.0;
+};
+
+/// The job's prospects from now: no new entry or off-flow (both happened), the chance it
+/// reaches the 13- and 26-week marks still ahead (0 for a mark passed), and the expected
+/// weeks in work over the next year.
+Forecast project_in_work(const ForecastModel& model, const PerceivedWorker& worker);
+
 /// Perceived chance that a submission to the easiest notified vacancy is hired.
 double perceived_hire_chance(const ForecastModel& model, const PerceivedClient& client);
+/// Perceived chance that a submission to a vacancy with `threshold` is hired.
+double perceived_hire_chance(const ForecastModel& model, const PerceivedClient& client, double threshold);
 
 }  // namespace caseload::model

@@ -66,9 +66,11 @@ struct JobseekerTable {
   std::vector<double> fund_window_start;
   std::vector<std::uint32_t> spell;          ///< claims begun so far (stale-event check)
   std::vector<std::uint16_t> reviews;        ///< reviews so far (stream occasion; 2,500 years fortnightly)
-  std::vector<std::uint32_t> jobs;           ///< jobs begun so far
+  // 16 bits (65,535 jobs or sanctions a person) keep the row within 200 bytes with a column of
+  // minutes for every action.
+  std::vector<std::uint16_t> jobs;           ///< jobs begun so far
   std::vector<std::uint32_t> submissions;    ///< submissions so far
-  std::vector<std::uint32_t> sanctions;
+  std::vector<std::uint16_t> sanctions;
   std::vector<std::uint8_t> weeks_without_help;
   std::vector<std::uint8_t> missed_review;    ///< missed the last review (grounds for a sanction)
   std::vector<std::uint8_t> placed_by_office;  ///< current job came from a submission

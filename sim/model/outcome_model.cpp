@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <boost/math/special_functions/beta.hpp>
+
 #include "sim/core/time.hpp"
 
 namespace caseload::model {
@@ -63,6 +65,14 @@ double separation_hazard_per_week(const JobModel& jobs, double multiplier, doubl
                        jobs.motivation_effect * (motivation - 0.5) -
                        (well_matched ? jobs.matched_effect : 0.0);
   return multiplier * jobs.separation_per_week * std::exp(index);
+}
+
+double reservation_quality(const JobModel& jobs, double claim_weeks) {
+  return jobs.reservation_quality * std::exp2(-std::max(0.0, claim_weeks) / jobs.reservation_half_life_weeks);
+}
+
+double median_quality(double quality_alpha, double quality_beta) {
+  return boost::math::ibeta_inv(quality_alpha, quality_beta, 0.5);
 }
 
 }  // namespace caseload::model

@@ -45,4 +45,12 @@ double reclaim_within(const JobModel& jobs, double hazard, double weeks);
 double separation_hazard_per_week(const JobModel& jobs, double multiplier, double quality, double employability,
                                   double motivation, bool well_matched);
 
+/// Lowest job quality a client accepts unpressed after `claim_weeks` on this claim:
+/// reservation_quality halving every reservation_half_life_weeks (docs/ODD.md, job choice).
+double reservation_quality(const JobModel& jobs, double claim_weeks);
+
+/// Median of an office's job quality distribution Beta(alpha, beta): a matched submission
+/// goes only to a vacancy above it.
+double median_quality(double quality_alpha, double quality_beta);
+
 }  // namespace caseload::model

@@ -20,11 +20,23 @@ OfficeMarket read_market(const World& world, OfficeId office) {
   const VacancyPool& pool = world.market.pools[index(office)];
   OfficeMarket market;
   std::uint32_t notified = 0;
+  const OfficeProfile& profile = world.offices[index(office)];
+  const double median = median_quality(profile.quality_alpha, profile.quality_beta);
   for (VacancyId vacancy : pool.open()) {
     if (!world.market.vacancies.notified[index(vacancy)]) continue;
     ++notified;
-    const EmployerId employer = world.market.vacancies.employer[index(vacancy)];
-    market.best_threshold = std::min<double>(market.best_threshold, world.market.employers.threshold[index(employer)]);
+    const auto employer = index(world.market.vacancies.employer[index(vacancy)]);
+    const double threshold = world.market.employers.threshold[employer];
+    const double quality = world.market.employers.quality[employer];
+    // Strictly lower, as the submission itself chooses (actions.cpp), so plan and deed agree.
+    if (threshold < market.best_threshold) {
+      market.best_threshold = threshold;
+      market.best_quality = quality;
+    }
+    if (quality > median && threshold < market.matched_threshold) {
+      market.matched_threshold = threshold;
+      market.matched_quality = quality;
+    }
   }
   // The office's advisers and its providers' caseworkers share the candidates a vacancy takes.
   const auto per_office = static_cast<std::size_t>(scenario.providers.per_office);
@@ -68,6 +80,9 @@ PerceivedClient perceive(const World& world, JobseekerId person, const OfficeMar
   seen.inactivity_per_week = profile.inactivity_per_week + profile.other_benefit_per_week;
   seen.tightness = market.tightness;
   seen.best_threshold = market.best_threshold;
+  seen.best_quality = market.best_quality;
+  seen.matched_threshold = market.matched_threshold;
+  seen.matched_quality = market.matched_quality;
   seen.job_quality = market.mean_quality;
   seen.well_matched = js.matched_until[row] > now;
   return seen;
@@ -86,7 +101,8 @@ double score(const World& world, AdviserId adviser, const ClientPlan& plan,
   double client_gain = candidate.after.employment_weeks - candidate.before.employment_weeks;
   if (candidate.action == ActionKind::Sanction) client_gain -= world.scenario.actions.sanction.harm;
   const double value = world.regime->pressure(adviser) * model.w_target * reward +
-                       world.staff.advisers.w_client[index(adviser)] * plan.need * client_gain -
+                       world.staff.advisers.w_client[index(adviser)] * plan.need * client_gain +
+                       model.goodwill_value_per_unit * candidate.goodwill_change -
                        model.time_cost_per_minute * candidate.minutes -
                        money_cost_per_unit * candidate.money;
   return value / candidate.minutes;
@@ -94,9 +110,9 @@ double score(const World& world, AdviserId adviser, const ClientPlan& plan,
 
 namespace {
 
-// The client as the adviser expects them to be after `action`.
+// The client as the adviser expects them to be after `action` (a matched submission if `matched`).
 PerceivedClient apply(const Scenario& scenario, const ForecastModel& model, PerceivedClient client,
-                      ActionKind action) {
+                      ActionKind action, bool matched = false) {
   const auto& actions = scenario.actions;
   switch (action) {
     case ActionKind::Interview:
@@ -104,8 +120,15 @@ PerceivedClient apply(const Scenario& scenario, const ForecastModel& model, Perc
       client.well_matched = true;
       break;
     case ActionKind::Submission: {
-      const double hire = perceived_hire_chance(model, client);
-      client.pending_hire = 1.0 - (1.0 - client.pending_hire) * (1.0 - hire);
+      const double hire = perceived_hire_chance(model, client, matched ? client.matched_threshold : client.best_threshold);
+      const double quality = matched ? client.matched_quality : client.best_quality;
+      const double earlier = client.pending_hire;
+      client.pending_hire = 1.0 - (1.0 - earlier) * (1.0 - hire);
+      // The hire's expected job quality: each submission's, weighted by its chance of being the hire.
+      if (client.pending_hire > 0.0) {
+        client.pending_quality = (earlier * client.pending_quality + (1.0 - earlier) * hire * quality) / client.pending_hire;
+      }
+      client.pending_matched = client.pending_matched || matched;
       break;
     }
     case ActionKind::Referral:
@@ -121,16 +144,48 @@ PerceivedClient apply(const Scenario& scenario, const ForecastModel& model, Perc
   return client;
 }
 
-double action_minutes(const ActionCatalogue& actions, ActionKind action) { return minutes_of(actions, action); }
+double action_minutes(const ActionCatalogue& actions, ActionKind action, bool matched = false) {
+  return matched ? actions.submission.matched_minutes : minutes_of(actions, action);
+}
+
+// What a submission is expected to do to the employer's goodwill, as the adviser sees it: an
+// unsuitable candidate who is not hired costs goodwill_unsuitable_loss; a hire wins
+// goodwill_sustained_gain if the job lasts 13 weeks and loses goodwill_early_leaver_loss if not.
+double expected_goodwill_change(const Scenario& scenario, const ForecastModel& model, const PerceivedClient& client,
+                                bool matched) {
+  const double threshold = matched ? client.matched_threshold : client.best_threshold;
+  const double quality = matched ? client.matched_quality : client.best_quality;
+  const auto& employers = scenario.employers;
+  const double hire = perceived_hire_chance(model, client, threshold);
+  const bool unsuitable = client.employability < threshold - employers.unsuitable_margin;
+  const double hazard = separation_hazard_per_week(*model.jobs, client.separation_multiplier, quality,
+                                                   client.employability, client.motivation,
+                                                   client.well_matched || matched);
+  const double lasts = std::exp(-13.0 * hazard);
+  return -(1.0 - hire) * (unsuitable ? employers.goodwill_unsuitable_loss : 0.0) +
+         hire * (lasts * employers.goodwill_sustained_gain - (1.0 - lasts) * employers.goodwill_early_leaver_loss);
+}
 
 // Fills the candidate's forecasts from the client's current planned state.
 void forecast_candidate(const World& world, const ForecastModel& model, const ClientPlan& plan,
                         ActionCandidate& candidate) {
+  if (candidate.action == ActionKind::InWorkSupport) {
+    const auto& support = world.scenario.actions.in_work_support;
+    PerceivedWorker helped = plan.worker;
+    helped.hazard_factor = std::exp(-support.hazard_effect);
+    helped.factor_weeks = support.effect_weeks;
+    candidate.before = project_in_work(model, plan.worker);
+    candidate.after = project_in_work(model, helped);
+    return;
+  }
   candidate.before = plan.base;
   if (candidate.action == ActionKind::Sanction) {
     candidate.after = Forecast{0.0, 1.0, 0.0, 0.0, 0.0};  // off benefit now, no job in view
   } else {
-    candidate.after = project(model, apply(world.scenario, model, plan.perceived, candidate.action));
+    candidate.after = project(model, apply(world.scenario, model, plan.perceived, candidate.action, candidate.matched));
+  }
+  if (candidate.action == ActionKind::Submission) {
+    candidate.goodwill_change = expected_goodwill_change(world.scenario, model, plan.perceived, candidate.matched);
   }
 }
 
@@ -149,7 +204,7 @@ double fund_available(const World& world, AdviserId adviser) {
 }
 
 bool is_allowed(const World& world, AdviserId adviser, const ClientPlan& plan, ActionKind action,
-                const OfficeMarket& market) {
+                const OfficeMarket& market, bool matched = false) {
   if (!world.staff.action_enabled[static_cast<std::size_t>(action)]) return false;
   if (plan.planned_mask & (1u << static_cast<unsigned>(ActionKind::Sanction))) return false;
   if (plan.planned_mask & (1u << static_cast<unsigned>(action))) {
@@ -161,7 +216,7 @@ bool is_allowed(const World& world, AdviserId adviser, const ClientPlan& plan, A
   switch (action) {
     case ActionKind::Interview: return true;
     case ActionKind::Submission:
-      return std::isfinite(market.best_threshold) &&
+      return std::isfinite(matched ? market.matched_threshold : market.best_threshold) &&
              plan.submissions < actions.submission.max_per_client_per_week;
     case ActionKind::Referral:
       return plan.claim_weeks >= actions.referral.min_claim_weeks;
@@ -175,6 +230,7 @@ bool is_allowed(const World& world, AdviserId adviser, const ClientPlan& plan, A
              fund.amount <= fund_available(world, adviser);
     }
     case ActionKind::Sanction: return js.missed_review[row] != 0;
+    case ActionKind::InWorkSupport: return plan.in_work;  // gathered as eligible this week
     default: return false;
   }
 }
@@ -203,6 +259,63 @@ RankedCandidate pop_ranked(PlanningScratch& scratch) {
   const RankedCandidate top = scratch.queue.back();
   scratch.queue.pop_back();
   return top;
+}
+
+// Quick and matched submissions of one client are two ways to do one thing: the adviser picks
+// the way worth more in all (value, not value per minute), and only that one then competes for
+// minutes. `values` holds value per minute; the pair sits side by side, quick first, which
+// wins a tie.
+bool is_better_variant(const PlanningScratch& scratch, std::uint32_t i) {
+  const auto& candidates = scratch.candidates;
+  const auto& values = scratch.rewards;
+  const auto is_pair = [&](std::uint32_t quick) {
+    return quick + 1 < candidates.size() && candidates[quick].action == ActionKind::Submission &&
+           candidates[quick + 1].action == ActionKind::Submission && !candidates[quick].matched &&
+           candidates[quick + 1].matched && candidates[quick].client == candidates[quick + 1].client;
+  };
+  const auto total = [&](std::uint32_t c) { return values[c] * candidates[c].minutes; };
+  if (is_pair(i)) return total(i) >= total(i + 1);
+  if (i > 0 && is_pair(i - 1)) return total(i) > total(i - 1);
+  return true;
+}
+
+// One candidate per recent entrant of this adviser (gather_recent_entrants): in-work support,
+// valued by how it changes the job's prospects.
+void add_in_work_candidates(World& world, AdviserId adviser, const ForecastModel& model, const OfficeMarket& market) {
+  PlanningScratch& scratch = world.staff.scratch;
+  if (scratch.recent_offsets.size() <= index(adviser) + 1) return;  // not gathered this week
+  const auto& js = world.people.jobseekers;
+  const double now = world.now();
+  const double minutes = action_minutes(world.scenario.actions, ActionKind::InWorkSupport);
+  const bool provider = world.staff.advisers.is_provider[index(adviser)] != 0;
+  for (std::uint32_t i = scratch.recent_offsets[index(adviser)]; i < scratch.recent_offsets[index(adviser) + 1]; ++i) {
+    const JobseekerId client = scratch.recent_entrants[i];
+    const auto row = index(client);
+    if (!world.people.group_helped[index(js.group[row])]) continue;
+    ClientPlan plan;
+    plan.client = client;
+    plan.in_work = true;
+    const PerceivedClient seen = perceive(world, client, market);
+    plan.worker.employability = seen.employability;
+    plan.worker.motivation = seen.motivation;
+    plan.worker.separation_multiplier = seen.separation_multiplier;
+    plan.worker.job_quality = js.job_quality[row];
+    plan.worker.weeks_in_job = (now - js.job_start[row]) / core::days_per_week;
+    plan.days_since_help = now - js.last_help[row];
+    plan.need = std::exp(-world.scenario.advisers.need_weight * seen.employability);
+    ActionCandidate candidate;
+    candidate.client = client;
+    candidate.group = js.group[row];
+    candidate.office = js.office[row];
+    candidate.action = ActionKind::InWorkSupport;
+    candidate.minutes = minutes;
+    candidate.days_since_help = plan.days_since_help;
+    candidate.attached = provider;
+    forecast_candidate(world, model, plan, candidate);
+    scratch.candidate_client.push_back(static_cast<std::uint32_t>(scratch.clients.size()));
+    scratch.clients.push_back(plan);
+    scratch.candidates.push_back(candidate);
+  }
 }
 
 }  // namespace
@@ -294,28 +407,39 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
     const auto client_index = static_cast<std::uint32_t>(scratch.clients.size());
     scratch.clients.push_back(plan);
     for (ActionKind action : client_actions) {
-      if (!is_allowed(world, adviser, plan, action, market)) continue;
-      ActionCandidate candidate;
-      candidate.client = client;
-      candidate.group = world.people.jobseekers.group[row];
-      candidate.office = world.people.jobseekers.office[row];
-      candidate.action = action;
-      candidate.minutes = action_minutes(scenario.actions, action);
-      candidate.money = action == ActionKind::DiscretionFund ? scenario.actions.discretion_fund.amount : 0.0;
-      candidate.claim_weeks = plan.claim_weeks;
-      candidate.days_since_help = plan.days_since_help;
-      candidate.attached = provider;
-      forecast_candidate(world, model, plan, candidate);
-      scratch.candidates.push_back(candidate);
-      scratch.candidate_client.push_back(client_index);
+      // A submission comes in two variants, quick and matched, each valued on its own.
+      for (const bool matched : {false, true}) {
+        if (matched && action != ActionKind::Submission) break;
+        if (!is_allowed(world, adviser, plan, action, market, matched)) continue;
+        ActionCandidate candidate;
+        candidate.client = client;
+        candidate.group = world.people.jobseekers.group[row];
+        candidate.office = world.people.jobseekers.office[row];
+        candidate.action = action;
+        candidate.matched = matched;
+        candidate.minutes = action_minutes(scenario.actions, action, matched);
+        candidate.money = action == ActionKind::DiscretionFund ? scenario.actions.discretion_fund.amount : 0.0;
+        candidate.claim_weeks = plan.claim_weeks;
+        candidate.days_since_help = plan.days_since_help;
+        candidate.attached = provider;
+        forecast_candidate(world, model, plan, candidate);
+        scratch.candidates.push_back(candidate);
+        scratch.candidate_client.push_back(client_index);
+      }
     }
   }
+  add_in_work_candidates(world, adviser, model, market);
   scratch.rewards.assign(scratch.candidates.size(), 0.0);
   world.regime->value(adviser, scratch.candidates, scratch.rewards);
   const double money_cost = world.regime->nets_money_cost(adviser) ? 0.0 : advisers.money_cost_per_unit;
+  // From here rewards[i] holds candidate i's value per minute.
   for (std::uint32_t i = 0; i < scratch.candidates.size(); ++i) {
     const ClientPlan& plan = scratch.clients[scratch.candidate_client[i]];
-    push_ranked(scratch, score(world, adviser, plan, scratch.candidates[i], scratch.rewards[i], money_cost), i, 0);
+    scratch.rewards[i] = score(world, adviser, plan, scratch.candidates[i], scratch.rewards[i], money_cost);
+  }
+  for (std::uint32_t i = 0; i < scratch.candidates.size(); ++i) {
+    if (!is_better_variant(scratch, i)) continue;
+    push_ranked(scratch, scratch.rewards[i], i, 0);
   }
 
   // Employer contacts: not tied to a client; worth the same each, up to a weekly cap.
@@ -352,7 +476,7 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
     ClientPlan& plan = scratch.clients[scratch.candidate_client[top.candidate]];
     if (top.version != plan.version) {
       // The client already has an action planned: value this one after that one's effect.
-      if (!is_allowed(world, adviser, plan, candidate.action, market)) continue;
+      if (!is_allowed(world, adviser, plan, candidate.action, market, candidate.matched)) continue;
       candidate.days_since_help = plan.days_since_help;
       forecast_candidate(world, model, plan, candidate);
       double reward = 0.0;
@@ -360,7 +484,15 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
       push_ranked(scratch, score(world, adviser, plan, candidate, reward, money_cost), top.candidate, plan.version);
       continue;
     }
-    if (candidate.minutes > budget) continue;
+    if (candidate.minutes > budget) {
+      // The matched way does not fit what is left; the quick one, passed over for it, may.
+      if (candidate.matched && top.candidate > 0 && !scratch.candidates[top.candidate - 1].matched &&
+          scratch.candidates[top.candidate - 1].client == candidate.client &&
+          scratch.candidates[top.candidate - 1].action == ActionKind::Submission) {
+        push_ranked(scratch, scratch.rewards[top.candidate - 1], top.candidate - 1, plan.version);
+      }
+      continue;
+    }
     if (candidate.action == ActionKind::Submission) {
       if (submission_slots == 0) continue;
       --submission_slots;
@@ -371,14 +503,16 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
       if (provider) world.providers.fund_committed[world.staff.advisers.provider[index(adviser)]] += candidate.money;
     }
     budget -= candidate.minutes;
+    const double threshold = candidate.matched ? plan.perceived.matched_threshold : plan.perceived.best_threshold;
     const bool speculative = candidate.action == ActionKind::Submission &&
-                             perceived_hire_chance(model, plan.perceived) < scenario.actions.submission.speculative_below;
+                             perceived_hire_chance(model, plan.perceived, threshold) <
+                                 scenario.actions.submission.speculative_below;
     world.staff.plan.push_back(PlannedAction{plan.client, static_cast<EmployerId>(no_row), adviser,
                                               candidate.action, speculative,
                                               static_cast<float>(candidate.minutes),
-                                              static_cast<float>(candidate.money)});
-    plan.perceived = apply(scenario, model, plan.perceived, candidate.action);
-    plan.base = project(model, plan.perceived);
+                                              static_cast<float>(candidate.money), candidate.matched});
+    plan.perceived = apply(scenario, model, plan.perceived, candidate.action, candidate.matched);
+    if (!plan.in_work) plan.base = project(model, plan.perceived);
     plan.planned_mask = static_cast<std::uint8_t>(plan.planned_mask | (1u << static_cast<unsigned>(candidate.action)));
     if (candidate.action == ActionKind::Submission) ++plan.submissions;
     if (is_evidence(candidate.action)) plan.days_since_help = 0.0;  // help is on record this week
@@ -386,8 +520,44 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
   }
 }
 
+void gather_recent_entrants(World& world) {
+  PlanningScratch& scratch = world.staff.scratch;
+  const auto& jobs = world.records.jobs;
+  const auto& js = world.people.jobseekers;
+  scratch.job_supported.resize(jobs.size(), 0);
+  scratch.recent_entrants.clear();
+  scratch.recent_offsets.assign(world.staff.advisers.size() + 1, 0);
+  if (!world.policy.discretionary_help ||
+      !world.staff.action_enabled[static_cast<std::size_t>(ActionKind::InWorkSupport)]) {
+    return;
+  }
+  const double since = world.now() - world.scenario.actions.in_work_support.within_weeks * core::days_per_week;
+  // Jobs are logged in start order: walk back from the newest to the first too old.
+  std::size_t first = jobs.size();
+  while (first > 0 && jobs[first - 1].start >= since) --first;
+  const auto is_recent_entrant = [&](std::size_t record) {
+    const auto row = index(jobs[record].person);
+    return scratch.job_supported[record] == 0 && js.state[row] == JobseekerState::Employed &&
+           js.job_record[row] == record && index(js.adviser[row]) != no_row;
+  };
+  // Counting sort by adviser, so each adviser's entrants are one run, in job order.
+  for (std::size_t r = first; r < jobs.size(); ++r) {
+    if (is_recent_entrant(r)) ++scratch.recent_offsets[index(js.adviser[index(jobs[r].person)]) + 1];
+  }
+  for (std::size_t a = 1; a < scratch.recent_offsets.size(); ++a) scratch.recent_offsets[a] += scratch.recent_offsets[a - 1];
+  scratch.recent_entrants.resize(scratch.recent_offsets.back());
+  std::vector<std::uint32_t>& next = scratch.recent_next;
+  next.assign(scratch.recent_offsets.begin(), scratch.recent_offsets.end() - 1);
+  for (std::size_t r = first; r < jobs.size(); ++r) {
+    if (!is_recent_entrant(r)) continue;
+    const JobseekerId person = jobs[r].person;
+    scratch.recent_entrants[next[index(js.adviser[index(person)])]++] = person;
+  }
+}
+
 void plan_week(World& world) {
   world.staff.plan.clear();
+  gather_recent_entrants(world);
   const ForecastModel model = forecast_model(world.scenario);
   for (std::uint32_t a = 0; a < world.staff.advisers.size(); ++a) {
     const auto first = static_cast<std::uint32_t>(world.staff.plan.size());

@@ -18,12 +18,22 @@ namespace caseload::model {
 struct OfficeMarket {
   /// The easiest notified open vacancy's threshold (infinite when none is notified).
   double best_threshold = std::numeric_limits<double>::infinity();
+  double best_quality = 0.5;  ///< that vacancy's job quality
+  /// The easiest notified open vacancy above the office's median quality, for a matched
+  /// submission, and its job quality.
+  double matched_threshold = std::numeric_limits<double>::infinity();
+  double matched_quality = 0.5;
   std::uint32_t submission_slots = 0;  ///< this adviser's equal share of the office's submissions
   double tightness = 0.0;
   double mean_quality = 0.5;
 };
 
 OfficeMarket read_market(const World& world, OfficeId office);
+
+/// Lists, by adviser, the clients who started a job within in_work_support.within_weeks and
+/// have had no in-work support in it (PlanningScratch::recent_entrants): once a week, before
+/// plan_adviser, so planning reads a short list instead of every job.
+void gather_recent_entrants(World& world);
 
 /// The client as the adviser sees them: true state plus a per-person perception error whose
 /// scale shrinks with the minutes the adviser has spent with the client this claim.

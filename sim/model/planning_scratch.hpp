@@ -22,6 +22,8 @@ struct ClientPlan {
   std::uint32_t version = 0;     ///< bumped when an action is planned for the client
   std::uint8_t planned_mask = 0; ///< bit per ActionKind already planned this week
   std::uint8_t submissions = 0;
+  bool in_work = false;          ///< a recent entrant, planned for in-work support only
+  PerceivedWorker worker;        ///< what the adviser sees of the job (in_work only)
 };
 
 /// A candidate in the greedy queue, ranked by value per minute.
@@ -38,6 +40,14 @@ struct PlanningScratch {
   std::vector<double> rewards;
   std::vector<RankedCandidate> queue;
   std::vector<JobseekerId> mandatory;  ///< clients given a minimum-service interview, in caseload order
+  /// Recent entrants by adviser, as offsets into recent_entrants (adviser a's run from
+  /// recent_offsets[a] to recent_offsets[a + 1]); rebuilt each week by gather_recent_entrants.
+  std::vector<JobseekerId> recent_entrants;
+  std::vector<std::uint32_t> recent_offsets;
+  std::vector<std::uint32_t> recent_next;  ///< fill positions while gathering
+  /// By job record: 1 once the job has had in-work support (one spell of support per job).
+  /// Not scratch in the strict sense: it outlives the week, so support is never repeated.
+  std::vector<std::uint8_t> job_supported;
 };
 
 }  // namespace caseload::model

@@ -49,6 +49,9 @@ struct PanelCounts {
   std::array<float, action_count> minutes{};
   std::uint32_t submissions = 0;
   std::uint32_t speculative_submissions = 0;
+  std::uint32_t matched_submissions = 0;  ///< of submissions, matched (above median quality)
+  std::uint32_t in_work_support = 0;      ///< in-work support actions for the cell's clients
+  float office_goodwill = 0.0f;           ///< mean goodwill of the office's employers at week end
   std::uint32_t referrals = 0;
   std::uint32_t sanctions = 0;
   float fund_spend = 0.0f;

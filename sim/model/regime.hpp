@@ -45,6 +45,8 @@ struct ActionCandidate {
   GroupId group{};
   OfficeId office{};        ///< the client's office
   ActionKind action = ActionKind::Interview;
+  bool matched = false;     ///< a matched submission (better job, more minutes), else quick
+  double goodwill_change = 0.0;  ///< expected change in the employer's goodwill (submissions)
   double minutes = 0.0;
   double money = 0.0;
   Forecast before;          ///< projection without the action

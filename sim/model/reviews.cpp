@@ -40,6 +40,13 @@ bool resolve_own_search(World& world, JobseekerId person, std::uint32_t review) 
   const VacancyId found = pool.at(position < pool.size() ? position : pool.size() - 1);
   // A health-limited client cannot take a demanding job: finding one ends in nothing.
   if (js.is_health_limited[row] && world.market.vacancies.is_demanding[index(found)]) return false;
+  // A job below the client's reservation quality is turned down, and the search goes on.
+  const double claim_weeks = (now - js.claim_start[row]) / core::days_per_week;
+  const double quality = world.market.employers.quality[index(world.market.vacancies.employer[index(found)])];
+  if (quality < reservation_quality(scenario.jobs, claim_weeks)) {
+    world.market.jobs_declined += 1;
+    return false;
+  }
   hire(world, person, found, false);
   return true;
 }

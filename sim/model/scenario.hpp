@@ -115,6 +115,12 @@ struct JobModel {
   std::optional<double> recycle_long_tenure;  ///< unset: recycle_probability at every tenure
   double recycle_decay_weeks = 26.0;
   double reclaim_delay_weeks = 1.0;
+  /// [A] A client turns down a job found by own search (or a matched submission) whose
+  /// quality is below reservation_quality * 2^(-claim weeks / reservation_half_life_weeks):
+  /// choosy at first, less so as benefit pressure grows (search theory's falling reservation
+  /// wage). 0.3 turns down about a fifth of Beta(2,2) jobs at the start of a claim.
+  double reservation_quality = 0.3;
+  double reservation_half_life_weeks = 13.0;  ///< [A] a quarter-year halves the reservation
 };
 
 struct InterviewAction {
@@ -127,6 +133,9 @@ struct SubmissionAction {
   double speculative_below = 0.2; ///< perceived hire chance under which it is speculative
   double candidates_per_vacancy = 2.0;  ///< submissions an office makes per notified vacancy
   int max_per_client_per_week = 1;
+  /// [A] A matched submission: finding a notified vacancy above the office's median quality
+  /// and talking it through with client and employer takes about half an interview.
+  double matched_minutes = 20.0;
 };
 struct ReferralAction {
   double minutes = 20.0;
@@ -148,6 +157,15 @@ struct EmployerContactAction {
   double client_value = 0.5;      ///< intrinsic worth, in employment weeks, of one contact
   int max_per_week = 4;
 };
+/// [A] Support for a client in the first weeks of a job (ERA-style retention help): lowers the
+/// job's separation hazard by exp(-hazard_effect) for effect_weeks. No UK estimate in
+/// EVIDENCE.md; 0.3 is a modest effect, near the interview's well-matched effect.
+struct InWorkSupportAction {
+  double minutes = 30.0;
+  double within_weeks = 8.0;   ///< only for a job started this recently
+  double hazard_effect = 0.3;  ///< log separation hazard lowered by this
+  double effect_weeks = 13.0;
+};
 struct ValidationAction {
   double minutes = 15.0;
 };
@@ -166,6 +184,7 @@ struct ActionCatalogue {
   EmployerContactAction employer_contact;
   ValidationAction validation;
   SanctionAction sanction;
+  InWorkSupportAction in_work_support;
 };
 
 /// Who takes a new claim: the least-loaded adviser, one drawn at random, or the least-loaded
@@ -185,6 +204,10 @@ struct AdviserModel {
   double need_weight = 1.0;            ///< need = exp(-need_weight * perceived employability)
   double time_cost_per_minute = 0.002; ///< value a minute must beat to be spent
   double money_cost_per_unit = 0.02;   ///< value given up per unit of fund money
+  /// [A] Worth of one unit of an employer's goodwill, in the score's units (employment weeks),
+  /// so a submission's expected goodwill change counts: an employer contact's client_value 0.5
+  /// for goodwill_contact_gain 0.03 values a unit at about 17.
+  double goodwill_value_per_unit = 15.0;
   double horizon_weeks = 13.0;         ///< how far ahead advisers judge outcomes
   double perception_sd_employability = 0.8;
   double perception_sd_motivation = 0.25;

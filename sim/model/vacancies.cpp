@@ -43,6 +43,14 @@ void handle_vacancy_open(Market& market, Scheduler& scheduler, const Scenario& s
   scheduler.schedule(scheduler.now() + gap(arrival), code(EventKind::VacancyOpen), id);
 }
 
+float mean_goodwill(const Market& market, OfficeId office) {
+  const auto& employers = market.office_employers[index(office)];
+  if (employers.empty()) return 0.0f;
+  double sum = 0.0;
+  for (EmployerId employer : employers) sum += market.employers.goodwill[index(employer)];
+  return static_cast<float>(sum / static_cast<double>(employers.size()));
+}
+
 void close_vacancy(Market& market, VacancyId vacancy, VacancyState how, double now) {
   const auto row = index(vacancy);
   if (market.vacancies.state[row] != VacancyState::Open) return;

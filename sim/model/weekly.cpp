@@ -71,13 +71,16 @@ void close_week(World& world) {
   const int week = world.current_week;
   const double week_start = week * core::days_per_week;
   const bool measured = week_start >= world.measure_start;
+  float goodwill = 0.0f;
   for (std::size_t c = 0; c < world.records.week_counts.size(); ++c) {
     PanelRow row;
     row.week = static_cast<std::uint32_t>(week);
     row.office = static_cast<OfficeId>(c / world.group_count());
     row.group = static_cast<GroupId>(c % world.group_count());
+    if (c % world.group_count() == 0) goodwill = mean_goodwill(world.market, row.office);
     row.counts = world.records.week_counts[c];
     row.counts.stock = world.records.stock[c];
+    row.counts.office_goodwill = goodwill;
     world.records.panel.push_back(row);
     world.records.week_counts[c] = PanelCounts{};
   }

@@ -29,6 +29,7 @@ struct PlannedAction {
   bool speculative = false;
   float minutes = 0.0f;
   float money = 0.0f;
+  bool matched = false;  ///< a matched submission: only to a vacancy above median quality
 };
 
 /// Jobseekers and the flows that bring them in.
@@ -55,6 +56,7 @@ struct Market {
   std::vector<std::vector<EmployerId>> office_employers;
   std::uint32_t submissions_failed = 0;           ///< no notified vacancy left when made
   std::uint32_t searches_crowded_out = 0;         ///< own search found no open vacancy
+  std::uint32_t jobs_declined = 0;                ///< offers turned down below the reservation quality
 };
 
 /// Contracted providers: who works for each, what they have committed, and their books.
@@ -157,7 +159,13 @@ AdviserId signing_on_adviser(const Staff& staff, const JobseekerTable& jobseeker
 void handle_sign_on(World& world, JobseekerId person, std::uint32_t spell);
 
 // employment.cpp
-void hire(World& world, JobseekerId person, VacancyId vacancy, bool via_submission);
+/// `matched`: the hire came from a matched submission, so the job is well matched (§7.5a).
+void hire(World& world, JobseekerId person, VacancyId vacancy, bool via_submission, bool matched = false);
+/// Mean goodwill of the office's employers now (the panel's office_goodwill).
+float mean_goodwill(const Market& market, OfficeId office);
+/// Multiplies the current job's separation hazard by `factor` (< 1) for the next `weeks`,
+/// moving its end (and any marks it now reaches) later; the tenure draw is reused.
+void lower_separation_hazard(World& world, JobseekerId person, double factor, double weeks);
 void handle_milestone(World& world, JobseekerId person, std::uint32_t detail);
 void handle_separation(World& world, JobseekerId person, std::uint32_t job);
 void close_employment_records(World& world);

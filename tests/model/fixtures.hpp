@@ -39,6 +39,7 @@ inline void make_job_finding_constant(Scenario& s) {
   s.search.scarring_per_year = 0.0;
   s.search.tightness_half_vacancies = 0.0;  // any open vacancy gives tightness 1
   s.jobs.recycle_probability = 0.0;         // one claim per person
+  s.jobs.reservation_quality = 0.0;         // no job found is turned down
   auto& group = s.groups.front();
   group.employability_sd = 0.0;
   group.search_base = 0.2;                  // 0.2 * logistic(0) = 0.1

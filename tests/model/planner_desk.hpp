@@ -127,9 +127,10 @@ class Desk {
     world_->staff.action_enabled[static_cast<std::size_t>(action)] = false;
   }
 
-  void add_vacancy(float threshold, bool notified) {
+  /// An open vacancy of a new employer with goodwill 0.5 and job `quality`.
+  void add_vacancy(float threshold, bool notified, float quality = 0.5f) {
     World& w = *world_;
-    const EmployerId employer = w.market.employers.add(OfficeId{}, 0.5f, threshold, 0.5f,
+    const EmployerId employer = w.market.employers.add(OfficeId{}, quality, threshold, 0.5f,
                                                           w.scenario.employers.vacancies_per_week);
     const VacancyId vacancy = w.market.vacancies.add(employer, notified, false, 0.0);
     w.market.pools[0].add(vacancy, w.market.vacancies);

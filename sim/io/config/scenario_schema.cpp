@@ -165,6 +165,9 @@ model::JobModel read_jobs(ConfigReader reader) {
   }
   j.recycle_decay_weeks = reader.number("recycle_decay_weeks", j.recycle_decay_weeks, positive);
   j.reclaim_delay_weeks = reader.number("reclaim_delay_weeks", j.reclaim_delay_weeks, non_negative);
+  j.reservation_quality = reader.number("reservation_quality", j.reservation_quality, probability);
+  j.reservation_half_life_weeks =
+      reader.number("reservation_half_life_weeks", j.reservation_half_life_weeks, positive);
   reader.finish();
   return j;
 }
@@ -202,6 +205,7 @@ model::AdviserModel read_advisers(ConfigReader reader) {
   m.need_weight = reader.number("need_weight", m.need_weight, non_negative);
   m.time_cost_per_minute = reader.number("time_cost_per_minute", m.time_cost_per_minute, non_negative);
   m.money_cost_per_unit = reader.number("money_cost_per_unit", m.money_cost_per_unit, non_negative);
+  m.goodwill_value_per_unit = reader.number("goodwill_value_per_unit", m.goodwill_value_per_unit, non_negative);
   m.horizon_weeks = reader.number("horizon_weeks", m.horizon_weeks, positive);
   m.perception_sd_employability =
       reader.number("perception_sd_employability", m.perception_sd_employability, non_negative);

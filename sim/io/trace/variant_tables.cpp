@@ -103,6 +103,10 @@ void write_panel(TraceFile& file, const std::string& root, const model::VariantR
                             [&](std::size_t i) { return counts(i).submissions; });
   out.column<std::uint32_t>("speculative_submissions", rows,
                             [&](std::size_t i) { return counts(i).speculative_submissions; });
+  out.column<std::uint32_t>("matched_submissions", rows,
+                            [&](std::size_t i) { return counts(i).matched_submissions; });
+  out.column<std::uint32_t>("in_work_support", rows, [&](std::size_t i) { return counts(i).in_work_support; });
+  out.column<double>("office_goodwill", rows, [&](std::size_t i) { return counts(i).office_goodwill; });
   out.column<std::uint32_t>("referrals", rows, [&](std::size_t i) { return counts(i).referrals; });
   out.column<std::uint32_t>("sanctions", rows, [&](std::size_t i) { return counts(i).sanctions; });
   out.column<double>("fund_spend", rows, [&](std::size_t i) { return counts(i).fund_spend; });
