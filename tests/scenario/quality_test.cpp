@@ -11,7 +11,9 @@
 namespace caseload {
 namespace {
 
-const std::vector<std::string> common_base = testing::two_office_base();
+// Refusals and in-work support are off by default (docs/ODD.md §8.6, §8.8); on here.
+const std::vector<std::string> common_base =
+    testing::two_office_base({"jobs.reservation_quality=0.3", "actions.in_work_support.within_weeks=8"});
 
 // Mean quality of the jobs entered in the measured period through an adviser's submission:
 // the jobs the adviser's choice of way decides (own search finds the rest).
@@ -54,7 +56,9 @@ TEST(Quality, EntryCountingLowersMatchingAndSustainmentAgainstSustainedJobPay) {
 TEST(Quality, SwitchingGoodwillOffChangesSubmissions) {
   const auto weighed = testing::run_scenario("regimes/jet.yaml", common_base);
   const auto off = testing::run_scenario(
-      "regimes/jet.yaml", testing::two_office_base({"advisers.goodwill_value_per_unit=0", "employers.goodwill_unsuitable_loss=0",
+      "regimes/jet.yaml", testing::two_office_base({"jobs.reservation_quality=0.3",
+                                                   "actions.in_work_support.within_weeks=8",
+                                                   "advisers.goodwill_value_per_unit=0", "employers.goodwill_unsuitable_loss=0",
                                 "employers.goodwill_sustained_gain=0", "employers.goodwill_early_leaver_loss=0",
                                 "employers.goodwill_contact_gain=0"}));
   const auto& qw = weighed.report().quality;
