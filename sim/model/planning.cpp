@@ -240,9 +240,9 @@ constexpr std::array<ActionKind, 5> client_actions = {
     ActionKind::DiscretionFund, ActionKind::Sanction};
 
 void push_ranked(PlanningScratch& scratch, double value_per_minute, std::uint32_t candidate,
-                 std::uint32_t version) {
+                 std::uint32_t version, bool upgrade = false) {
   if (!(value_per_minute > 0.0)) return;
-  scratch.queue.push_back({value_per_minute, candidate, version});
+  scratch.queue.push_back({value_per_minute, candidate, version, upgrade});
   std::push_heap(scratch.queue.begin(), scratch.queue.end(),
                  [](const RankedCandidate& a, const RankedCandidate& b) {
                    if (a.score != b.score) return a.score < b.score;
@@ -259,24 +259,6 @@ RankedCandidate pop_ranked(PlanningScratch& scratch) {
   const RankedCandidate top = scratch.queue.back();
   scratch.queue.pop_back();
   return top;
-}
-
-// Quick and matched submissions of one client are two ways to do one thing: the adviser picks
-// the way worth more in all (value, not value per minute), and only that one then competes for
-// minutes. `values` holds value per minute; the pair sits side by side, quick first, which
-// wins a tie.
-bool is_better_variant(const PlanningScratch& scratch, std::uint32_t i) {
-  const auto& candidates = scratch.candidates;
-  const auto& values = scratch.rewards;
-  const auto is_pair = [&](std::uint32_t quick) {
-    return quick + 1 < candidates.size() && candidates[quick].action == ActionKind::Submission &&
-           candidates[quick + 1].action == ActionKind::Submission && !candidates[quick].matched &&
-           candidates[quick + 1].matched && candidates[quick].client == candidates[quick + 1].client;
-  };
-  const auto total = [&](std::uint32_t c) { return values[c] * candidates[c].minutes; };
-  if (is_pair(i)) return total(i) >= total(i + 1);
-  if (i > 0 && is_pair(i - 1)) return total(i) > total(i - 1);
-  return true;
 }
 
 // One candidate per recent entrant of this adviser (gather_recent_entrants): in-work support,
@@ -316,6 +298,46 @@ void add_in_work_candidates(World& world, AdviserId adviser, const ForecastModel
     scratch.clients.push_back(plan);
     scratch.candidates.push_back(candidate);
   }
+}
+
+
+// Whether candidate i is a quick submission with its matched twin next to it.
+bool is_quick_with_twin(const PlanningScratch& scratch, std::uint32_t i) {
+  const auto& c = scratch.candidates;
+  return c[i].action == ActionKind::Submission && !c[i].matched && i + 1 < c.size() &&
+         c[i + 1].action == ActionKind::Submission && c[i + 1].matched && c[i + 1].client == c[i].client;
+}
+
+// A submission is speculative when the adviser sees little chance of a hire.
+bool is_speculative(const World& world, const ForecastModel& model, const PerceivedClient& client, bool matched) {
+  const double threshold = matched ? client.matched_threshold : client.best_threshold;
+  return perceived_hire_chance(model, client, threshold) < world.scenario.actions.submission.speculative_below;
+}
+
+// The candidate's value per minute from the client's planned state now.
+double value_now(const World& world, AdviserId adviser, const ForecastModel& model, const ClientPlan& plan,
+                 ActionCandidate& candidate, double money_cost) {
+  candidate.days_since_help = plan.days_since_help;
+  forecast_candidate(world, model, plan, candidate);
+  double reward = 0.0;
+  world.regime->value(adviser, std::span<const ActionCandidate>(&candidate, 1), std::span<double>(&reward, 1));
+  return score(world, adviser, plan, candidate, reward, money_cost);
+}
+
+// Turns the client's planned quick submission into the matched one, if nothing else was
+// planned for the client since and the extra minutes fit; returns the minutes it took.
+double upgrade_to_matched(World& world, const ForecastModel& model, ClientPlan& plan, const ActionCandidate& matched,
+                          std::uint32_t version, double budget) {
+  PlannedAction& planned = world.staff.plan[plan.planned_submission];
+  const double extra = matched.minutes - planned.minutes;
+  if (version != plan.version || extra > budget) return 0.0;
+  planned.matched = true;
+  planned.minutes = static_cast<float>(matched.minutes);
+  planned.speculative = is_speculative(world, model, plan.before_submission, true);
+  plan.perceived = apply(world.scenario, model, plan.before_submission, ActionKind::Submission, true);
+  plan.base = project(model, plan.perceived);
+  ++plan.version;
+  return extra;
 }
 
 }  // namespace
@@ -437,10 +459,7 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
     const ClientPlan& plan = scratch.clients[scratch.candidate_client[i]];
     scratch.rewards[i] = score(world, adviser, plan, scratch.candidates[i], scratch.rewards[i], money_cost);
   }
-  for (std::uint32_t i = 0; i < scratch.candidates.size(); ++i) {
-    if (!is_better_variant(scratch, i)) continue;
-    push_ranked(scratch, scratch.rewards[i], i, 0);
-  }
+  for (std::uint32_t i = 0; i < scratch.candidates.size(); ++i) push_ranked(scratch, scratch.rewards[i], i, 0);
 
   // Employer contacts: not tied to a client; worth the same each, up to a weekly cap.
   const auto& contact = scenario.actions.employer_contact;
@@ -474,7 +493,7 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
     const RankedCandidate top = pop_ranked(scratch);
     ActionCandidate& candidate = scratch.candidates[top.candidate];
     ClientPlan& plan = scratch.clients[scratch.candidate_client[top.candidate]];
-    if (top.version != plan.version) {
+    if (top.version != plan.version && !top.upgrade) {
       // The client already has an action planned: value this one after that one's effect.
       if (!is_allowed(world, adviser, plan, candidate.action, market, candidate.matched)) continue;
       candidate.days_since_help = plan.days_since_help;
@@ -484,13 +503,8 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
       push_ranked(scratch, score(world, adviser, plan, candidate, reward, money_cost), top.candidate, plan.version);
       continue;
     }
-    if (candidate.minutes > budget) {
-      // The matched way does not fit what is left; the quick one, passed over for it, may.
-      if (candidate.matched && top.candidate > 0 && !scratch.candidates[top.candidate - 1].matched &&
-          scratch.candidates[top.candidate - 1].client == candidate.client &&
-          scratch.candidates[top.candidate - 1].action == ActionKind::Submission) {
-        push_ranked(scratch, scratch.rewards[top.candidate - 1], top.candidate - 1, plan.version);
-      }
+    if (top.upgrade) {
+      budget -= upgrade_to_matched(world, model, plan, candidate, top.version, budget);
       continue;
     }
     if (candidate.action == ActionKind::Submission) {
@@ -502,13 +516,17 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
       fund_left -= candidate.money;
       if (provider) world.providers.fund_committed[world.staff.advisers.provider[index(adviser)]] += candidate.money;
     }
+    if (candidate.minutes > budget) continue;
+    const double matched_value = is_quick_with_twin(scratch, top.candidate)
+                                     ? value_now(world, adviser, model, plan, scratch.candidates[top.candidate + 1], money_cost)
+                                     : 0.0;
     budget -= candidate.minutes;
-    const double threshold = candidate.matched ? plan.perceived.matched_threshold : plan.perceived.best_threshold;
-    const bool speculative = candidate.action == ActionKind::Submission &&
-                             perceived_hire_chance(model, plan.perceived, threshold) <
-                                 scenario.actions.submission.speculative_below;
+    if (candidate.action == ActionKind::Submission) {
+      plan.before_submission = plan.perceived;
+      plan.planned_submission = static_cast<std::uint32_t>(world.staff.plan.size());
+    }
     world.staff.plan.push_back(PlannedAction{plan.client, static_cast<EmployerId>(no_row), adviser,
-                                              candidate.action, speculative,
+                                              candidate.action, is_speculative(world, model, plan.perceived, candidate.matched),
                                               static_cast<float>(candidate.minutes),
                                               static_cast<float>(candidate.money), candidate.matched});
     plan.perceived = apply(scenario, model, plan.perceived, candidate.action, candidate.matched);
@@ -517,6 +535,14 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
     if (candidate.action == ActionKind::Submission) ++plan.submissions;
     if (is_evidence(candidate.action)) plan.days_since_help = 0.0;  // help is on record this week
     ++plan.version;
+    if (matched_value > 0.0) {
+      // The matched way, as an upgrade of the quick one just planned: worth its extra value
+      // per extra minute (the greedy answer to a choice between two ways, as in a
+      // multiple-choice knapsack), so it comes when time is left after better uses.
+      const ActionCandidate& matched = scratch.candidates[top.candidate + 1];
+      const double extra_value = matched_value * matched.minutes - top.score * candidate.minutes;
+      push_ranked(scratch, extra_value / (matched.minutes - candidate.minutes), top.candidate + 1, plan.version, true);
+    }
   }
 }
 

@@ -23,6 +23,10 @@ struct ClientPlan {
   std::uint8_t planned_mask = 0; ///< bit per ActionKind already planned this week
   std::uint8_t submissions = 0;
   bool in_work = false;          ///< a recent entrant, planned for in-work support only
+  /// The client as seen before this week's latest planned submission, and where it sits in
+  /// the plan, so a quick submission can be upgraded to a matched one.
+  PerceivedClient before_submission;
+  std::uint32_t planned_submission = 0;
   PerceivedWorker worker;        ///< what the adviser sees of the job (in_work only)
 };
 
@@ -31,6 +35,9 @@ struct RankedCandidate {
   double score = 0.0;
   std::uint32_t candidate = 0;   ///< index into PlanningScratch::candidates
   std::uint32_t version = 0;     ///< client version the score was computed at
+  /// An upgrade of the client's planned quick submission to its matched twin (`candidate`),
+  /// ranked by extra value per extra minute; valid only at `version`.
+  bool upgrade = false;
 };
 
 struct PlanningScratch {

@@ -26,8 +26,8 @@ const PlannedAction* submission_for(const Plan& plan, JobseekerId client) {
 // Two notified vacancies equally easy to enter: a poor job (quality 0.2, below the desk's
 // median of 0.5) and a good one (0.9). The quick submission goes to the first, the matched to
 // the second, so the two differ in the job's quality only (and in minutes).
-Plan plan_choice(double (*reward)(const ActionCandidate&), JobseekerId& client) {
-  Scenario scenario = desk_scenario(600.0);
+Plan plan_choice(double (*reward)(const ActionCandidate&), JobseekerId& client, double budget_minutes = 600.0) {
+  Scenario scenario = desk_scenario(budget_minutes);
   scenario.advisers.goodwill_value_per_unit = 0.0;
   Desk desk(scenario);
   desk.disable(ActionKind::Interview);
@@ -44,9 +44,9 @@ double entry_points(const ActionCandidate& c) { return 10.0 * (c.after.entry - c
 double sustained_pay(const ActionCandidate& c) { return 10.0 * (c.after.sustained_26 - c.before.sustained_26); }
 
 // The submission planned under `reward` is matched (and takes matched_minutes) or quick.
-void expect_submission(double (*reward)(const ActionCandidate&), bool matched) {
+void expect_submission(double (*reward)(const ActionCandidate&), bool matched, double budget_minutes = 600.0) {
   JobseekerId client{};
-  const Plan plan = plan_choice(reward, client);
+  const Plan plan = plan_choice(reward, client, budget_minutes);
   const PlannedAction* submission = submission_for(plan, client);
   ASSERT_NE(submission, nullptr);
   EXPECT_EQ(submission->matched, matched);
@@ -63,6 +63,12 @@ TEST(PlannerQuality, EntryCountingRewardPrefersTheQuickSubmission) {
 TEST(PlannerQuality, SustainedJobRewardPrefersTheMatchedSubmission) {
   // The better, better-matched job lasts longer (quality_effect, matched_effect): this regime pays for that.
   expect_submission(sustained_pay, true);
+}
+
+TEST(PlannerQuality, WithTimeForTheQuickWayOnlyTheQuickSubmissionIsPlanned) {
+  // The matched way is an upgrade of the quick one, taken when its extra minutes fit: with 10
+  // minutes (5 for quick, 20 for matched) the sustained-job regime still gets its submission.
+  expect_submission(sustained_pay, false, 10.0);
 }
 
 TEST(PlannerQuality, MatchedCandidateForecastsTheBetterJobsLongerTenure) {
