@@ -27,7 +27,8 @@ class Channel:
 
 CHANNELS = (
     Channel("quality", "pushes a client into the quickest job rather than a better-matched one",
-            ("mean_job_quality", "sustained_26w_share")),
+            ("mean_job_quality", "sustained_26w_share", "matched_submission_share",
+             "in_work_support_actions")),
     Channel("bunching", "times help before a measurement mark or the end of the target year",
             ("help_before_mark_ratio", "entries_year_end_ratio")),
     Channel("speculative submissions", "submits clients to vacancies they are unlikely to get, "

@@ -44,6 +44,17 @@ def test_sanctions_recomputed_from_the_panel_is_the_cxx_figure(jot_trace):
     assert by_group["sanctions"].sum() == run.metric("sanctions")
 
 
+def test_evidence_by_group_adds_up_to_the_summary_and_is_nan_where_not_kept(jot_trace, smoke_trace):
+    run = load_trace(jot_trace)
+    by_group = run.metric_series["by_group"]
+    # JOT matches records, so it tallies the entries they missed; it has no claims to weigh.
+    assert by_group["unmatched_entries"].sum() == run.metric("unmatched_entries")
+    assert (by_group["claims_weak"] == 0).all()
+    neutral = load_trace(smoke_trace).metric_series["by_group"]
+    for name in ("claims_weak", "claims_rejected", "credit_audit_would_remove", "unmatched_entries"):
+        assert neutral[name].isna().all(), name
+
+
 def test_the_report_draws_the_scoreboard_for_a_counting_regime_only(jot_trace, smoke_trace, tmp_path):
     written = write_report([jot_trace], tmp_path / "jot")
     assert "scoreboard_over_time" in written.figures

@@ -145,6 +145,15 @@ io::RunMetrics trace_metrics(const experiment::SingleRun& run) {
   by_group.arrays.push_back({"off_benefit_at_target", report.offflow.at_target_by_group});
   by_group.arrays.push_back({"sanctions", report.sanctions.count_by_group});
   by_group.arrays.push_back({"sanctions_per_100_client_weeks", report.sanctions.per_100_client_weeks_by_group});
+  // Evidence and audit by group: NaN for every group where the regime keeps no such tally.
+  const auto or_undefined = [&](const std::vector<double>& tally) {
+    return tally.empty() ? std::vector<double>(report.group_names.size(), metrics::not_defined) : tally;
+  };
+  by_group.arrays.push_back({"claims_weak", or_undefined(report.evidence.claims_weak_by_group)});
+  by_group.arrays.push_back({"claims_rejected", or_undefined(report.evidence.claims_rejected_by_group)});
+  by_group.arrays.push_back(
+      {"credit_audit_would_remove", or_undefined(report.evidence.credit_audit_would_remove_by_group)});
+  by_group.arrays.push_back({"unmatched_entries", or_undefined(report.evidence.unmatched_entries_by_group)});
   if (report.net_impact) {
     const metrics::NetImpact& net = *report.net_impact;
     by_group.arrays.push_back(

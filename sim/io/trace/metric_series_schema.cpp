@@ -29,6 +29,11 @@ constexpr SeriesArraySpec by_group_arrays[] = {
     // Sanctions as a channel (issue 12).
     {"sanctions", "sanctions", "sanctions imposed in the measured period"},
     {"sanctions_per_100_client_weeks", "sanctions", "sanctions per 100 claiming client-weeks"},
+    // Evidence and audit (issue 12); NaN where the regime keeps no such tally.
+    {"claims_weak", "claims", "entries claimed on weak evidence (evidenced attribution)"},
+    {"claims_rejected", "claims", "weak claims a validation check sampled and rejected"},
+    {"credit_audit_would_remove", "points", "credit of weak claims no check sampled"},
+    {"unmatched_entries", "entries", "entries record matching did not find (JOT)"},
     {"net_employment_weeks_per_person", "weeks",
      "employment weeks gained over the counterfactual per person", WithCounterfactual},
     {"deadweight_share", "share", "share of job entries the counterfactual also had",

@@ -154,6 +154,10 @@ RunMetrics metrics() {
   by_group.arrays.push_back({"off_benefit_at_target", {0.9, 0.7}});
   by_group.arrays.push_back({"sanctions", {3.0, 1.0}});
   by_group.arrays.push_back({"sanctions_per_100_client_weeks", {7.5, 8.25}});
+  by_group.arrays.push_back({"claims_weak", {4.0, 2.0}});
+  by_group.arrays.push_back({"claims_rejected", {1.0, 0.0}});
+  by_group.arrays.push_back({"credit_audit_would_remove", {6.0, 8.0}});
+  by_group.arrays.push_back({"unmatched_entries", {0.0, 1.0}});
   m.series.push_back(by_group);
   return m;
 }

@@ -39,7 +39,11 @@ MetricSeries one_group_series() {
                               {"offflow_target_share", {0.85}},
                               {"off_benefit_at_target", {0.9}},
                               {"sanctions", {1.0}},
-                              {"sanctions_per_100_client_weeks", {50.0}}}};
+                              {"sanctions_per_100_client_weeks", {50.0}},
+                              {"claims_weak", {3.0}},
+                              {"claims_rejected", {1.0}},
+                              {"credit_audit_would_remove", {6.0}},
+                              {"unmatched_entries", {0.0}}}};
 }
 
 // A treatment with a 3-row panel and a 2-row jobseeker table, and two metrics.
@@ -103,11 +107,11 @@ TEST(TraceReader, ReportsProvenanceTablesAndMetrics) {
   EXPECT_EQ(trace.metric_series[0].labels, 1u);
   // The reader lists by name, not in the order written.
   EXPECT_EQ(trace.metric_series[0].arrays,
-            (std::vector<std::string>{"claim_weeks", "entries_per_100_client_weeks", "mean_job_quality",
-                                      "off_benefit_104w", "off_benefit_13w", "off_benefit_26w", "off_benefit_52w",
+            (std::vector<std::string>{"claim_weeks", "claims_rejected", "claims_weak", "credit_audit_would_remove",
+                                      "entries_per_100_client_weeks", "mean_job_quality", "off_benefit_104w", "off_benefit_13w", "off_benefit_26w", "off_benefit_52w",
                                       "off_benefit_at_target", "offflow_target_share", "offflow_target_weeks",
                                       "parked_share", "sanctions", "sanctions_per_100_client_weeks",
-                                      "sustained_13w_share", "sustained_26w_share"}));
+                                      "sustained_13w_share", "sustained_26w_share", "unmatched_entries"}));
 }
 
 TEST(TraceReader, AnAbandonedTraceIsIncompleteButReadable) {
