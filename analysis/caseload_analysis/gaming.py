@@ -27,7 +27,7 @@ class Channel:
 
 CHANNELS = (
     Channel("quality", "pushes a client into the quickest job rather than a better-matched one",
-            ("mean_job_quality", "sustained_26w_share", "matched_submission_share",
+            ("mean_job_quality", "sustained_26w_share", "earnings_index_26w", "matched_submission_share",
              "in_work_support_actions")),
     Channel("bunching", "times help before a measurement mark or the end of the target year",
             ("help_before_mark_ratio", "entries_year_end_ratio")),

@@ -140,6 +140,7 @@ io::RunMetrics trace_metrics(const experiment::SingleRun& run) {
   by_group.arrays.push_back({"mean_job_quality", report.quality.mean_job_quality_by_group});
   by_group.arrays.push_back({"sustained_13w_share", report.quality.sustained_13w_share_by_group});
   by_group.arrays.push_back({"sustained_26w_share", report.quality.sustained_26w_share_by_group});
+  by_group.arrays.push_back({"earnings_index_26w", report.quality.earnings_index_26w_by_group});
   by_group.arrays.push_back({"offflow_target_weeks", report.offflow.target_weeks_by_group});
   by_group.arrays.push_back({"offflow_target_share", report.offflow.target_share_by_group});
   by_group.arrays.push_back({"off_benefit_at_target", report.offflow.at_target_by_group});

@@ -75,12 +75,13 @@ Quality quality(const model::VariantResult& variant, std::size_t groups) {
   out.entries_per_claimant = ratio(out.entries, out.claimants);
 
   const double follow_up_end = variant.end - sustained_long_weeks * days_per_week;
-  double quality_sum = 0.0, via_submission = 0.0, lasted_short = 0.0, lasted_long = 0.0, back = 0.0;
+  double quality_sum = 0.0, via_submission = 0.0, lasted_short = 0.0, lasted_long = 0.0, back = 0.0,
+         earnings = 0.0;
   for (const auto& job : variant.jobs) groups = std::max<std::size_t>(groups, model::index(job.group) + 1u);
   entries.resize(groups, 0.0);
   claim_weeks.resize(groups, 0.0);
   std::vector<double> started(groups, 0.0), quality_by(groups, 0.0), followed(groups, 0.0),
-      short_by(groups, 0.0), long_by(groups, 0.0);
+      short_by(groups, 0.0), long_by(groups, 0.0), earnings_by(groups, 0.0);
   for (const auto& job : variant.jobs) {
     if (job.start < variant.measure_start || job.start >= variant.end) continue;
     const auto g = model::index(job.group);
@@ -99,18 +100,23 @@ Quality quality(const model::VariantResult& variant, std::size_t groups) {
     short_by[g] += tenure_weeks >= sustained_short_weeks ? 1.0 : 0.0;
     long_by[g] += tenure_weeks >= sustained_long_weeks ? 1.0 : 0.0;
     back += (job.reclaim - job.start) / days_per_week <= sustained_long_weeks ? 1.0 : 0.0;
+    const double earned = static_cast<double>(job.quality) * std::min(tenure_weeks, sustained_long_weeks);
+    earnings += earned;
+    earnings_by[g] += earned;
   }
   for (std::size_t g = 0; g < groups; ++g) {
     out.entries_per_100_client_weeks_by_group.push_back(ratio(100.0 * entries[g], claim_weeks[g]));
     out.mean_job_quality_by_group.push_back(ratio(quality_by[g], started[g]));
     out.sustained_13w_share_by_group.push_back(ratio(short_by[g], followed[g]));
     out.sustained_26w_share_by_group.push_back(ratio(long_by[g], followed[g]));
+    out.earnings_index_26w_by_group.push_back(ratio(earnings_by[g], followed[g]));
   }
   out.mean_job_quality = ratio(quality_sum, out.jobs_started);
   out.via_submission_share = ratio(via_submission, out.jobs_started);
   out.sustained_13w_share = ratio(lasted_short, out.jobs_followed_up);
   out.sustained_26w_share = ratio(lasted_long, out.jobs_followed_up);
   out.reclaim_26w_share = ratio(back, out.jobs_followed_up);
+  out.earnings_index_26w = ratio(earnings, out.jobs_followed_up);
 
   double speculative = 0.0, matched = 0.0;
   for (const auto& row : variant.panel) {

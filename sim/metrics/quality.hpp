@@ -38,6 +38,9 @@ struct Quality {
   double sustained_13w_share = not_defined;
   double sustained_26w_share = not_defined;
   double reclaim_26w_share = not_defined;  ///< claiming again within 26 weeks of the start
+  /// Of followed-up jobs, the mean of quality × weeks held in the first 26: an earnings index
+  /// per entry, job quality standing for hours and pay (docs/METRICS.md).
+  double earnings_index_26w = not_defined;
   // Activity, from the panel over measured weeks and the adviser table.
   double submissions = 0.0;
   double speculative_share = not_defined;
@@ -57,6 +60,7 @@ struct Quality {
   std::vector<double> mean_job_quality_by_group;
   std::vector<double> sustained_13w_share_by_group;
   std::vector<double> sustained_26w_share_by_group;
+  std::vector<double> earnings_index_26w_by_group;
 };
 
 /// `groups`: how many customer groups the by-group vectors hold (at least every group seen).

@@ -74,6 +74,10 @@ TEST(Quality, SustainmentOnlyOverJobsWithTwentySixWeeksOfFollowUp) {
   EXPECT_DOUBLE_EQ(result.sustained_13w_share, 0.75);
   EXPECT_DOUBLE_EQ(result.sustained_26w_share, 0.5);
   EXPECT_DOUBLE_EQ(result.reclaim_26w_share, 0.25);
+  // Quality times weeks held, capped at 26: 0.2*5 + 0.4*13 + 0.6*26 + 0.8*26, over 4 jobs.
+  const double earned = static_cast<double>(0.2f) * 5.0 + static_cast<double>(0.4f) * 13.0 +
+                        static_cast<double>(0.6f) * 26.0 + static_cast<double>(0.8f) * 26.0;
+  EXPECT_NEAR(result.earnings_index_26w, earned / 4.0, 1e-12);
 }
 
 TEST(Quality, ByGroupSplitsEntriesQualityAndSustainmentByTheClientsGroup) {
@@ -102,6 +106,9 @@ TEST(Quality, ByGroupSplitsEntriesQualityAndSustainmentByTheClientsGroup) {
   EXPECT_DOUBLE_EQ(result.sustained_26w_share_by_group[1], 0.0);
   EXPECT_TRUE(std::isnan(result.mean_job_quality_by_group[2]));
   EXPECT_TRUE(std::isnan(result.entries_per_100_client_weeks_by_group[2]));
+  EXPECT_NEAR(result.earnings_index_26w_by_group[0], (static_cast<double>(0.2f) * 5.0 + static_cast<double>(0.6f) * 26.0) / 2.0, 1e-12);
+  EXPECT_NEAR(result.earnings_index_26w_by_group[1], static_cast<double>(0.9f) * 14.0, 1e-12);
+  EXPECT_TRUE(std::isnan(result.earnings_index_26w_by_group[2]));
 }
 
 TEST(Quality, ActivityFromMeasuredPanelWeeksOnly) {

@@ -23,6 +23,7 @@ constexpr SeriesArraySpec by_group_arrays[] = {
     {"mean_job_quality", "0..1", "mean quality of jobs entered in the measured period"},
     {"sustained_13w_share", "share", "of followed-up job entries, the share lasting 13+ weeks"},
     {"sustained_26w_share", "share", "of followed-up job entries, the share lasting 26+ weeks"},
+    {"earnings_index_26w", "quality-weeks", "of followed-up job entries, quality times weeks held in the first 26"},
     {"offflow_target_weeks", "weeks", "the group's calibration target week (scenario; NaN if none)"},
     {"offflow_target_share", "share", "the share off benefit its target expects by then (NaN if none)"},
     {"off_benefit_at_target", "share", "the model's share off benefit by the target week (Kaplan-Meier)"},

@@ -149,6 +149,7 @@ RunMetrics metrics() {
   by_group.arrays.push_back({"mean_job_quality", {0.5, 0.45}});
   by_group.arrays.push_back({"sustained_13w_share", {0.7, 0.6}});
   by_group.arrays.push_back({"sustained_26w_share", {0.5, 0.4}});
+  by_group.arrays.push_back({"earnings_index_26w", {9.0, 6.5}});
   by_group.arrays.push_back({"offflow_target_weeks", {52.0, 65.0}});
   by_group.arrays.push_back({"offflow_target_share", {0.85, 0.47}});
   by_group.arrays.push_back({"off_benefit_at_target", {0.9, 0.7}});

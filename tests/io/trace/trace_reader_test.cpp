@@ -35,6 +35,7 @@ MetricSeries one_group_series() {
                               {"mean_job_quality", {0.5}},
                               {"sustained_13w_share", {0.7}},
                               {"sustained_26w_share", {0.5}},
+                              {"earnings_index_26w", {9.0}},
                               {"offflow_target_weeks", {52.0}},
                               {"offflow_target_share", {0.85}},
                               {"off_benefit_at_target", {0.9}},
@@ -108,7 +109,8 @@ TEST(TraceReader, ReportsProvenanceTablesAndMetrics) {
   // The reader lists by name, not in the order written.
   EXPECT_EQ(trace.metric_series[0].arrays,
             (std::vector<std::string>{"claim_weeks", "claims_rejected", "claims_weak", "credit_audit_would_remove",
-                                      "entries_per_100_client_weeks", "mean_job_quality", "off_benefit_104w", "off_benefit_13w", "off_benefit_26w", "off_benefit_52w",
+                                      "earnings_index_26w", "entries_per_100_client_weeks", "mean_job_quality",
+                                      "off_benefit_104w", "off_benefit_13w", "off_benefit_26w", "off_benefit_52w",
                                       "off_benefit_at_target", "offflow_target_share", "offflow_target_weeks",
                                       "parked_share", "sanctions", "sanctions_per_100_client_weeks",
                                       "sustained_13w_share", "sustained_26w_share", "unmatched_entries"}));
