@@ -17,6 +17,7 @@
 #include "sim/cli/comparison_report.hpp"
 #include "sim/cli/interrupt.hpp"
 #include "sim/cli/result_files.hpp"
+#include "sim/experiment/breakdown_figures.hpp"
 #include "sim/experiment/comparison.hpp"
 #include "sim/experiment/manifest.hpp"
 
@@ -58,8 +59,10 @@ void write_outputs(const CompareOptions& options, const CompareExperiment& exper
   const experiment::ResultTable runs =
       experiment::comparison_runs_table(names, plan, result.outcomes);
   const experiment::ResultTable comparison = experiment::comparison_table(rows, names);
+  const experiment::ResultTable by_group = experiment::comparison_by_group_table(rows, names);
   write_csv(folder / "runs.csv", runs);
   write_csv(folder / "comparison.csv", comparison);
+  write_csv(folder / "comparison_by_group.csv", by_group);
   SummaryAttributes attributes;
   attributes.texts = {{"kind", "compare"},
                       {"experiment", fingerprint},
@@ -68,7 +71,7 @@ void write_outputs(const CompareOptions& options, const CompareExperiment& exper
   attributes.numbers = {{"seed", experiment.seed}, {"replications", experiment.replications}};
   std::vector<std::string> arm_files;
   for (const auto& arm : experiment.arms) arm_files.push_back(arm.scenario.string());
-  write_summary_h5(folder / "compare.h5", {{"/runs", &runs}, {"/comparison", &comparison}},
+  write_summary_h5(folder / "compare.h5", {{"/runs", &runs}, {"/comparison", &comparison}, {"/comparison_by_group", &by_group}},
                    {{"/arms", names}, {"/arm_files", arm_files}}, attributes);
 }
 
@@ -87,7 +90,7 @@ int execute_compare(const CompareOptions& options, std::ostream& out, std::ostre
   }
   if (!options.batch.output.empty()) {
     prepare_output_folder(options.batch.output, options.batch.resume, options.batch.force,
-                          {"runs.csv", "comparison.csv", "compare.h5", "traces"});
+                          {"runs.csv", "comparison.csv", "comparison_by_group.csv", "compare.h5", "traces"});
   }
   const std::vector<std::string> names = arm_labels(experiment, arms);
   const auto plan =
@@ -98,7 +101,7 @@ int execute_compare(const CompareOptions& options, std::ostream& out, std::ostre
       run_prepared("compare", "arm", arms, plan, fingerprint, options.batch, err);
   if (!result.is_complete) return report_batch_interrupted("compare", result, options.batch, err);
 
-  const auto rows = experiment::compare_arms(arms.size(), plan, result.outcomes);
+  const auto rows = experiment::compare_arms(arms.size(), plan, result.outcomes, experiment::scale_of);
   out << format_comparison_text(rows, names, {experiment.replications, experiment.seed});
   if (!options.batch.output.empty())
     write_outputs(options, experiment, names, plan, result, rows, fingerprint);

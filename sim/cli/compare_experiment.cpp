@@ -26,10 +26,11 @@ std::vector<std::string> with_command_line(std::vector<std::string> overrides,
 CompareExperiment from_file(const CompareOptions& options) {
   const std::filesystem::path file = options.scenarios.front();
   const io::ExperimentFile loaded = io::load_experiment_file(file, known_metrics());
-  CompareExperiment experiment{loaded.name, file, {}, loaded.replications, loaded.seed,
-                               loaded.metrics};
+  CompareExperiment experiment{loaded.name,         file,        {},
+                               loaded.replications, loaded.seed, loaded.metrics};
   for (const auto& arm : loaded.arms) {
-    experiment.arms.push_back({arm.label, arm.scenario, with_command_line(arm.set, options.overrides)});
+    experiment.arms.push_back(
+        {arm.label, arm.scenario, with_command_line(arm.set, options.overrides)});
   }
   return experiment;
 }

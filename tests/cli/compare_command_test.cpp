@@ -107,7 +107,9 @@ TEST(CompareCommand, WritesRunsComparisonAndManifest) {
   }
   EXPECT_EQ(csv_column(runs, "status"), std::vector<std::string>(6, "done"));
   const std::string comparison = file_bytes(out / "comparison.csv");
-  EXPECT_EQ(comparison.rfind("metric,arm,mean,runs,difference,ci_lower,ci_upper,pairs\n", 0), 0u);
+  EXPECT_EQ(comparison.rfind(
+                "metric,arm,mean,runs,difference,ci_lower,ci_upper,pairs,mean_lower,mean_upper,scale\n", 0),
+            0u);
 }
 
 TEST(CompareCommand, CommonRandomNumbersShrinkTheVarianceOfDifferences) {

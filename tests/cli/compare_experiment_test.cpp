@@ -29,15 +29,21 @@ std::filesystem::path three_arms(const ScratchFolder& folder) {
                       "set: [run.weeks=13, run.warmup_weeks=0]\n"
                       "arms:\n"
                       "  - label: three advisers\n"
-                      "    scenario: " + smoke_scenario() + "\n"
-                      "  - scenario: " + smoke_scenario() + "\n"
-                      "    set: [network.advisers_per_office=4]\n"
-                      "  - label: six advisers\n"
-                      "    scenario: " + smoke_scenario() + "\n"
-                      "    set: [network.advisers_per_office=6]\n"
-                      "replications: 2\n"
-                      "seed: 11\n"
-                      "metrics: [parked_share, caseload_per_adviser]\n");
+                      "    scenario: " +
+                          smoke_scenario() +
+                          "\n"
+                          "  - scenario: " +
+                          smoke_scenario() +
+                          "\n"
+                          "    set: [network.advisers_per_office=4]\n"
+                          "  - label: six advisers\n"
+                          "    scenario: " +
+                          smoke_scenario() +
+                          "\n"
+                          "    set: [network.advisers_per_office=6]\n"
+                          "replications: 2\n"
+                          "seed: 11\n"
+                          "metrics: [parked_share, caseload_per_adviser]\n");
 }
 
 TEST(CompareExperiment, ThreeArmsFromOneFileAreLabelledAndRunWithTheirOverrides) {
@@ -52,7 +58,8 @@ TEST(CompareExperiment, ThreeArmsFromOneFileAreLabelledAndRunWithTheirOverrides)
   std::vector<std::string> expected;
   for (int r = 0; r < 2; ++r) expected.insert(expected.end(), labels.begin(), labels.end());
   EXPECT_EQ(csv_column(runs, "arm"), expected) << "replications and labels from the file";
-  EXPECT_EQ(csv_column(runs, "seed").front(), std::to_string(experiment::derive_run_seed(11, 0, 0)));
+  EXPECT_EQ(csv_column(runs, "seed").front(),
+            std::to_string(experiment::derive_run_seed(11, 0, 0)));
   // The same people arrive in every arm, so more advisers means smaller caseloads: the arms'
   // own overrides were applied.
   const std::vector<double> caseload = csv_numbers(runs, "caseload_per_adviser");
@@ -82,10 +89,14 @@ TEST(CompareExperiment, ABadExperimentFileExitsTwoSayingWhere) {
   ScratchFolder folder;
   const auto file = folder.write("bad.yaml",
                                  "arms:\n"
-                                 "  - scenario: " + smoke_scenario() + "\n"
-                                 "  - scenario: " + smoke_scenario() + "\n"
-                                 "    sett: [run.weeks=13]\n"
-                                 "metrics: [parked_shares]\n");
+                                 "  - scenario: " +
+                                     smoke_scenario() +
+                                     "\n"
+                                     "  - scenario: " +
+                                     smoke_scenario() +
+                                     "\n"
+                                     "    sett: [run.weeks=13]\n"
+                                     "metrics: [parked_shares]\n");
   const auto outcome = run_caseload({"compare", file.string(), "--quiet"});
   EXPECT_EQ(outcome.exit_code, kExitBadInput);
   const auto lines = outcome.err_lines();

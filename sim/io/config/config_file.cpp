@@ -39,12 +39,13 @@ core::ConfigNode parse_config_map(std::string_view text, const std::filesystem::
   std::optional<core::ConfigNode> root = parse_yaml(text, {display}, diagnostics);
   throw_in_file_order(diagnostics);
   if (!root || root->is_null()) {
-    throw core::ConfigError({display, 1, 1}, fmt::format("{} is empty; {}", kind.name, kind.when_empty));
+    throw core::ConfigError({display, 1, 1},
+                            fmt::format("{} is empty; {}", kind.name, kind.when_empty));
   }
   if (!root->is_map()) {
-    throw core::ConfigError(root->location(),
-                            fmt::format("the top level of the {} must be a map of keys ({}), got {}",
-                                        kind.name, kind.map_example, root->kind_name()));
+    throw core::ConfigError(
+        root->location(), fmt::format("the top level of the {} must be a map of keys ({}), got {}",
+                                      kind.name, kind.map_example, root->kind_name()));
   }
   return std::move(*root);
 }
@@ -56,8 +57,8 @@ std::filesystem::path read_scenario_path(core::ConfigReader& reader, std::string
   const std::filesystem::path path = (file.parent_path() / text).lexically_normal();
   std::error_code error;
   if (!std::filesystem::is_regular_file(path, error)) {
-    reader.error(key, fmt::format("cannot open {} '{}' ({})", what, path.string(),
-                                  std::strerror(ENOENT)));
+    reader.error(
+        key, fmt::format("cannot open {} '{}' ({})", what, path.string(), std::strerror(ENOENT)));
   }
   return path;
 }

@@ -15,9 +15,9 @@ namespace {
 using core::Bounds;
 using core::ConfigReader;
 
-constexpr ConfigFileKind kExperimentFileKind{
-    "experiment file", "an experiment needs arms (each with a scenario)",
-    "name: ..., arms: [{label: ..., scenario: ...}, ...]"};
+constexpr ConfigFileKind kExperimentFileKind{"experiment file",
+                                             "an experiment needs arms (each with a scenario)",
+                                             "name: ..., arms: [{label: ..., scenario: ...}, ...]"};
 
 // Without a label, an arm is named by its scenario file and what its own `set` changes, so two
 // arms of one scenario with different overrides read apart.
@@ -57,9 +57,9 @@ void read_arms(ConfigReader& reader, const std::vector<std::string>& shared_set,
         std::any_of(experiment.arms.begin(), experiment.arms.end(),
                     [&](const ExperimentArm& earlier) { return earlier.label == read.label; });
     if (is_repeat) {
-      arm.error(arm.has("label") ? "label" : "scenario",
-                fmt::format("two arms are labelled '{}'; give each arm its own 'label'",
-                            read.label));
+      arm.error(
+          arm.has("label") ? "label" : "scenario",
+          fmt::format("two arms are labelled '{}'; give each arm its own 'label'", read.label));
     }
     experiment.arms.push_back(std::move(read));
   }

@@ -14,13 +14,13 @@
 namespace caseload::io {
 
 struct ExperimentArm {
-  std::string label;              ///< `label`, or the scenario's stem and its own overrides
-  std::filesystem::path scenario; ///< resolved against the experiment file's folder
-  std::vector<std::string> set;   ///< the file's `set`, then the arm's: `path=value`
+  std::string label;               ///< `label`, or the scenario's stem and its own overrides
+  std::filesystem::path scenario;  ///< resolved against the experiment file's folder
+  std::vector<std::string> set;    ///< the file's `set`, then the arm's: `path=value`
 };
 
 struct ExperimentFile {
-  std::string name;  ///< `name`, or the file's stem
+  std::string name;                 ///< `name`, or the file's stem
   std::vector<ExperimentArm> arms;  ///< the first is the baseline the others are compared with
   std::size_t replications = 10;
   std::uint64_t seed = 1;

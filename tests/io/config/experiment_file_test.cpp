@@ -75,7 +75,8 @@ TEST(LoadExperiment, UnknownKeysAndMetricsReportLineColumnAndNearMiss) {
   ASSERT_EQ(problems.size(), 5u) << ::testing::PrintToString(problems);
   EXPECT_EQ(problems[0].rfind("experiment.yaml:2:15: cannot open scenario 'a.yaml'", 0), 0u)
       << problems[0];
-  EXPECT_EQ(problems[1], "experiment.yaml:3:5: unknown key 'lable' in 'arms[0]' (did you mean 'label'?)")
+  EXPECT_EQ(problems[1],
+            "experiment.yaml:3:5: unknown key 'lable' in 'arms[0]' (did you mean 'label'?)")
       << problems[1];
   EXPECT_EQ(problems[2].rfind("experiment.yaml:4:15: cannot open scenario", 0), 0u);
   EXPECT_NE(problems[3].find("5:1: unknown key 'replicatons' (did you mean 'replications'?)"),
@@ -117,8 +118,9 @@ TEST(LoadExperiment, BadInputIsAClearError) {
             std::string::npos);
   const auto missing = caseload::testing::problems_of(
       [] { load_experiment_file("/nonexistent/experiment.yaml", kKnownMetrics); });
-  EXPECT_EQ(missing.at(0),
-            "/nonexistent/experiment.yaml: cannot open experiment file (No such file or directory)");
+  EXPECT_EQ(
+      missing.at(0),
+      "/nonexistent/experiment.yaml: cannot open experiment file (No such file or directory)");
 }
 
 }  // namespace
