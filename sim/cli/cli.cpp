@@ -153,6 +153,8 @@ CommandAction add_compare_command(CLI::App& app, ParsedOptions& parsed) {
       "Experiment seed; replication r's seed is derived from (seed, r) (default: the "
       "experiment file's, else 1)");
   add_set_option(*command, options.overrides);
+  command->add_flag("--table", options.print_table,
+                    "Print every metric's row (the full table) instead of the headline");
   add_batch_options(*command, options.batch);
   return [&parsed, replications, seed](std::ostream& out, std::ostream& err) {
     if (replications->count() > 0) parsed.compare.replications = parsed.compare_replications;

@@ -36,6 +36,7 @@ struct CompareOptions {
   std::optional<std::uint64_t> replications;
   std::optional<std::uint64_t> seed;
   std::vector<std::string> overrides;
+  bool print_table = false;  ///< print every metric's row, not the headline
   BatchCommandOptions batch;
 };
 

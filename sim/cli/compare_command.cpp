@@ -12,11 +12,13 @@
 #include "sim/cli/batch_options.hpp"
 #include "sim/cli/batch_runner.hpp"
 #include "sim/cli/cli.hpp"
-#include "sim/cli/compare_experiment.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/compare_experiment.hpp"
+#include "sim/cli/comparison_headline.hpp"
 #include "sim/cli/comparison_report.hpp"
 #include "sim/cli/interrupt.hpp"
 #include "sim/cli/result_files.hpp"
+#include "sim/core/atomic_file.hpp"
 #include "sim/experiment/breakdown_figures.hpp"
 #include "sim/experiment/comparison.hpp"
 #include "sim/experiment/manifest.hpp"
@@ -41,12 +43,19 @@ std::vector<std::string> arm_labels(const CompareExperiment& experiment,
 // experiment's.
 std::string describe(const CompareExperiment& experiment, const std::vector<std::string>& labels,
                      const std::vector<PreparedPoint>& arms) {
-  std::string text = fmt::format("compare\nreplications {}\nseed {}\n", experiment.replications,
-                                 experiment.seed);
+  std::string text =
+      fmt::format("compare\nreplications {}\nseed {}\n", experiment.replications, experiment.seed);
   for (std::size_t a = 0; a < arms.size(); ++a) {
     text += fmt::format("arm {}\n", labels[a]) + arms[a].runnable->loaded.resolved_yaml;
   }
   return text;
+}
+
+// Where the rest is, and how to draw the report.
+std::string files_footer(const std::filesystem::path& folder) {
+  return fmt::format(
+      "Every metric and group in {0}; report: /usr/bin/python3 analysis/report.py {0} -o {1}\n",
+      folder.string(), (folder / "report").string());
 }
 
 void write_outputs(const CompareOptions& options, const CompareExperiment& experiment,
@@ -71,8 +80,10 @@ void write_outputs(const CompareOptions& options, const CompareExperiment& exper
   attributes.numbers = {{"seed", experiment.seed}, {"replications", experiment.replications}};
   std::vector<std::string> arm_files;
   for (const auto& arm : experiment.arms) arm_files.push_back(arm.scenario.string());
-  write_summary_h5(folder / "compare.h5", {{"/runs", &runs}, {"/comparison", &comparison}, {"/comparison_by_group", &by_group}},
-                   {{"/arms", names}, {"/arm_files", arm_files}}, attributes);
+  write_summary_h5(
+      folder / "compare.h5",
+      {{"/runs", &runs}, {"/comparison", &comparison}, {"/comparison_by_group", &by_group}},
+      {{"/arms", names}, {"/arm_files", arm_files}}, attributes);
 }
 
 }  // namespace
@@ -86,11 +97,13 @@ int execute_compare(const CompareOptions& options, std::ostream& out, std::ostre
   const CompareExperiment experiment = resolve_compare_experiment(options);
   std::vector<PreparedPoint> arms;
   for (const auto& arm : experiment.arms) {
-    arms.push_back({io::load_runnable(arm.scenario, arm.overrides), {}, arm.scenario, arm.overrides});
+    arms.push_back(
+        {io::load_runnable(arm.scenario, arm.overrides), {}, arm.scenario, arm.overrides});
   }
   if (!options.batch.output.empty()) {
     prepare_output_folder(options.batch.output, options.batch.resume, options.batch.force,
-                          {"runs.csv", "comparison.csv", "comparison_by_group.csv", "compare.h5", "traces"});
+                          {"runs.csv", "comparison.csv", "comparison_by_group.csv",
+                           "comparison.txt", "compare.h5", "traces", "report"});
   }
   const std::vector<std::string> names = arm_labels(experiment, arms);
   const auto plan =
@@ -101,10 +114,25 @@ int execute_compare(const CompareOptions& options, std::ostream& out, std::ostre
       run_prepared("compare", "arm", arms, plan, fingerprint, options.batch, err);
   if (!result.is_complete) return report_batch_interrupted("compare", result, options.batch, err);
 
-  const auto rows = experiment::compare_arms(arms.size(), plan, result.outcomes, experiment::scale_of);
-  out << format_comparison_text(rows, names, {experiment.replications, experiment.seed});
-  if (!options.batch.output.empty())
+  const auto rows =
+      experiment::compare_arms(arms.size(), plan, result.outcomes, experiment::scale_of);
+  const ComparisonHeading heading{experiment.replications, experiment.seed};
+  const std::string table = format_comparison_text(rows, names, heading);
+  if (options.print_table) {
+    out << table;
+  } else {
+    out << format_comparison_headline(
+        rows, names, heading,
+        experiment.metrics.empty() ? default_headline_metrics() : experiment.metrics);
+  }
+  if (!options.batch.output.empty()) {
     write_outputs(options, experiment, names, plan, result, rows, fingerprint);
+    core::write_text_atomically(std::filesystem::path(options.batch.output) / "comparison.txt",
+                                table);
+    out << files_footer(options.batch.output);
+  } else if (!options.print_table) {
+    out << "Every metric: --table, or -o DIR for the files and the report.\n";
+  }
   int failed = 0;
   for (std::size_t i = 0; i < plan.size(); ++i) {
     if (result.outcomes[i].status != experiment::RunStatus::Failed) continue;
