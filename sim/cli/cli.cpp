@@ -179,9 +179,12 @@ CommandAction add_sweep_command(CLI::App& app, SweepOptions& options) {
 
 CommandAction add_info_command(CLI::App& app, InfoOptions& options) {
   CLI::App* command = app.add_subcommand(
-      "info", "Describe a trace file: provenance, completeness, tables and metrics");
+      "info",
+      "Describe a trace file (provenance, completeness, tables, metrics), or the compare.h5 or "
+      "sweep.h5 of a batch (its arms or parameters and tables)");
   CLI::Option* trace =
-      command->add_option("trace", options.trace, "Trace file (HDF5)")->type_name("TRACE.h5");
+      command->add_option("trace", options.trace, "Trace file, compare.h5 or sweep.h5")
+          ->type_name("FILE.h5");
   command
       ->add_option("--schema", options.schema,
                    "Print what every trace holds (tables, columns, units, metrics) instead")
