@@ -140,3 +140,11 @@ def test_numbers_read_as_people_read_them():
     assert names.difference_text("help_cost", -1200.4) == "-£1,200"
     assert names.value_text("mean_job_quality", float("nan")) == "–"
     assert names.group_name("lone_parent") == "Lone parents"
+
+
+def test_single_run_tables_print_counts_and_costs_whole():
+    from caseload_analysis.report import _format_number
+    assert _format_number(2823.0) == "2,823"
+    assert _format_number(1540000.4) == "1,540,000"
+    assert _format_number(0.5234) == "0.5234"
+    assert _format_number(0.00012) == "0.00012"
