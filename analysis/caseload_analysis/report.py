@@ -91,9 +91,13 @@ def _format_number(value) -> str:
     if isinstance(value, (int, np.integer)):
         return f"{value:,}"
     magnitude = abs(float(value))
-    if magnitude != 0 and (magnitude >= 1e5 or magnitude < 1e-3):
-        return f"{value:.4g}"
-    return f"{value:,.4f}".rstrip("0").rstrip(".") if magnitude < 1000 else f"{value:,.1f}"
+    # Counts (whole numbers) and large figures such as costs read as whole numbers with
+    # thousands separators: 2,823, not 2,823.0; 1,540,000, not 1.54e+06.
+    if float(value).is_integer() or magnitude >= 1000:
+        return f"{value:,.0f}"
+    if magnitude != 0 and magnitude < 1e-3:
+        return f"{value:.3g}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
 
 
 def _html_table(frame: pd.DataFrame, index_name: str) -> str:

@@ -14,6 +14,7 @@
 #include "sim/cli/progress_line.hpp"
 #include "sim/cli/run_trace_output.hpp"
 #include "sim/core/diagnostics.hpp"
+#include "sim/experiment/breakdown_figures.hpp"
 #include "sim/experiment/manifest.hpp"
 #include "sim/io/trace/trace_error.hpp"
 
@@ -27,11 +28,7 @@ bool was_interrupted(const model::SimulationResult& result) {
 }
 
 experiment::RunOutcome done(const experiment::SingleRun& result) {
-  experiment::RunOutcome outcome{experiment::RunStatus::Done, {}, {}};
-  for (const auto& figure : result.summary.summary) {
-    outcome.metrics.push_back({figure.name, figure.value});
-  }
-  return outcome;
+  return {experiment::RunStatus::Done, experiment::run_figures(result), {}};
 }
 
 BatchObserver batch_observer;

@@ -41,6 +41,8 @@ constexpr std::uint64_t kMaxSeed = 9'000'000'000'000'000;
 struct ParsedOptions {
   RunOptions run;
   std::uint64_t run_seed = 0;
+  std::uint64_t compare_replications = 10;
+  std::uint64_t compare_seed = 1;
   CheckOptions check;
   CompareOptions compare;
   SweepOptions sweep;
@@ -128,26 +130,36 @@ CommandAction add_check_command(CLI::App& app, CheckOptions& options) {
       [&options](std::ostream& out, std::ostream& err) { return execute_check(options, out, err); };
 }
 
-CommandAction add_compare_command(CLI::App& app, CompareOptions& options) {
+CommandAction add_compare_command(CLI::App& app, ParsedOptions& parsed) {
+  CompareOptions& options = parsed.compare;
   CLI::App* command = app.add_subcommand(
       "compare",
-      "Run scenarios over the same replications (common random numbers) and compare each "
-      "metric against the first");
-  command->add_option("scenarios", options.scenarios, "Scenario files; the first is the baseline")
-      ->required()
-      ->expected(2, -1)
-      ->type_name("A.yaml B.yaml ...");
-  command->add_option("-r,--reps,--replications", options.replications, "Replications per arm")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000}))
-      ->capture_default_str();
+      "Run the arms of an experiment file, or scenario files, over the same replications "
+      "(common random numbers) and compare each metric against the first arm");
   command
-      ->add_option("--seed", options.seed,
-                   "Experiment seed; replication r's seed is derived from (seed, r)")
-      ->capture_default_str();
+      ->add_option("scenarios", options.scenarios,
+                   "One experiment file (docs/EXPERIMENTS.md), or scenario files; the first arm "
+                   "is the baseline")
+      ->required()
+      ->expected(1, -1)
+      ->type_name("EXPERIMENT.yaml | A.yaml B.yaml ...");
+  CLI::Option* replications =
+      command
+          ->add_option("-r,--reps,--replications", parsed.compare_replications,
+                       "Replications per arm (default: the experiment file's, else 10)")
+          ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000}));
+  CLI::Option* seed = command->add_option(
+      "--seed", parsed.compare_seed,
+      "Experiment seed; replication r's seed is derived from (seed, r) (default: the "
+      "experiment file's, else 1)");
   add_set_option(*command, options.overrides);
+  command->add_flag("--table", options.print_table,
+                    "Print every metric's row (the full table) instead of the headline");
   add_batch_options(*command, options.batch);
-  return [&options](std::ostream& out, std::ostream& err) {
-    return execute_compare(options, out, err);
+  return [&parsed, replications, seed](std::ostream& out, std::ostream& err) {
+    if (replications->count() > 0) parsed.compare.replications = parsed.compare_replications;
+    if (seed->count() > 0) parsed.compare.seed = parsed.compare_seed;
+    return execute_compare(parsed.compare, out, err);
   };
 }
 
@@ -167,9 +179,12 @@ CommandAction add_sweep_command(CLI::App& app, SweepOptions& options) {
 
 CommandAction add_info_command(CLI::App& app, InfoOptions& options) {
   CLI::App* command = app.add_subcommand(
-      "info", "Describe a trace file: provenance, completeness, tables and metrics");
+      "info",
+      "Describe a trace file (provenance, completeness, tables, metrics), or the compare.h5 or "
+      "sweep.h5 of a batch (its arms or parameters and tables)");
   CLI::Option* trace =
-      command->add_option("trace", options.trace, "Trace file (HDF5)")->type_name("TRACE.h5");
+      command->add_option("trace", options.trace, "Trace file, compare.h5 or sweep.h5")
+          ->type_name("FILE.h5");
   command
       ->add_option("--schema", options.schema,
                    "Print what every trace holds (tables, columns, units, metrics) instead")
@@ -212,7 +227,7 @@ int run_parsed(int argc, const char* const* argv, std::ostream& out, std::ostrea
   std::vector<std::pair<std::string, CommandAction>> actions;
   actions.emplace_back("run", add_run_command(app, parsed));
   actions.emplace_back("check", add_check_command(app, parsed.check));
-  actions.emplace_back("compare", add_compare_command(app, parsed.compare));
+  actions.emplace_back("compare", add_compare_command(app, parsed));
   actions.emplace_back("sweep", add_sweep_command(app, parsed.sweep));
   actions.emplace_back("info", add_info_command(app, parsed.info));
 

@@ -30,10 +30,13 @@ struct CheckOptions {
 };
 
 struct CompareOptions {
+  /// Two or more scenario files (the first is the baseline), or one experiment file.
   std::vector<std::string> scenarios;
-  std::uint64_t replications = 10;
-  std::uint64_t seed = 1;
+  /// Empty: the experiment file's (10 and 1 for scenario files).
+  std::optional<std::uint64_t> replications;
+  std::optional<std::uint64_t> seed;
   std::vector<std::string> overrides;
+  bool print_table = false;  ///< print every metric's row, not the headline
   BatchCommandOptions batch;
 };
 

@@ -1,5 +1,6 @@
-// `caseload compare`: scenarios (arms) run over the same replications under common random
-// numbers; prints each metric's mean per arm and the paired difference against the first arm.
+// `caseload compare`: the arms of an experiment file (or scenario files) run over the same
+// replications under common random numbers; prints each metric's mean per arm and the paired
+// difference against the first arm.
 
 #include <algorithm>
 #include <filesystem>
@@ -12,9 +13,13 @@
 #include "sim/cli/batch_runner.hpp"
 #include "sim/cli/cli.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/compare_experiment.hpp"
+#include "sim/cli/comparison_headline.hpp"
 #include "sim/cli/comparison_report.hpp"
 #include "sim/cli/interrupt.hpp"
 #include "sim/cli/result_files.hpp"
+#include "sim/core/atomic_file.hpp"
+#include "sim/experiment/breakdown_figures.hpp"
 #include "sim/experiment/comparison.hpp"
 #include "sim/experiment/manifest.hpp"
 
@@ -22,28 +27,39 @@ namespace caseload::cli {
 
 namespace {
 
-// Scenario names label the arms; a repeated name gets its position, so labels stay unique.
-std::vector<std::string> arm_names(const std::vector<PreparedPoint>& arms) {
-  std::vector<std::string> names;
+// An experiment file's labels, or (for scenario files) the scenarios' own names.
+std::vector<std::string> arm_labels(const CompareExperiment& experiment,
+                                    const std::vector<PreparedPoint>& arms) {
+  std::vector<std::string> labels;
   for (std::size_t a = 0; a < arms.size(); ++a) {
-    std::string name = arms[a].runnable->loaded.scenario.name;
-    if (std::find(names.begin(), names.end(), name) != names.end())
-      name += fmt::format(" ({})", a + 1);
-    names.push_back(std::move(name));
+    labels.push_back(experiment.file.empty() ? arms[a].runnable->loaded.scenario.name
+                                             : experiment.arms[a].label);
   }
-  return names;
+  return unique_labels(labels);
 }
 
-// What a resumed comparison must match: every arm's resolved scenario, the replications and
-// the seed. Any change to a scenario makes the manifest's results another experiment's.
-std::string describe(const CompareOptions& options, const std::vector<PreparedPoint>& arms) {
+// What a resumed comparison must match: every arm's label and resolved scenario, the
+// replications and the seed. Any change to a scenario makes the manifest's results another
+// experiment's.
+std::string describe(const CompareExperiment& experiment, const std::vector<std::string>& labels,
+                     const std::vector<PreparedPoint>& arms) {
   std::string text =
-      fmt::format("compare\nreplications {}\nseed {}\n", options.replications, options.seed);
-  for (const auto& arm : arms) text += "arm\n" + arm.runnable->loaded.resolved_yaml;
+      fmt::format("compare\nreplications {}\nseed {}\n", experiment.replications, experiment.seed);
+  for (std::size_t a = 0; a < arms.size(); ++a) {
+    text += fmt::format("arm {}\n", labels[a]) + arms[a].runnable->loaded.resolved_yaml;
+  }
   return text;
 }
 
-void write_outputs(const CompareOptions& options, const std::vector<std::string>& names,
+// Where the rest is, and how to draw the report.
+std::string files_footer(const std::filesystem::path& folder) {
+  return fmt::format(
+      "Every metric and group in {0}; report: /usr/bin/python3 analysis/report.py {0} -o {1}\n",
+      folder.string(), (folder / "report").string());
+}
+
+void write_outputs(const CompareOptions& options, const CompareExperiment& experiment,
+                   const std::vector<std::string>& names,
                    const std::vector<experiment::PlannedRun>& plan,
                    const experiment::BatchResult& result,
                    const std::vector<experiment::ComparisonRow>& rows,
@@ -52,13 +68,22 @@ void write_outputs(const CompareOptions& options, const std::vector<std::string>
   const experiment::ResultTable runs =
       experiment::comparison_runs_table(names, plan, result.outcomes);
   const experiment::ResultTable comparison = experiment::comparison_table(rows, names);
+  const experiment::ResultTable by_group = experiment::comparison_by_group_table(rows, names);
   write_csv(folder / "runs.csv", runs);
   write_csv(folder / "comparison.csv", comparison);
+  write_csv(folder / "comparison_by_group.csv", by_group);
   SummaryAttributes attributes;
-  attributes.texts = {{"kind", "compare"}, {"experiment", fingerprint}};
-  attributes.numbers = {{"seed", options.seed}, {"replications", options.replications}};
-  write_summary_h5(folder / "compare.h5", {{"/runs", &runs}, {"/comparison", &comparison}},
-                   {{"/arms", names}, {"/arm_files", options.scenarios}}, attributes);
+  attributes.texts = {{"kind", "compare"},
+                      {"experiment", fingerprint},
+                      {"name", experiment.name},
+                      {"experiment_file", experiment.file.string()}};
+  attributes.numbers = {{"seed", experiment.seed}, {"replications", experiment.replications}};
+  std::vector<std::string> arm_files;
+  for (const auto& arm : experiment.arms) arm_files.push_back(arm.scenario.string());
+  write_summary_h5(
+      folder / "compare.h5",
+      {{"/runs", &runs}, {"/comparison", &comparison}, {"/comparison_by_group", &by_group}},
+      {{"/arms", names}, {"/arm_files", arm_files}}, attributes);
 }
 
 }  // namespace
@@ -69,25 +94,45 @@ int execute_compare(const CompareOptions& options, std::ostream& out, std::ostre
     return kExitBadInput;
   }
   // Every arm must load before anything runs: a typo is exit 2 now, not a failed batch later.
+  const CompareExperiment experiment = resolve_compare_experiment(options);
   std::vector<PreparedPoint> arms;
-  for (const auto& file : options.scenarios) {
-    arms.push_back({io::load_runnable(file, options.overrides), {}, file, options.overrides});
+  for (const auto& arm : experiment.arms) {
+    arms.push_back(
+        {io::load_runnable(arm.scenario, arm.overrides), {}, arm.scenario, arm.overrides});
   }
   if (!options.batch.output.empty()) {
     prepare_output_folder(options.batch.output, options.batch.resume, options.batch.force,
-                          {"runs.csv", "comparison.csv", "compare.h5", "traces"});
+                          {"runs.csv", "comparison.csv", "comparison_by_group.csv",
+                           "comparison.txt", "compare.h5", "traces", "report"});
   }
-  const std::vector<std::string> names = arm_names(arms);
-  const auto plan = experiment::plan_comparison(arms.size(), options.replications, options.seed);
-  const std::string fingerprint = experiment::fingerprint(describe(options, arms));
+  const std::vector<std::string> names = arm_labels(experiment, arms);
+  const auto plan =
+      experiment::plan_comparison(arms.size(), experiment.replications, experiment.seed);
+  const std::string fingerprint = experiment::fingerprint(describe(experiment, names, arms));
   if (interrupt_requested()) return report_interrupted(err);
   const experiment::BatchResult result =
       run_prepared("compare", "arm", arms, plan, fingerprint, options.batch, err);
   if (!result.is_complete) return report_batch_interrupted("compare", result, options.batch, err);
 
-  const auto rows = experiment::compare_arms(arms.size(), plan, result.outcomes);
-  out << format_comparison_text(rows, names, {options.replications, options.seed});
-  if (!options.batch.output.empty()) write_outputs(options, names, plan, result, rows, fingerprint);
+  const auto rows =
+      experiment::compare_arms(arms.size(), plan, result.outcomes, experiment::scale_of);
+  const ComparisonHeading heading{experiment.replications, experiment.seed};
+  const std::string table = format_comparison_text(rows, names, heading);
+  if (options.print_table) {
+    out << table;
+  } else {
+    out << format_comparison_headline(
+        rows, names, heading,
+        experiment.metrics.empty() ? default_headline_metrics() : experiment.metrics);
+  }
+  if (!options.batch.output.empty()) {
+    write_outputs(options, experiment, names, plan, result, rows, fingerprint);
+    core::write_text_atomically(std::filesystem::path(options.batch.output) / "comparison.txt",
+                                table);
+    out << files_footer(options.batch.output);
+  } else if (!options.print_table) {
+    out << "Every metric: --table, or -o DIR for the files and the report.\n";
+  }
   int failed = 0;
   for (std::size_t i = 0; i < plan.size(); ++i) {
     if (result.outcomes[i].status != experiment::RunStatus::Failed) continue;

@@ -44,7 +44,9 @@ std::string format_comparison_text(const std::vector<experiment::ComparisonRow>&
   std::vector<Row> table;
   table.push_back(
       {"metric", "arm", "mean", fmt::format("diff vs {}", arm_names.front()), "95% CI", "n"});
-  for (const auto& row : rows) table.push_back(row_of(row, arm_names));
+  for (const auto& row : rows) {
+    if (row.by == "all") table.push_back(row_of(row, arm_names));
+  }
   std::array<std::size_t, kColumns> width{};
   for (const auto& row : table) {
     for (std::size_t c = 0; c < kColumns; ++c) width[c] = std::max(width[c], row[c].size());

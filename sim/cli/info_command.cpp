@@ -14,10 +14,12 @@
 
 #include "sim/cli/cli.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/result_file_info.hpp"
 #include "sim/cli/scoreboard_summary.hpp"
 #include "sim/cli/summary_report.hpp"
 #include "sim/io/trace/attribute_schema.hpp"
 #include "sim/io/trace/metric_series_schema.hpp"
+#include "sim/io/trace/result_file_reader.hpp"
 #include "sim/io/trace/trace_error.hpp"
 #include "sim/io/trace/trace_reader.hpp"
 #include "sim/io/trace/trace_schema.hpp"
@@ -203,6 +205,11 @@ int execute_info(const InfoOptions& options, std::ostream& out, std::ostream& er
     return kExitBadInput;
   }
   try {
+    // compare.h5 and sweep.h5 are described by result_file_info.cpp.
+    if (const auto result = io::read_result_file(path)) {
+      out << format_result_file_info(path, *result);
+      return kExitOk;
+    }
     out << format_info(path, io::read_trace_summary(path));
   } catch (const io::TraceError& failure) {
     err << "caseload info: " << failure.what() << '\n';

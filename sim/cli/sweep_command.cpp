@@ -17,6 +17,7 @@
 #include "sim/cli/result_files.hpp"
 #include "sim/experiment/design.hpp"
 #include "sim/experiment/manifest.hpp"
+#include "sim/experiment/breakdown_figures.hpp"
 #include "sim/experiment/sweep_tables.hpp"
 #include "sim/io/config/sweep_loader.hpp"
 
@@ -122,7 +123,7 @@ int execute_sweep(const SweepOptions& options, std::ostream& out, std::ostream& 
   const experiment::ResultTable design_rows = experiment::design_table(design);
   if (!folder.empty()) {
     prepare_output_folder(folder, options.batch.resume, options.batch.force,
-                          {"design.csv", "runs.csv", "sweep.h5", "traces"});
+                          {"design.csv", "runs.csv", "points.csv", "sweep.h5", "traces"});
     write_csv(folder / "design.csv", design_rows);
   }
 
@@ -139,7 +140,10 @@ int execute_sweep(const SweepOptions& options, std::ostream& out, std::ostream& 
   if (folder.empty()) {
     out << experiment::format_csv(runs);
   } else {
+    const experiment::ResultTable points_rows =
+        experiment::sweep_points_table(design, plan, result.outcomes, experiment::scale_of);
     write_csv(folder / "runs.csv", runs);
+    write_csv(folder / "points.csv", points_rows);
     SummaryAttributes attributes;
     attributes.texts = {{"kind", "sweep"},
                         {"name", sweep.name},
@@ -147,14 +151,14 @@ int execute_sweep(const SweepOptions& options, std::ostream& out, std::ostream& 
                         {"design", std::string(design_name(sweep.design))},
                         {"experiment", fingerprint}};
     attributes.numbers = {{"seed", sweep.seed}, {"replications", sweep.replications}};
-    write_summary_h5(folder / "sweep.h5", {{"/design", &design_rows}, {"/runs", &runs}},
+    write_summary_h5(folder / "sweep.h5", {{"/design", &design_rows}, {"/runs", &runs}, {"/points", &points_rows}},
                      {{"/parameters", design.parameters}}, attributes);
     const auto done =
         std::count_if(result.outcomes.begin(), result.outcomes.end(),
                       [](const auto& o) { return o.status == experiment::RunStatus::Done; });
     out << fmt::format(
         "sweep {}: {} points x {} replications = {} runs, {} done ({} resumed); wrote "
-        "{}/{{design.csv, runs.csv, sweep.h5, {}{}}}\n",
+        "{}/{{design.csv, runs.csv, points.csv, sweep.h5, {}{}}}\n",
         sweep.name, design.points.size(), sweep.replications, plan.size(), done, result.resumed,
         folder.string(), experiment::kManifestFileName,
         options.batch.traces.empty() ? "" : ", traces/");

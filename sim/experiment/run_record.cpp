@@ -48,17 +48,51 @@ std::vector<PlannedRun> plan_comparison(std::size_t arms, std::size_t replicatio
   return plan;
 }
 
-std::vector<std::string> metric_names(const std::vector<RunOutcome>& outcomes) {
+namespace {
+
+constexpr char kBreakdownMark = '@';
+
+// Names of done runs' metrics, in order of first appearance, that are (or are not) breakdowns.
+std::vector<std::string> names_of(const std::vector<RunOutcome>& outcomes, bool breakdowns) {
   std::vector<std::string> names;
   for (const auto& outcome : outcomes) {
     if (outcome.status != RunStatus::Done) continue;
     for (const auto& metric : outcome.metrics) {
+      const bool is_breakdown = metric.name.find(kBreakdownMark) != std::string::npos;
+      if (is_breakdown != breakdowns) continue;
       if (std::find(names.begin(), names.end(), metric.name) == names.end()) {
         names.push_back(metric.name);
       }
     }
   }
   return names;
+}
+
+}  // namespace
+
+std::vector<std::string> metric_names(const std::vector<RunOutcome>& outcomes) {
+  return names_of(outcomes, false);
+}
+
+std::vector<std::string> breakdown_names(const std::vector<RunOutcome>& outcomes) {
+  return names_of(outcomes, true);
+}
+
+std::string breakdown_name(std::string_view metric, std::string_view by, std::string_view group) {
+  std::string name = std::string(metric) + kBreakdownMark + std::string(by) + ':';
+  for (const char c : group)
+    name += std::string_view(";=\t\n\r").find(c) == std::string_view::npos ? c : '_';
+  return name;
+}
+
+std::optional<BreakdownKey> parse_breakdown_name(std::string_view name) {
+  const auto mark = name.find(kBreakdownMark);
+  if (mark == std::string_view::npos) return std::nullopt;
+  const auto colon = name.find(':', mark);
+  if (colon == std::string_view::npos) return std::nullopt;
+  return BreakdownKey{std::string(name.substr(0, mark)),
+                      std::string(name.substr(mark + 1, colon - mark - 1)),
+                      std::string(name.substr(colon + 1))};
 }
 
 double metric_value(const RunOutcome& outcome, std::string_view name) {

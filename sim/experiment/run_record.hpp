@@ -48,9 +48,28 @@ std::vector<PlannedRun> plan_sweep(std::size_t points, std::size_t replications,
 std::vector<PlannedRun> plan_comparison(std::size_t arms, std::size_t replications,
                                         std::uint64_t seed);
 
-/// Metric names in the order runs report them: those of the first done run, then any others
-/// in order of first appearance.
+/// Whole-population metric names in the order runs report them: those of the first done run,
+/// then any others in order of first appearance. Breakdown figures are left out.
 std::vector<std::string> metric_names(const std::vector<RunOutcome>& outcomes);
+
+/// A figure for part of the population: `metric` for one customer group, office cluster or
+/// provider (`by` is "group", "cluster" or "provider"; `group` names which). A run stores it
+/// among its metrics as "metric@by:group", so the manifest keeps it with the rest.
+struct BreakdownKey {
+  std::string metric;
+  std::string by;
+  std::string group;
+};
+
+/// "metric@by:group"; characters the manifest uses as separators (';', '=', tab, line breaks)
+/// become '_' in the group's name.
+std::string breakdown_name(std::string_view metric, std::string_view by, std::string_view group);
+
+/// The parts of a breakdown name; nullopt for a whole-population metric.
+std::optional<BreakdownKey> parse_breakdown_name(std::string_view name);
+
+/// Breakdown names in the order runs report them, as metric_names.
+std::vector<std::string> breakdown_names(const std::vector<RunOutcome>& outcomes);
 
 /// The value of `name` in a run's outcome; NaN when the run is not done or lacks it.
 double metric_value(const RunOutcome& outcome, std::string_view name);

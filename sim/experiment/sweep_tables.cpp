@@ -1,6 +1,8 @@
 #include "sim/experiment/sweep_tables.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -85,6 +87,58 @@ ResultTable sweep_runs_table(const DesignMatrix& design, const std::vector<Plann
   auto& message =
       std::get<std::vector<std::string>>(table.add_texts("message", "why a run failed").values);
   for (const auto& outcome : outcomes) message.push_back(outcome.message);
+  return table;
+}
+
+ResultTable sweep_points_table(const DesignMatrix& design, const std::vector<PlannedRun>& plan,
+                               const std::vector<RunOutcome>& outcomes,
+                               Scale (*scale)(std::string_view metric)) {
+  std::vector<std::string> names = metric_names(outcomes);
+  for (auto& name : breakdown_names(outcomes)) names.push_back(std::move(name));
+  ResultTable table;
+  auto& point = std::get<std::vector<std::int64_t>>(table.add_integers("point", "0-based").values);
+  ResultTable figures;  // the columns after the parameters', joined below
+  auto& metric = std::get<std::vector<std::string>>(figures.add_texts("metric").values);
+  auto& by = std::get<std::vector<std::string>>(
+      figures.add_texts("by", "all, group, cluster or provider").values);
+  auto& group = std::get<std::vector<std::string>>(
+      figures.add_texts("group", "customer group, office cluster or provider; all").values);
+  auto& mean_value = std::get<std::vector<double>>(
+      figures.add_numbers("mean", "mean over the point's done replications").values);
+  auto& runs = std::get<std::vector<std::int64_t>>(
+      figures.add_integers("runs", "replications in the mean").values);
+  auto& lower = std::get<std::vector<double>>(
+      figures.add_numbers("mean_lower", "95% interval of the mean, on `scale`").values);
+  auto& upper = std::get<std::vector<double>>(
+      figures.add_numbers("mean_upper", "95% interval of the mean, on `scale`").values);
+  auto& scale_names = std::get<std::vector<std::string>>(
+      figures.add_texts("scale", "linear, logit (shares) or fisher_z (correlations)").values);
+  std::vector<std::size_t> point_of_row;
+  for (std::size_t p = 0; p < design.points.size(); ++p) {
+    for (const auto& name : names) {
+      std::vector<double> values;
+      for (std::size_t i = 0; i < plan.size(); ++i) {
+        if (plan[i].point == p) values.push_back(metric_value(outcomes[i], name));
+      }
+      const auto key = parse_breakdown_name(name);
+      const std::string figure = key ? key->metric : name;
+      const Scale figure_scale = scale(figure);
+      const auto interval = interval_of_mean(values, figure_scale);
+      point.push_back(static_cast<std::int64_t>(p));
+      point_of_row.push_back(p);
+      metric.push_back(figure);
+      by.push_back(key ? key->by : "all");
+      group.push_back(key ? key->group : "all");
+      mean_value.push_back(mean(values));
+      runs.push_back(
+          std::count_if(values.begin(), values.end(), [](double v) { return std::isfinite(v); }));
+      lower.push_back(interval ? interval->lower : std::nan(""));
+      upper.push_back(interval ? interval->upper : std::nan(""));
+      scale_names.emplace_back(scale_name(figure_scale));
+    }
+  }
+  add_parameter_columns(table, design, point_of_row);
+  for (auto& column : figures.columns) table.columns.push_back(std::move(column));
   return table;
 }
 

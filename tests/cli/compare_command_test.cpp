@@ -54,10 +54,10 @@ std::vector<std::string> compare_args(std::vector<std::string> args) {
   return args;
 }
 
-TEST(CompareCommand, PrintsMeansAndPairedDifferencesPerMetricAndArm) {
+TEST(CompareCommand, TablePrintsMeansAndPairedDifferencesPerMetricAndArm) {
   ScratchFolder folder;
-  const auto outcome = run_caseload(
-      compare_args({"compare", smoke(), four_advisers(folder), "--reps", "2", "-j", "2"}));
+  const auto outcome = run_caseload(compare_args(
+      {"compare", smoke(), four_advisers(folder), "--reps", "2", "-j", "2", "--table"}));
   ASSERT_EQ(outcome.exit_code, kExitOk) << outcome.err;
   EXPECT_EQ(outcome.err, "");
   const std::string& text = outcome.out;
@@ -77,8 +77,8 @@ TEST(CompareCommand, PrintsMeansAndPairedDifferencesPerMetricAndArm) {
 
 TEST(CompareCommand, OneReplicationHasNoInterval) {
   ScratchFolder folder;
-  const auto outcome =
-      run_caseload(compare_args({"compare", smoke(), four_advisers(folder), "--reps", "1"}));
+  const auto outcome = run_caseload(
+      compare_args({"compare", smoke(), four_advisers(folder), "--reps", "1", "--table"}));
   ASSERT_EQ(outcome.exit_code, kExitOk) << outcome.err;
   const auto words = row_words(outcome.out, "off_flows_to_work", "smoke-4");
   ASSERT_EQ(words.size(), 6u) << outcome.out;
@@ -107,7 +107,11 @@ TEST(CompareCommand, WritesRunsComparisonAndManifest) {
   }
   EXPECT_EQ(csv_column(runs, "status"), std::vector<std::string>(6, "done"));
   const std::string comparison = file_bytes(out / "comparison.csv");
-  EXPECT_EQ(comparison.rfind("metric,arm,mean,runs,difference,ci_lower,ci_upper,pairs\n", 0), 0u);
+  EXPECT_EQ(
+      comparison.rfind(
+          "metric,arm,mean,runs,difference,ci_lower,ci_upper,pairs,mean_lower,mean_upper,scale\n",
+          0),
+      0u);
 }
 
 TEST(CompareCommand, CommonRandomNumbersShrinkTheVarianceOfDifferences) {

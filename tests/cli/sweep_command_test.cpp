@@ -1,4 +1,5 @@
 #include <csignal>
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -59,7 +60,7 @@ TEST(SweepCommand, OneThreadAndTwoWriteIdenticalFiles) {
   ASSERT_EQ(one.exit_code, kExitOk) << one.err;
   const auto two = run_caseload(sweep_args(sweep, parallel, "2"));
   ASSERT_EQ(two.exit_code, kExitOk) << two.err;
-  for (const char* name : {"design.csv", "runs.csv", "sweep.h5", "manifest.tsv"}) {
+  for (const char* name : {"design.csv", "runs.csv", "points.csv", "sweep.h5", "manifest.tsv"}) {
     const std::string bytes = file_bytes(serial / name);
     EXPECT_FALSE(bytes.empty()) << name;
     EXPECT_TRUE(bytes == file_bytes(parallel / name)) << name << " differs between -j 1 and -j 2";
@@ -69,7 +70,27 @@ TEST(SweepCommand, OneThreadAndTwoWriteIdenticalFiles) {
   EXPECT_EQ(csv_column(runs, "regime.indicators[0].lag_weeks"),
             (std::vector<std::string>{"0", "0", "0", "0", "4", "4", "4", "4", "8", "8", "8", "8"}));
   EXPECT_EQ(one.out, "sweep lag: 6 points x 2 replications = 12 runs, 12 done (0 resumed); wrote " +
-                         serial.string() + "/{design.csv, runs.csv, sweep.h5, manifest.tsv}\n");
+                         serial.string() +
+                         "/{design.csv, runs.csv, points.csv, sweep.h5, manifest.tsv}\n");
+  // Points in long form: every figure per point, by group too, with the point's parameters.
+  const std::string points = file_bytes(serial / "points.csv");
+  EXPECT_EQ(points.substr(0, points.find('\n')),
+            "point,regime.indicators[0].lag_weeks,regime.indicators[0].false_negative,metric,by,group,mean,runs,"
+            "mean_lower,mean_upper,scale");
+  const auto by = csv_column(points, "by");
+  EXPECT_NE(std::find(by.begin(), by.end(), "group"), by.end());
+  const auto metrics = csv_column(points, "metric");
+  const auto lowers = csv_column(points, "mean_lower");
+  const auto uppers = csv_column(points, "mean_upper");
+  std::size_t checked = 0;
+  for (std::size_t row = 0; row < metrics.size(); ++row) {
+    if (metrics[row] != "parked_share" || by[row] != "all") continue;
+    EXPECT_GE(std::stod(lowers[row]), 0.0);
+    EXPECT_LE(std::stod(uppers[row]), 1.0);
+    EXPECT_LE(std::stod(lowers[row]), std::stod(uppers[row]));
+    ++checked;
+  }
+  EXPECT_EQ(checked, 6u) << "one whole-population parked_share row per point";
 }
 
 TEST(SweepCommand, AnInterruptedSweepResumesToTheSameResults) {

@@ -74,3 +74,85 @@ TEST(PairedDifference, NoPairsHasANaNMean) {
 
 }  // namespace
 }  // namespace caseload::experiment
+
+namespace caseload::experiment {
+namespace {
+
+TEST(BoundedIntervals, LinearMeanIntervalIsTheStudentTInterval) {
+  const std::vector<double> values{2.0, 4.0, 4.0, 5.0};
+  const auto interval = interval_of_mean(values, Scale::Linear);
+  ASSERT_TRUE(interval);
+  // t(0.975, 3) = 3.182446; sd / sqrt(n) = sqrt(4.75 / 3 / 4).
+  const double half = 3.182446 * std::sqrt(4.75 / 3.0 / 4.0);
+  EXPECT_NEAR(interval->lower, 3.75 - half, 1e-5);
+  EXPECT_NEAR(interval->upper, 3.75 + half, 1e-5);
+  EXPECT_FALSE(interval_of_mean(std::vector<double>{1.0}, Scale::Linear));
+}
+
+TEST(BoundedIntervals, FisherZIntervalIsTanhOfTheIntervalOfAtanh) {
+  const std::vector<double> correlations{0.2, 0.5, 0.4};
+  std::vector<double> z;
+  for (const double r : correlations) z.push_back(std::atanh(r));
+  const auto on_z = interval_of_mean(z, Scale::Linear);
+  const auto interval = interval_of_mean(correlations, Scale::Correlation);
+  ASSERT_TRUE(on_z && interval);
+  EXPECT_DOUBLE_EQ(interval->lower, std::tanh(on_z->lower));
+  EXPECT_DOUBLE_EQ(interval->upper, std::tanh(on_z->upper));
+}
+
+// Near its bounds, with few and spread replications, a plain t interval of a bounded figure
+// runs past the bound (checked, so the test shows the transform is what keeps it inside).
+TEST(BoundedIntervals, ACorrelationsIntervalNeverLeavesMinusOneToOne) {
+  const std::vector<std::vector<double>> samples = {
+      {0.99, 0.6, 0.95}, {-0.98, -0.5, -0.99, -0.2}, {1.0, 0.1}, {-1.0, -1.0, 0.9}, {0.3, 0.31}};
+  bool linear_leaves = false;
+  for (const auto& values : samples) {
+    const auto linear = interval_of_mean(values, Scale::Linear);
+    linear_leaves = linear_leaves || linear->lower < -1.0 || linear->upper > 1.0;
+    const auto interval = interval_of_mean(values, Scale::Correlation);
+    ASSERT_TRUE(interval);
+    EXPECT_GE(interval->lower, -1.0);
+    EXPECT_LE(interval->upper, 1.0);
+    EXPECT_LE(interval->lower, interval->upper);
+    // The paired difference against a fixed baseline: baseline plus interval stays inside.
+    const std::vector<double> baseline(values.size(), 0.7);
+    const auto difference = paired_difference(values, baseline, Scale::Correlation);
+    ASSERT_TRUE(difference.interval);
+    EXPECT_GE(0.7 + difference.interval->lower, -1.0 - 1e-12);
+    EXPECT_LE(0.7 + difference.interval->upper, 1.0 + 1e-12);
+    EXPECT_DOUBLE_EQ(difference.mean, paired_difference(values, baseline).mean)
+        << "the difference itself is the plain mean paired difference";
+  }
+  EXPECT_TRUE(linear_leaves);
+}
+
+TEST(BoundedIntervals, AShareIntervalNeverLeavesZeroToOne) {
+  const std::vector<std::vector<double>> samples = {
+      {0.0, 0.02, 0.001}, {0.99, 1.0, 0.7}, {0.0, 0.0, 0.0}, {0.5, 0.01, 0.98, 0.03}};
+  bool linear_leaves = false;
+  for (const auto& values : samples) {
+    const auto linear = interval_of_mean(values, Scale::Linear);
+    linear_leaves = linear_leaves || linear->lower < 0.0 || linear->upper > 1.0;
+    const auto interval = interval_of_mean(values, Scale::Share);
+    ASSERT_TRUE(interval);
+    EXPECT_GE(interval->lower, 0.0);
+    EXPECT_LE(interval->upper, 1.0);
+    const std::vector<double> baseline = {0.05, 0.1, 0.02, 0.2};
+    const auto difference = paired_difference(
+        values, std::span<const double>(baseline).first(values.size()), Scale::Share);
+    ASSERT_TRUE(difference.interval);
+    const double base = mean(std::span<const double>(baseline).first(values.size()));
+    EXPECT_GE(base + difference.interval->lower, -1e-12);
+    EXPECT_LE(base + difference.interval->upper, 1.0 + 1e-12);
+  }
+  EXPECT_TRUE(linear_leaves);
+}
+
+TEST(BoundedIntervals, ScalesHaveFileNames) {
+  EXPECT_EQ(scale_name(Scale::Linear), "linear");
+  EXPECT_EQ(scale_name(Scale::Share), "logit");
+  EXPECT_EQ(scale_name(Scale::Correlation), "fisher_z");
+}
+
+}  // namespace
+}  // namespace caseload::experiment

@@ -1,17 +1,13 @@
 #include "sim/io/config/sweep_loader.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <iterator>
 #include <optional>
 
 #include <fmt/format.h>
 
 #include "sim/core/config_reader.hpp"
 #include "sim/core/did_you_mean.hpp"
-#include "sim/io/config/yaml_events.hpp"
+#include "sim/io/config/config_file.hpp"
 
 namespace caseload::io {
 
@@ -22,6 +18,9 @@ using core::ConfigNode;
 using core::ConfigReader;
 
 const std::vector<std::string> design_kinds = {"grid", "points", "latin_hypercube"};
+
+constexpr ConfigFileKind kSweepFileKind{"sweep file", "a sweep needs base, parameters and design",
+                                        "base: ..., parameters: ..., design: ..."};
 
 // A scalar as text that parses back to the same scalar after `path=`: quoted text stays
 // quoted, so "3" stays a piece of text rather than becoming a number.
@@ -197,21 +196,8 @@ SweepFile read_sweep(ConfigNode& root, const std::filesystem::path& name,
   SweepFile sweep;
   ConfigReader reader(root, "", diagnostics);
   sweep.name = reader.text("name", name.stem().string());
-  const std::string base = reader.required_text("base");
-  if (!base.empty()) {
-    sweep.base = (name.parent_path() / base).lexically_normal();
-    std::error_code error;
-    if (!std::filesystem::is_regular_file(sweep.base, error)) {
-      reader.error("base", fmt::format("cannot open base scenario '{}' ({})", sweep.base.string(),
-                                       std::strerror(ENOENT)));
-    }
-  }
-  sweep.set = reader.texts("set", {});
-  for (const auto& assignment : sweep.set) {
-    if (assignment.find('=') == std::string::npos) {
-      reader.error("set", fmt::format("'set' entries must be path=value, got '{}'", assignment));
-    }
-  }
+  sweep.base = read_scenario_path(reader, "base", "base scenario", name);
+  sweep.set = read_assignments(reader, "set");
   sweep.parameters = read_parameters(reader);
   read_design(reader, sweep);
   sweep.replications =
@@ -225,71 +211,18 @@ SweepFile read_sweep(ConfigNode& root, const std::filesystem::path& name,
   return sweep;
 }
 
-std::optional<std::string> read_file(const std::filesystem::path& file, std::string& problem) {
-  std::error_code error;
-  if (std::filesystem::is_directory(file, error)) {
-    problem = std::strerror(EISDIR);
-    return std::nullopt;
-  }
-  errno = 0;
-  std::ifstream stream(file, std::ios::binary);
-  if (!stream) {
-    problem = std::strerror(errno != 0 ? errno : ENOENT);
-    return std::nullopt;
-  }
-  std::string text((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
-  return text;
-}
-
-// Problems in the order of the file, as a reader fixes them.
-void throw_in_file_order(core::Diagnostics& diagnostics) {
-  if (diagnostics.empty()) return;
-  std::vector<core::Diagnostic> problems = diagnostics.items();
-  std::stable_sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) {
-    if (a.location.line != b.location.line) return a.location.line < b.location.line;
-    return a.location.column < b.location.column;
-  });
-  throw core::ConfigError(std::move(problems));
-}
-
 }  // namespace
 
 SweepFile load_sweep_text(std::string_view text, const std::filesystem::path& name) {
+  ConfigNode root = parse_config_map(text, name, kSweepFileKind);
   core::Diagnostics diagnostics;
-  const std::string display = name.string();
-  if (const auto bad = first_non_text_byte(text)) {
-    const TextPosition at = position_of(text, *bad);
-    throw core::ConfigError({display, at.line, at.column},
-                            fmt::format("file is not text (byte 0x{:02x}); sweep files are "
-                                        "UTF-8 YAML",
-                                        static_cast<unsigned char>(text[*bad])));
-  }
-  std::optional<ConfigNode> root = parse_yaml(text, {display}, diagnostics);
-  throw_in_file_order(diagnostics);
-  if (!root || root->is_null()) {
-    throw core::ConfigError({display, 1, 1},
-                            "sweep file is empty; a sweep needs base, "
-                            "parameters and design");
-  }
-  if (!root->is_map()) {
-    throw core::ConfigError(root->location(),
-                            fmt::format("the top level of a sweep file must be a map of keys "
-                                        "(base: ..., parameters: ..., design: ...), got {}",
-                                        root->kind_name()));
-  }
-  SweepFile sweep = read_sweep(*root, name, diagnostics);
+  SweepFile sweep = read_sweep(root, name, diagnostics);
   throw_in_file_order(diagnostics);
   return sweep;
 }
 
 SweepFile load_sweep_file(const std::filesystem::path& file) {
-  std::string problem;
-  const std::optional<std::string> text = read_file(file, problem);
-  if (!text) {
-    throw core::ConfigError({file.string(), 0, 0},
-                            fmt::format("cannot open sweep file ({})", problem));
-  }
-  return load_sweep_text(*text, file);
+  return load_sweep_text(read_config_file(file, kSweepFileKind), file);
 }
 
 }  // namespace caseload::io
