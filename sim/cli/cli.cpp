@@ -58,6 +58,13 @@ void add_set_option(CLI::App& command, std::vector<std::string>& overrides) {
       ->allow_extra_args(false);
 }
 
+// `-o ""` (say `-o "$OUT"` with OUT unset) is refused rather than read as "no output".
+const CLI::Validator non_empty_path(
+    [](std::string& path) {
+      return path.empty() ? std::string("the output path is empty") : std::string();
+    },
+    "PATH");
+
 // The options `compare` and `sweep` share, added in one place so both spell and explain them
 // the same way.
 void add_batch_options(CLI::App& command, BatchCommandOptions& options) {
@@ -67,6 +74,7 @@ void add_batch_options(CLI::App& command, BatchCommandOptions& options) {
   command
       .add_option("-o,--output", options.output,
                   "Folder for the manifest and the summary files (CSV and HDF5)")
+      ->check(non_empty_path)
       ->type_name("DIR");
   command.add_flag("--resume", options.resume,
                    "Finish the batch in DIR: runs its manifest records as done are read back, "
@@ -92,6 +100,7 @@ CommandAction add_run_command(CLI::App& app, ParsedOptions& parsed) {
       command
           ->add_option("-o,--output", options.output,
                        "Write the run's trace to this HDF5 file (docs/TRACE_FORMAT.md)")
+          ->check(non_empty_path)
           ->type_name("OUT.h5");
   command
       ->add_option("--trace", options.trace_level,

@@ -73,8 +73,9 @@ int execute_compare(const CompareOptions& options, std::ostream& out, std::ostre
   for (const auto& file : options.scenarios) {
     arms.push_back({io::load_runnable(file, options.overrides), {}, file, options.overrides});
   }
+  std::optional<core::OutputLock> lock;
   if (!options.batch.output.empty()) {
-    prepare_output_folder(options.batch.output, options.batch.resume, options.batch.force,
+    lock = prepare_output_folder(options.batch.output, options.batch.resume, options.batch.force,
                           {"runs.csv", "comparison.csv", "compare.h5", "traces"});
   }
   const std::vector<std::string> names = arm_names(arms);

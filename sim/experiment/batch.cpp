@@ -17,8 +17,9 @@ namespace caseload::experiment {
 namespace {
 
 // Done runs from the manifest of an earlier, interrupted session of the same batch.
-std::size_t take_done_runs(const std::filesystem::path& file, const std::string& experiment,
+std::size_t take_done_runs(const std::filesystem::path& file, const BatchOptions& options,
                            const std::vector<PlannedRun>& plan, std::vector<RunOutcome>& outcomes) {
+  const std::string& experiment = options.experiment;
   const auto text = read_text_file(file);
   if (!text) return 0;
   const Manifest earlier = parse_manifest(*text, file.string());
@@ -32,6 +33,7 @@ std::size_t take_done_runs(const std::filesystem::path& file, const std::string&
   std::size_t taken = 0;
   for (std::size_t i = 0; i < plan.size(); ++i) {
     if (earlier.outcomes[i].status != RunStatus::Done) continue;
+    if (options.is_done_intact && !options.is_done_intact(i, plan[i])) continue;
     outcomes[i] = earlier.outcomes[i];
     ++taken;
   }
@@ -62,7 +64,7 @@ BatchResult run_batch(const std::vector<PlannedRun>& plan, const RunFunction& ru
   result.outcomes.resize(plan.size());
   const bool keeps_manifest = !options.manifest.empty();
   if (keeps_manifest && options.resume) {
-    result.resumed = take_done_runs(options.manifest, options.experiment, plan, result.outcomes);
+    result.resumed = take_done_runs(options.manifest, options, plan, result.outcomes);
   }
   std::vector<std::size_t> to_run;
   for (std::size_t i = 0; i < plan.size(); ++i) {

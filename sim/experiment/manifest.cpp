@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdint>
+#include <fstream>
 
 #include <fmt/format.h>
 
@@ -128,6 +129,16 @@ std::string format_manifest(const Manifest& manifest) {
 
 Manifest parse_manifest(std::string_view text, const std::string& file) {
   return ManifestParser(file).parse(text);
+}
+
+bool is_manifest_file(const std::filesystem::path& file) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(std::filesystem::symlink_status(file, error))) return false;
+  std::ifstream in(file, std::ios::binary);
+  std::string first(kMagic.size() + 1, '\0');
+  in.read(first.data(), static_cast<std::streamsize>(first.size()));
+  first.resize(static_cast<std::size_t>(in.gcount()));
+  return first == std::string(kMagic) + "\n";
 }
 
 std::string fingerprint(std::string_view description) {

@@ -3,6 +3,7 @@
 // seed, status, metrics, message), under a header naming the experiment it belongs to. It is
 // the batch's memory: rewritten whole after every run, and read back by --resume.
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,10 @@ std::string format_manifest(const Manifest& manifest);
 /// Reads text written by format_manifest. Throws core::ConfigError at `file`:line for anything
 /// else (a truncated or hand-edited file).
 Manifest parse_manifest(std::string_view text, const std::string& file);
+
+/// True when `file` is a regular file whose first line is a caseload manifest's: what makes a
+/// folder an earlier batch's, whose outputs --force may delete.
+bool is_manifest_file(const std::filesystem::path& file);
 
 /// 16 hex digits of the 64-bit FNV-1a hash of `description`: a cheap check that a manifest
 /// being resumed was written for the same experiment, not a security measure.
