@@ -12,9 +12,11 @@
 #include <fmt/format.h>
 
 #include "sim/cli/commands.hpp"
+#include "sim/core/atomic_file.hpp"
 #include "sim/core/diagnostics.hpp"
 #include "sim/core/did_you_mean.hpp"
 #include "sim/core/version.hpp"
+#include "sim/io/trace/trace_error.hpp"
 
 namespace caseload::cli {
 
@@ -242,6 +244,13 @@ int run_parsed(int argc, const char* const* argv, std::ostream& out, std::ostrea
     } catch (const core::ConfigError& error) {
       for (const auto& problem : error.problems()) err << core::format_diagnostic(problem) << '\n';
       return kExitBadInput;
+    } catch (const io::TraceError& error) {
+      // An output that could not be written (a full disk): the documented exit 1, not a bug.
+      err << fmt::format("caseload {}: {}\n", chosen, error.what());
+      return kExitInternalError;
+    } catch (const core::FileError& error) {
+      err << fmt::format("caseload {}: {}\n", chosen, error.what());
+      return kExitInternalError;
     }
   }
   err << fmt::format("caseload: internal error: no action for command '{}'\n", chosen);

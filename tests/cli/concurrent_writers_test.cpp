@@ -3,10 +3,6 @@
 // its own). Whatever the timing, the output left is complete and readable (issue 16: D1, D2,
 // D18).
 
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -28,13 +24,6 @@ using caseload::testing::ScratchFolder;
 using caseload::testing::smoke_scenario;
 using caseload::testing::spawn_caseload;
 
-// The exit code, or 128 + the signal that ended it.
-int wait_for(pid_t pid) {
-  int status = 0;
-  if (::waitpid(pid, &status, 0) != pid) return -1;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
 struct Pair {
   int first = -1;
   int second = -1;
@@ -47,8 +36,8 @@ Pair run_both(const std::vector<std::string>& first, const std::vector<std::stri
   const pid_t a = spawn_caseload(first, folder / "a.err");
   const pid_t b = spawn_caseload(second, folder / "b.err");
   Pair pair;
-  if (a > 0) pair.first = wait_for(a);
-  if (b > 0) pair.second = wait_for(b);
+  if (a > 0) pair.first = caseload::testing::wait_for_exit(a);
+  if (b > 0) pair.second = caseload::testing::wait_for_exit(b);
   pair.first_err = file_bytes(folder / "a.err");
   pair.second_err = file_bytes(folder / "b.err");
   return pair;
