@@ -12,10 +12,12 @@
 
 #include <fmt/format.h>
 
+#include "sim/cli/child_process.hpp"
 #include "sim/cli/cli.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/scoreboard_summary.hpp"
 #include "sim/cli/summary_report.hpp"
+#include "sim/io/trace/atomic_output.hpp"
 #include "sim/io/trace/attribute_schema.hpp"
 #include "sim/io/trace/metric_series_schema.hpp"
 #include "sim/io/trace/trace_error.hpp"
@@ -93,6 +95,22 @@ std::string format_info(const std::filesystem::path& path, io::TraceSummary trac
                         fmt::join(series.arrays, ", "));
   }
   return text;
+}
+
+// Why `trace` is not a file this caseload can describe; empty when it is.
+std::string format_problem(const io::TraceSummary& trace) {
+  if (!trace.format_version) {
+    return "not a caseload trace (no trace_format_version attribute: written by another "
+           "program?)";
+  }
+  if (*trace.format_version != io::kTraceFormatVersion) {
+    return fmt::format("trace format version {}, but this caseload reads version {}{}",
+                       *trace.format_version, io::kTraceFormatVersion,
+                       *trace.format_version > io::kTraceFormatVersion
+                           ? " (written by a newer caseload?)"
+                           : "");
+  }
+  return {};
 }
 
 std::string json_string(std::string_view text) {
@@ -202,13 +220,28 @@ int execute_info(const InfoOptions& options, std::ostream& out, std::ostream& er
                        path.string());
     return kExitBadInput;
   }
-  try {
-    out << format_info(path, io::read_trace_summary(path));
-  } catch (const io::TraceError& failure) {
-    err << "caseload info: " << failure.what() << '\n';
+  // In a child process: HDF5 can crash on a damaged file (a corrupt global heap, say), and a
+  // damaged file is bad input, to be reported like any other.
+  const ChildEnding ending = run_in_child([&path]() -> ChildReport {
+    try {
+      const io::TraceSummary trace = io::read_trace_summary(path);
+      if (const std::string problem = format_problem(trace); !problem.empty()) {
+        return {kExitBadInput, fmt::format("caseload info: '{}': {}", path.string(), problem)};
+      }
+      return {kExitOk, format_info(path, trace)};
+    } catch (const io::TraceError& failure) {
+      return {kExitBadInput, fmt::format("caseload info: {}", failure.what())};
+    }
+  });
+  if (!ending.has_finished) {
+    err << fmt::format(
+        "caseload info: '{}': the file is damaged: reading it crashed the HDF5 library ({})\n",
+        path.string(), ending.how_it_ended);
     return kExitBadInput;
   }
-  return kExitOk;
+  (ending.report.exit_code == kExitOk ? out : err)
+      << ending.report.text << (ending.report.exit_code == kExitOk ? "" : "\n");
+  return ending.report.exit_code;
 }
 
 }  // namespace caseload::cli
