@@ -19,13 +19,10 @@ namespace caseload::cli {
 namespace {
 
 namespace fs = std::filesystem;
+using caseload::testing::contains;
 using caseload::testing::file_bytes;
 using caseload::testing::run_caseload;
 using caseload::testing::ScratchFolder;
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 // Every global heap collection ("GCOL": where HDF5 keeps variable-length strings) has its first
 // object claim 2 GiB: HDF5 1.10 then copies past its buffer while reading any string in it.

@@ -19,14 +19,11 @@ namespace caseload::cli {
 namespace {
 
 namespace fs = std::filesystem;
+using caseload::testing::contains;
 using caseload::testing::file_bytes;
 using caseload::testing::run_caseload;
 using caseload::testing::ScratchFolder;
 using caseload::testing::smoke_scenario;
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 // Two short runs of the smoke scenario per arm.
 std::vector<std::string> compare_into(const fs::path& out) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/cli/cli.hpp"
+#include "tests/cli/cli_runner.hpp"
 #include "tests/cli/output_files.hpp"
 #include "tests/cli/spawn_caseload.hpp"
 #include "tests/io/config/test_data.hpp"
@@ -17,6 +18,7 @@ namespace caseload::cli {
 namespace {
 
 namespace fs = std::filesystem;
+using caseload::testing::contains;
 using caseload::testing::file_bytes;
 using caseload::testing::ScratchFolder;
 using caseload::testing::smoke_scenario;
@@ -39,10 +41,6 @@ Ending run_limited(const std::vector<std::string>& args, rlim_t limit_bytes,
   if (pid > 0) ending.code = caseload::testing::wait_for_exit(pid);
   ending.err = file_bytes(log);
   return ending;
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 TEST(WriteFailure, ARunWhoseTraceCannotBeWrittenExitsOneNamingTheFile) {
