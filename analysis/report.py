@@ -4,7 +4,8 @@
     analysis/report.py RUN.h5 [RUN2.h5 ...] -o DIR
 
 writes DIR/index.html, one PNG per figure and CSV exports (metrics.csv, panel_*.csv). Exit
-codes: 0 written, 2 a trace is missing or unreadable.
+codes: 0 written, 2 a trace is missing, unreadable or damaged, or the output folder cannot be
+written.
 """
 
 import argparse
@@ -14,7 +15,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from caseload_analysis.report import write_report  # noqa: E402
-from caseload_analysis.trace import TraceError  # noqa: E402
+from caseload_analysis.trace import TraceError, check_readable  # noqa: E402
+
+
+def _output_problem(output: str) -> str | None:
+    """Why `output` cannot be a report folder, checked before any trace is read."""
+    if not output:
+        return "-o: the output path is empty"
+    if Path(output).exists() and not Path(output).is_dir():
+        return f"{output}: the output must be a folder; this is a file"
+    return None
 
 
 def main(argv=None) -> int:
@@ -26,10 +36,27 @@ def main(argv=None) -> int:
     parser.add_argument("-o", "--output", required=True, metavar="DIR",
                         help="folder for index.html, PNGs and CSVs (created if missing)")
     args = parser.parse_args(argv)
+    if problem := _output_problem(args.output):
+        print(f"analysis/report.py: {problem}", file=sys.stderr)
+        return 2
     try:
+        for trace in args.traces:
+            check_readable(trace)
         written = write_report(args.traces, args.output)
     except TraceError as error:
         print(f"analysis/report.py: {error}", file=sys.stderr)
+        return 2
+    except (KeyError, ValueError, TypeError, IndexError) as error:
+        # The traces opened but lack or garble something a figure needs (a foreign file laid
+        # out like a trace, a damaged one): bad input, reported in one line, not a traceback.
+        detail = str(error).splitlines()[0] if str(error) else ""
+        print(f"analysis/report.py: cannot make the report from {', '.join(args.traces)}: "
+              f"a trace lacks or garbles what it needs ({type(error).__name__}: {detail[:200]})",
+              file=sys.stderr)
+        return 2
+    except OSError as error:  # the output folder cannot be made or written
+        print(f"analysis/report.py: {args.output}: cannot write the report: "
+              f"{error.strerror or error}", file=sys.stderr)
         return 2
     out = Path(args.output)
     print(f"wrote {out / written.index}: {len(written.figures)} figures, "
