@@ -11,6 +11,7 @@
 
 #include "sim/core/config_reader.hpp"
 #include "sim/core/did_you_mean.hpp"
+#include "sim/io/config/config_file.hpp"
 #include "sim/io/config/yaml_events.hpp"
 
 namespace caseload::io {
@@ -201,9 +202,12 @@ SweepFile read_sweep(ConfigNode& root, const std::filesystem::path& name,
   if (!base.empty()) {
     sweep.base = (name.parent_path() / base).lexically_normal();
     std::error_code error;
-    if (!std::filesystem::is_regular_file(sweep.base, error)) {
+    const auto status = std::filesystem::status(sweep.base, error);
+    if (!std::filesystem::is_regular_file(status)) {
       reader.error("base", fmt::format("cannot open base scenario '{}' ({})", sweep.base.string(),
-                                       std::strerror(ENOENT)));
+                                       std::filesystem::exists(status)
+                                           ? "not an ordinary file"
+                                           : std::strerror(ENOENT)));
     }
   }
   sweep.set = reader.texts("set", {});
@@ -223,22 +227,6 @@ SweepFile read_sweep(ConfigNode& root, const std::filesystem::path& name,
         fmt::format("the sweep asks for more than {} runs (points x replications)", kMaxSweepRuns));
   }
   return sweep;
-}
-
-std::optional<std::string> read_file(const std::filesystem::path& file, std::string& problem) {
-  std::error_code error;
-  if (std::filesystem::is_directory(file, error)) {
-    problem = std::strerror(EISDIR);
-    return std::nullopt;
-  }
-  errno = 0;
-  std::ifstream stream(file, std::ios::binary);
-  if (!stream) {
-    problem = std::strerror(errno != 0 ? errno : ENOENT);
-    return std::nullopt;
-  }
-  std::string text((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
-  return text;
 }
 
 // Problems in the order of the file, as a reader fixes them.
@@ -283,13 +271,12 @@ SweepFile load_sweep_text(std::string_view text, const std::filesystem::path& na
 }
 
 SweepFile load_sweep_file(const std::filesystem::path& file) {
-  std::string problem;
-  const std::optional<std::string> text = read_file(file, problem);
-  if (!text) {
+  const ConfigFileRead read = read_config_file(file);
+  if (!read.text) {
     throw core::ConfigError({file.string(), 0, 0},
-                            fmt::format("cannot open sweep file ({})", problem));
+                            fmt::format("cannot open sweep file ({})", read.problem));
   }
-  return load_sweep_text(*text, file);
+  return load_sweep_text(*read.text, file);
 }
 
 }  // namespace caseload::io
