@@ -1,7 +1,7 @@
 #pragma once
 // Runs a planned batch on a thread pool: results are stored by run index, so they are the same
-// whatever the number of threads or the order runs finish. A manifest, rewritten atomically as
-// each run ends, lets an interrupted batch resume with only its unfinished runs.
+// whatever the number of threads or the order runs finish. A manifest, recording each run as
+// it ends, lets an interrupted batch resume with only its unfinished runs.
 
 #include <cstddef>
 #include <filesystem>
