@@ -85,7 +85,8 @@ ChildEnding run_in_child(const std::function<ChildReport()>& work) {
     ending.has_finished = true;
     ending.report = {code, message.substr(sizeof code, message.size() - sizeof code - 5)};
   } else if (WIFSIGNALED(status)) {
-    ending.how_it_ended = fmt::format("signal {} ({})", WTERMSIG(status), ::strsignal(WTERMSIG(status)));
+    const int signal = WTERMSIG(status);
+    ending.how_it_ended = fmt::format("signal {} ({})", signal, ::strsignal(signal));
   } else {
     ending.how_it_ended = fmt::format("exit code {} without a report",
                                       WIFEXITED(status) ? WEXITSTATUS(status) : -1);

@@ -110,6 +110,17 @@ std::string format_problem(const io::TraceSummary& trace) {
                            ? " (written by a newer caseload?)"
                            : "");
   }
+  // A finished run always writes its scenario and metrics; a file claiming to be one without
+  // them was cut short or made by something else, and describing it would mislead.
+  const bool is_run_trace =
+      std::any_of(trace.variants.begin(), trace.variants.end(),
+                  [](const auto& variant) { return variant.name == "treatment"; });
+  if (trace.is_complete.value_or(false) && is_run_trace &&
+      (!trace.has_scenario || trace.metrics.empty())) {
+    return fmt::format("marked complete, but it lacks {} that every finished run writes",
+                       !trace.has_scenario ? "the resolved scenario (/scenario)"
+                                           : "the metrics (/metrics/scalars)");
+  }
   return {};
 }
 

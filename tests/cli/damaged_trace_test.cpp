@@ -49,7 +49,8 @@ TEST(DamagedTrace, ACorruptStringHeapIsBadInputNotACrash) {
   const auto outcome = run_caseload({"info", damaged.string()});
   EXPECT_EQ(outcome.exit_code, kExitBadInput) << outcome.err;
   EXPECT_EQ(outcome.out, "");
-  EXPECT_TRUE(contains(outcome.err, "caseload info: '" + damaged.string() + "': the file is damaged"))
+  EXPECT_TRUE(
+      contains(outcome.err, "caseload info: '" + damaged.string() + "': the file is damaged"))
       << outcome.err;
   EXPECT_EQ(run_caseload({"info", good.string()}).exit_code, kExitOk) << "the original reads";
 }
@@ -79,6 +80,22 @@ TEST(DamagedTrace, AnotherFormatVersionIsRefusedNamingBoth) {
   const auto outcome = run_caseload({"info", future.string()});
   EXPECT_EQ(outcome.exit_code, kExitBadInput);
   EXPECT_TRUE(contains(outcome.err, "trace format version 99, but this caseload reads version 1"))
+      << outcome.err;
+}
+
+TEST(DamagedTrace, ACompleteRunTraceWithoutScenarioOrMetricsIsRefused) {
+  ScratchFolder folder;
+  const fs::path hollow = folder.path() / "hollow.h5";
+  {
+    io::TraceFile file(hollow);
+    file.set_attribute("/", "trace_format_version", std::int64_t{1});
+    file.set_attribute("/", "complete", true);
+    file.create_group("/treatment");
+    file.close();
+  }
+  const auto outcome = run_caseload({"info", hollow.string()});
+  EXPECT_EQ(outcome.exit_code, kExitBadInput);
+  EXPECT_TRUE(contains(outcome.err, "marked complete, but it lacks the resolved scenario"))
       << outcome.err;
 }
 
