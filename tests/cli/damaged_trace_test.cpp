@@ -39,6 +39,16 @@ std::string with_corrupt_string_heaps(std::string bytes) {
   return bytes;
 }
 
+// A file with caseload's root attributes and nothing else; `fill` adds to it.
+template <class Fill>
+void write_bare_trace(const fs::path& path, std::int64_t version, Fill fill) {
+  io::TraceFile file(path);
+  file.set_attribute("/", "trace_format_version", version);
+  file.set_attribute("/", "complete", true);
+  fill(file);
+  file.close();
+}
+
 TEST(DamagedTrace, ACorruptStringHeapIsBadInputNotACrash) {
   ScratchFolder folder;
   const fs::path good = folder.path() / "good.h5";
@@ -71,12 +81,7 @@ TEST(DamagedTrace, AnHdf5FileWithoutCaseloadsAttributesIsRefused) {
 TEST(DamagedTrace, AnotherFormatVersionIsRefusedNamingBoth) {
   ScratchFolder folder;
   const fs::path future = folder.path() / "future.h5";
-  {
-    io::TraceFile file(future);
-    file.set_attribute("/", "trace_format_version", std::int64_t{99});
-    file.set_attribute("/", "complete", true);
-    file.close();
-  }
+  write_bare_trace(future, 99, [](io::TraceFile&) {});
   const auto outcome = run_caseload({"info", future.string()});
   EXPECT_EQ(outcome.exit_code, kExitBadInput);
   EXPECT_TRUE(contains(outcome.err, "trace format version 99, but this caseload reads version 1"))
@@ -86,13 +91,7 @@ TEST(DamagedTrace, AnotherFormatVersionIsRefusedNamingBoth) {
 TEST(DamagedTrace, ACompleteRunTraceWithoutScenarioOrMetricsIsRefused) {
   ScratchFolder folder;
   const fs::path hollow = folder.path() / "hollow.h5";
-  {
-    io::TraceFile file(hollow);
-    file.set_attribute("/", "trace_format_version", std::int64_t{1});
-    file.set_attribute("/", "complete", true);
-    file.create_group("/treatment");
-    file.close();
-  }
+  write_bare_trace(hollow, 1, [](io::TraceFile& file) { file.create_group("/treatment"); });
   const auto outcome = run_caseload({"info", hollow.string()});
   EXPECT_EQ(outcome.exit_code, kExitBadInput);
   EXPECT_TRUE(contains(outcome.err, "marked complete, but it lacks the resolved scenario"))
@@ -102,15 +101,11 @@ TEST(DamagedTrace, ACompleteRunTraceWithoutScenarioOrMetricsIsRefused) {
 TEST(DamagedTrace, MetricNamesAndValuesOfDifferentLengthsAreRefusedNotCut) {
   ScratchFolder folder;
   const fs::path short_values = folder.path() / "short.h5";
-  {
-    io::TraceFile file(short_values);
-    file.set_attribute("/", "trace_format_version", std::int64_t{1});
-    file.set_attribute("/", "complete", true);
+  write_bare_trace(short_values, 1, [](io::TraceFile& file) {
     const std::vector<std::string> names = {"a", "b", "c"};
     file.write_strings("/metrics/scalars/name", names);
     file.write_array("/metrics/scalars/value", std::vector<double>{1.0});
-    file.close();
-  }
+  });
   const auto outcome = run_caseload({"info", short_values.string()});
   EXPECT_EQ(outcome.exit_code, kExitBadInput);
   EXPECT_EQ(outcome.out, "");
