@@ -11,7 +11,7 @@
 
 #include "sim/core/config_reader.hpp"
 #include "sim/core/did_you_mean.hpp"
-#include "sim/io/config/config_file.hpp"
+#include "sim/io/config/input_file.hpp"
 #include "sim/io/config/yaml_events.hpp"
 
 namespace caseload::io {
@@ -271,7 +271,7 @@ SweepFile load_sweep_text(std::string_view text, const std::filesystem::path& na
 }
 
 SweepFile load_sweep_file(const std::filesystem::path& file) {
-  const ConfigFileRead read = read_config_file(file);
+  const InputFileRead read = read_input_file(file);
   if (!read.text) {
     throw core::ConfigError({file.string(), 0, 0},
                             fmt::format("cannot open sweep file ({})", read.problem));

@@ -12,7 +12,7 @@
 #include <fmt/format.h>
 
 #include "sim/core/assert.hpp"
-#include "sim/io/config/config_file.hpp"
+#include "sim/io/config/input_file.hpp"
 #include "sim/io/config/yaml_events.hpp"
 
 namespace caseload::io {
@@ -23,7 +23,7 @@ namespace {
 // memory or time: a chain of more files than this is refused, and so are files that together (each
 // counted once, however often it is included) hold more than this many bytes.
 constexpr std::size_t kMaxIncludeDepth = 64;
-constexpr std::uintmax_t kMaxIncludedBytes = 4 * kMaxConfigFileBytes;
+constexpr std::uintmax_t kMaxIncludedBytes = 4 * kMaxInputFileBytes;
 
 // Loads a file and, recursively, what it includes. Every problem goes to the diagnostics;
 // a file that cannot be used yields nullopt and its includer goes on with the others. Each
@@ -39,7 +39,7 @@ class IncludeResolver {
                                             const core::SourceLocation* included_from) {
     const std::filesystem::path identity = identity_of(file);
     if (const auto done = loaded_.find(identity); done != loaded_.end()) return done->second;
-    ConfigFileRead read = read_config_file(file);
+    InputFileRead read = read_input_file(file);
     if (read.text) {
       total_bytes_ += read.text->size();
       if (total_bytes_ > kMaxIncludedBytes) {

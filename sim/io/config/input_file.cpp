@@ -1,4 +1,4 @@
-#include "sim/io/config/config_file.hpp"
+#include "sim/io/config/input_file.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -9,7 +9,7 @@
 
 namespace caseload::io {
 
-ConfigFileRead read_config_file(const std::filesystem::path& file) {
+InputFileRead read_input_file(const std::filesystem::path& file) {
   std::error_code error;
   const auto status = std::filesystem::status(file, error);
   if (error || !std::filesystem::exists(status)) return {std::nullopt, std::strerror(ENOENT)};
@@ -19,19 +19,19 @@ ConfigFileRead read_config_file(const std::filesystem::path& file) {
   }
   const auto too_large = [](std::uintmax_t size) {
     return fmt::format("{} bytes; a scenario or sweep file may hold at most {}", size,
-                       kMaxConfigFileBytes);
+                       kMaxInputFileBytes);
   };
   const auto size = std::filesystem::file_size(file, error);
-  if (!error && size > kMaxConfigFileBytes) return {std::nullopt, too_large(size)};
+  if (!error && size > kMaxInputFileBytes) return {std::nullopt, too_large(size)};
   errno = 0;
   std::ifstream stream(file, std::ios::binary);
   if (!stream) return {std::nullopt, std::strerror(errno != 0 ? errno : EIO)};
   // One byte past the limit tells a file that grew after the size check from one that fits.
-  std::string text(kMaxConfigFileBytes + 1, '\0');
+  std::string text(kMaxInputFileBytes + 1, '\0');
   stream.read(text.data(), static_cast<std::streamsize>(text.size()));
   if (stream.bad()) return {std::nullopt, std::strerror(EIO)};
   text.resize(static_cast<std::size_t>(stream.gcount()));
-  if (text.size() > kMaxConfigFileBytes) return {std::nullopt, too_large(text.size())};
+  if (text.size() > kMaxInputFileBytes) return {std::nullopt, too_large(text.size())};
   return {std::move(text), {}};
 }
 
