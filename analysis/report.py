@@ -6,7 +6,7 @@
 
 writes DIR/index.html, one PNG per figure and CSV exports (for traces: metrics.csv,
 panel_*.csv; for comparisons and sweeps, each figure's data beside it). Exit codes: 0 written,
-2 a trace is missing or unreadable.
+2 a trace is missing, unreadable or damaged, or the output folder cannot be written.
 """
 
 import sys

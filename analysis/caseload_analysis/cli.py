@@ -6,7 +6,16 @@ from pathlib import Path
 
 from . import experiment_report
 from .report import write_report
-from .trace import TraceError
+from .trace import TraceError, check_readable
+
+
+def _output_problem(output: str) -> str | None:
+    """Why `output` cannot be a report folder, checked before any trace is read."""
+    if not output:
+        return "-o: the output path is empty"
+    if Path(output).exists() and not Path(output).is_dir():
+        return f"{output}: the output must be a folder; this is a file"
+    return None
 
 
 def main(argv=None) -> int:
@@ -19,17 +28,34 @@ def main(argv=None) -> int:
     parser.add_argument("-o", "--output", required=True, metavar="DIR",
                         help="folder for index.html, PNGs and CSVs (created if missing)")
     args = parser.parse_args(argv)
-    kind = experiment_report.output_kind(args.traces[0]) if len(args.traces) == 1 else None
-    if kind is not None:
-        write = (experiment_report.write_comparison_report if kind[0] == "compare"
-                 else experiment_report.write_sweep_report)
-        written = write(kind[1], args.output)
-        print(f"wrote {Path(args.output) / written.index}: {len(written.figures)} figures")
-        return 0
+    if problem := _output_problem(args.output):
+        print(f"analysis/report.py: {problem}", file=sys.stderr)
+        return 2
     try:
+        kind = experiment_report.output_kind(args.traces[0]) if len(args.traces) == 1 else None
+        if kind is not None:
+            write = (experiment_report.write_comparison_report if kind[0] == "compare"
+                     else experiment_report.write_sweep_report)
+            written = write(kind[1], args.output)
+            print(f"wrote {Path(args.output) / written.index}: {len(written.figures)} figures")
+            return 0
+        for trace in args.traces:
+            check_readable(trace)
         written = write_report(args.traces, args.output)
     except TraceError as error:
         print(f"analysis/report.py: {error}", file=sys.stderr)
+        return 2
+    except (KeyError, ValueError, TypeError, IndexError) as error:
+        # The files opened but lack or garble something a figure needs (a foreign file laid
+        # out like a trace, a damaged one): bad input, reported in one line, not a traceback.
+        detail = str(error).splitlines()[0] if str(error) else ""
+        print(f"analysis/report.py: cannot make the report from {', '.join(args.traces)}: "
+              f"a file lacks or garbles what it needs ({type(error).__name__}: {detail[:200]})",
+              file=sys.stderr)
+        return 2
+    except OSError as error:  # the output folder cannot be made or written
+        print(f"analysis/report.py: {args.output}: cannot write the report: "
+              f"{error.strerror or error}", file=sys.stderr)
         return 2
     out = Path(args.output)
     print(f"wrote {out / written.index}: {len(written.figures)} figures, "

@@ -6,6 +6,8 @@ variant ("treatment", "counterfactual") tables of equal-length columns, plus /me
 
 from __future__ import annotations
 
+import os
+import signal
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +19,14 @@ import pandas as pd
 NO_ROW = 4294967295
 
 DAYS_PER_WEEK = 7.0
+
+#: The trace_format_version this reader understands (docs/TRACE_FORMAT.md).
+TRACE_FORMAT_VERSION = 1
+
+#: What h5py, numpy and pandas raise on a damaged or inconsistent file: truncated or corrupt
+#: (OSError), a missing object (KeyError), names that are not strings (TypeError), bad UTF-8
+#: (UnicodeDecodeError, a ValueError), arrays of different lengths (ValueError).
+_UNREADABLE = (OSError, KeyError, TypeError, ValueError, RuntimeError)
 
 class TraceError(Exception):
     """The file is missing, is not HDF5, or is not laid out as a caseload trace."""
@@ -134,8 +144,12 @@ def _metrics(f: h5py.File) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
             return (_strings(group["scalars"][dataset]) if dataset in group["scalars"]
                     else [""] * len(names))
 
+        values = np.asarray(group["scalars/value"][()], dtype=float)
+        if len(values) != len(names):
+            raise TraceError(f"{f.filename}: /metrics/scalars has {len(names)} names but "
+                             f"{len(values)} values")
         scalars = pd.DataFrame(
-            {"value": np.asarray(group["scalars/value"][()], dtype=float),
+            {"value": values,
              "description": text("description"), "units": text("units")},
             index=pd.Index(names, name="name"))
     for name in group:
@@ -158,9 +172,48 @@ def load_trace(path: str | Path, events: bool = False) -> Trace:
         raise TraceError(f"{path}: no such file")
     if not h5py.is_hdf5(path):
         raise TraceError(f"{path}: not an HDF5 file")
+    try:
+        return _read_trace(path, events)
+    except _UNREADABLE as error:
+        raise TraceError(f"{path}: cannot read it, the file is damaged or not a caseload "
+                         f"trace ({type(error).__name__}: {_first_line(error)})") from error
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).splitlines()[0] if str(error) else ""
+    return text if len(text) <= 200 else text[:200] + "..."
+
+
+def check_readable(path: str | Path) -> None:
+    """Reads the whole trace in a child process first: HDF5 can crash (SIGSEGV) on a damaged
+    file, which would end this process with no message. Raises TraceError when the child was
+    killed; a child that finds an ordinary problem leaves it for load_trace to report."""
+    path = Path(path)
+    if not hasattr(os, "fork") or not path.is_file():
+        return
+    pid = os.fork()
+    if pid == 0:  # the child: load, and say nothing (the parent reports)
+        code = 0
+        try:
+            load_trace(path, events=True)
+        except BaseException:  # noqa: BLE001 - any failure is the parent's to report
+            code = 2
+        os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status):
+        signal_name = signal.Signals(os.WTERMSIG(status)).name
+        raise TraceError(f"{path}: the file is damaged: reading it crashed the HDF5 library "
+                         f"({signal_name})")
+
+
+def _read_trace(path: Path, events: bool) -> Trace:
     with h5py.File(path, "r") as f:
         if "trace_format_version" not in f.attrs:
             raise TraceError(f"{path}: not a caseload trace (no trace_format_version)")
+        version = f.attrs["trace_format_version"]
+        if version != TRACE_FORMAT_VERSION:
+            raise TraceError(f"{path}: trace format version {version}, but this reader reads "
+                             f"version {TRACE_FORMAT_VERSION}")
         attrs = _attrs(f)
         labels = {name: _strings(f[name]) for name in
                   ("jobseeker_states", "exit_reasons", "event_kinds", "unit_levels",

@@ -17,6 +17,7 @@
 #include "sim/experiment/breakdown_figures.hpp"
 #include "sim/experiment/manifest.hpp"
 #include "sim/io/trace/trace_error.hpp"
+#include "sim/io/trace/trace_reader.hpp"
 
 namespace caseload::cli {
 
@@ -32,6 +33,18 @@ experiment::RunOutcome done(const experiment::SingleRun& result) {
 }
 
 BatchObserver batch_observer;
+
+// A trace counted as done must still be there and whole: a run killed while renaming, or a
+// file damaged since, is run again rather than trusted.
+bool is_finished_trace(const std::filesystem::path& path) {
+  try {
+    if (!io::is_hdf5_file(path)) return false;
+    const io::TraceSummary trace = io::read_trace_summary(path);
+    return trace.is_complete.value_or(false) && trace.format_version == io::kTraceFormatVersion;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
 
 // Scenario files are read on one thread at a time: yaml-cpp does not promise that parsing on
 // several threads at once is safe, and a load costs milliseconds against a run's seconds.
@@ -105,6 +118,11 @@ experiment::BatchResult run_prepared(const std::string& label, const std::string
   }
   batch.experiment = experiment_fingerprint;
   batch.resume = options.resume;
+  if (!options.traces.empty()) {
+    batch.is_done_intact = [&](std::size_t /*index*/, const experiment::PlannedRun& planned) {
+      return is_finished_trace(trace_path(options.output, point_word, planned));
+    };
+  }
   batch.stop = [] { return interrupt_requested(); };
   batch.on_progress = [&progress](const experiment::BatchProgress& now) {
     progress.update(now);

@@ -12,9 +12,11 @@
 #include <fmt/format.h>
 
 #include "sim/cli/commands.hpp"
+#include "sim/core/atomic_file.hpp"
 #include "sim/core/diagnostics.hpp"
 #include "sim/core/did_you_mean.hpp"
 #include "sim/core/version.hpp"
+#include "sim/io/trace/trace_error.hpp"
 
 namespace caseload::cli {
 
@@ -60,6 +62,13 @@ void add_set_option(CLI::App& command, std::vector<std::string>& overrides) {
       ->allow_extra_args(false);
 }
 
+// `-o ""` (say `-o "$OUT"` with OUT unset) is refused rather than read as "no output".
+const CLI::Validator non_empty_path(
+    [](std::string& path) {
+      return path.empty() ? std::string("the output path is empty") : std::string();
+    },
+    "PATH");
+
 // The options `compare` and `sweep` share, added in one place so both spell and explain them
 // the same way.
 void add_batch_options(CLI::App& command, BatchCommandOptions& options) {
@@ -69,6 +78,7 @@ void add_batch_options(CLI::App& command, BatchCommandOptions& options) {
   command
       .add_option("-o,--output", options.output,
                   "Folder for the manifest and the summary files (CSV and HDF5)")
+      ->check(non_empty_path)
       ->type_name("DIR");
   command.add_flag("--resume", options.resume,
                    "Finish the batch in DIR: runs its manifest records as done are read back, "
@@ -94,6 +104,7 @@ CommandAction add_run_command(CLI::App& app, ParsedOptions& parsed) {
       command
           ->add_option("-o,--output", options.output,
                        "Write the run's trace to this HDF5 file (docs/TRACE_FORMAT.md)")
+          ->check(non_empty_path)
           ->type_name("OUT.h5");
   command
       ->add_option("--trace", options.trace_level,
@@ -248,6 +259,13 @@ int run_parsed(int argc, const char* const* argv, std::ostream& out, std::ostrea
     } catch (const core::ConfigError& error) {
       for (const auto& problem : error.problems()) err << core::format_diagnostic(problem) << '\n';
       return kExitBadInput;
+    } catch (const io::TraceError& error) {
+      // An output that could not be written (a full disk): the documented exit 1, not a bug.
+      err << fmt::format("caseload {}: {}\n", chosen, error.what());
+      return kExitInternalError;
+    } catch (const core::FileError& error) {
+      err << fmt::format("caseload {}: {}\n", chosen, error.what());
+      return kExitInternalError;
     }
   }
   err << fmt::format("caseload: internal error: no action for command '{}'\n", chosen);

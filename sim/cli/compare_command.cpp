@@ -100,8 +100,9 @@ int execute_compare(const CompareOptions& options, std::ostream& out, std::ostre
     arms.push_back(
         {io::load_runnable(arm.scenario, arm.overrides), {}, arm.scenario, arm.overrides});
   }
+  std::optional<core::OutputLock> lock;
   if (!options.batch.output.empty()) {
-    prepare_output_folder(options.batch.output, options.batch.resume, options.batch.force,
+    lock = prepare_output_folder(options.batch.output, options.batch.resume, options.batch.force,
                           {"runs.csv", "comparison.csv", "comparison_by_group.csv",
                            "comparison.txt", "compare.h5", "traces", "report"});
   }

@@ -12,11 +12,13 @@
 
 #include <fmt/format.h>
 
+#include "sim/cli/child_process.hpp"
 #include "sim/cli/cli.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/result_file_info.hpp"
 #include "sim/cli/scoreboard_summary.hpp"
 #include "sim/cli/summary_report.hpp"
+#include "sim/io/trace/atomic_output.hpp"
 #include "sim/io/trace/attribute_schema.hpp"
 #include "sim/io/trace/metric_series_schema.hpp"
 #include "sim/io/trace/result_file_reader.hpp"
@@ -95,6 +97,33 @@ std::string format_info(const std::filesystem::path& path, io::TraceSummary trac
                         fmt::join(series.arrays, ", "));
   }
   return text;
+}
+
+// Why `trace` is not a file this caseload can describe; empty when it is.
+std::string format_problem(const io::TraceSummary& trace) {
+  if (!trace.format_version) {
+    return "not a caseload trace (no trace_format_version attribute: written by another "
+           "program?)";
+  }
+  if (*trace.format_version != io::kTraceFormatVersion) {
+    return fmt::format("trace format version {}, but this caseload reads version {}{}",
+                       *trace.format_version, io::kTraceFormatVersion,
+                       *trace.format_version > io::kTraceFormatVersion
+                           ? " (written by a newer caseload?)"
+                           : "");
+  }
+  // A finished run always writes its scenario and metrics; a file claiming to be one without
+  // them was cut short or made by something else, and describing it would mislead.
+  const bool is_run_trace =
+      std::any_of(trace.variants.begin(), trace.variants.end(),
+                  [](const auto& variant) { return variant.name == "treatment"; });
+  if (trace.is_complete.value_or(false) && is_run_trace &&
+      (!trace.has_scenario || trace.metrics.empty())) {
+    return fmt::format("marked complete, but it lacks {} that every finished run writes",
+                       !trace.has_scenario ? "the resolved scenario (/scenario)"
+                                           : "the metrics (/metrics/scalars)");
+  }
+  return {};
 }
 
 std::string json_string(std::string_view text) {
@@ -204,18 +233,30 @@ int execute_info(const InfoOptions& options, std::ostream& out, std::ostream& er
                        path.string());
     return kExitBadInput;
   }
-  try {
-    // compare.h5 and sweep.h5 are described by result_file_info.cpp.
-    if (const auto result = io::read_result_file(path)) {
-      out << format_result_file_info(path, *result);
-      return kExitOk;
+  // In a child process: HDF5 can crash on a damaged file (a corrupt global heap, say), and a
+  // damaged file is bad input, to be reported like any other.
+  const ChildEnding ending = run_in_child([&path]() -> ChildReport {
+    try {
+      // compare.h5 and sweep.h5 are described by result_file_info.cpp.
+      if (const auto result = io::read_result_file(path)) return {kExitOk, format_result_file_info(path, *result)};
+      const io::TraceSummary trace = io::read_trace_summary(path);
+      if (const std::string problem = format_problem(trace); !problem.empty()) {
+        return {kExitBadInput, fmt::format("caseload info: '{}': {}", path.string(), problem)};
+      }
+      return {kExitOk, format_info(path, trace)};
+    } catch (const io::TraceError& failure) {
+      return {kExitBadInput, fmt::format("caseload info: {}", failure.what())};
     }
-    out << format_info(path, io::read_trace_summary(path));
-  } catch (const io::TraceError& failure) {
-    err << "caseload info: " << failure.what() << '\n';
+  });
+  if (!ending.has_finished) {
+    err << fmt::format(
+        "caseload info: '{}': the file is damaged: reading it crashed the HDF5 library ({})\n",
+        path.string(), ending.how_it_ended);
     return kExitBadInput;
   }
-  return kExitOk;
+  (ending.report.exit_code == kExitOk ? out : err)
+      << ending.report.text << (ending.report.exit_code == kExitOk ? "" : "\n");
+  return ending.report.exit_code;
 }
 
 }  // namespace caseload::cli

@@ -51,8 +51,8 @@ void write_table(io::TraceFile& file, const std::string& group,
 
 }  // namespace
 
-void prepare_output_folder(const std::filesystem::path& folder, bool resume, bool force,
-                           const std::vector<std::string>& outputs) {
+core::OutputLock prepare_output_folder(const std::filesystem::path& folder, bool resume,
+                                       bool force, const std::vector<std::string>& outputs) {
   std::error_code error;
   if (std::filesystem::exists(folder, error) && !std::filesystem::is_directory(folder, error)) {
     throw folder_error(folder, "the output must be a folder; this is a file");
@@ -64,16 +64,32 @@ void prepare_output_folder(const std::filesystem::path& folder, bool resume, boo
   if (::access(folder.c_str(), W_OK) != 0) {
     throw folder_error(folder, "cannot write into the output folder (permission denied)");
   }
+  // Taken before the manifest is looked at: two batches started at once in one folder must not
+  // both find it free.
+  core::OutputLock lock(core::OutputLock::inside(folder), folder);
   const auto manifest = folder / experiment::kManifestFileName;
-  if (!resume && !force && std::filesystem::exists(manifest, error)) {
+  const auto status = std::filesystem::symlink_status(manifest, error);
+  const bool has_manifest = std::filesystem::exists(status);
+  if (has_manifest && !std::filesystem::is_regular_file(status)) {
+    throw folder_error(folder, fmt::format("'{}' is not a file; move it away or choose another "
+                                           "folder",
+                                           manifest.string()));
+  }
+  if (has_manifest && !resume && !force) {
     throw folder_error(folder,
                        fmt::format("already holds the results of a batch ({}); use --resume "
                                    "to finish it, --force to start again, or another folder",
                                    experiment::kManifestFileName));
   }
-  if (!force) return;
+  if (!force || !has_manifest) return lock;
+  if (!experiment::is_manifest_file(manifest)) {
+    throw folder_error(folder, fmt::format("'{}' is not a caseload manifest, so --force will not "
+                                           "delete anything here; choose another folder",
+                                           manifest.string()));
+  }
   std::filesystem::remove(manifest, error);
   for (const auto& name : outputs) std::filesystem::remove_all(folder / name, error);
+  return lock;
 }
 
 void write_csv(const std::filesystem::path& file, const experiment::ResultTable& table) {

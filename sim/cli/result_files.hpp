@@ -8,16 +8,22 @@
 #include <utility>
 #include <vector>
 
+#include "sim/core/output_lock.hpp"
 #include "sim/experiment/result_table.hpp"
 
 namespace caseload::cli {
 
-/// Creates `folder` if needed. Throws core::ConfigError when it is not a folder, cannot be
-/// created or written, or already holds a manifest and neither `resume` nor `force` is set
-/// (so an earlier batch's results are never overwritten by accident). With `force`, the
-/// earlier manifest and the named `outputs` (files or folders) are removed, so no stale file outlives the restart.
-void prepare_output_folder(const std::filesystem::path& folder, bool resume, bool force,
-                           const std::vector<std::string>& outputs);
+/// Creates `folder` if needed and locks it (DIR/.caseload.lock) for as long as the returned
+/// lock lives. Throws core::ConfigError when it is not a folder, cannot be created or written,
+/// another process is writing a batch there, its manifest is not a file, or it already holds a
+/// manifest and neither `resume` nor `force` is set (so an earlier batch's results are never
+/// overwritten by accident). With `force`, and only when the folder holds a caseload manifest
+/// (proof that an earlier batch wrote there), that manifest and the named `outputs` (files or
+/// folders) are removed, so no stale file outlives the restart; a folder without one keeps
+/// everything.
+[[nodiscard]] core::OutputLock prepare_output_folder(const std::filesystem::path& folder,
+                                                     bool resume, bool force,
+                                                     const std::vector<std::string>& outputs);
 
 /// Writes the table as CSV to `file`, atomically.
 void write_csv(const std::filesystem::path& file, const experiment::ResultTable& table);

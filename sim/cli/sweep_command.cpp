@@ -121,8 +121,9 @@ int execute_sweep(const SweepOptions& options, std::ostream& out, std::ostream& 
       experiment::fingerprint(describe(sweep, base_yaml, design, options));
   const std::filesystem::path folder = options.batch.output;
   const experiment::ResultTable design_rows = experiment::design_table(design);
+  std::optional<core::OutputLock> lock;
   if (!folder.empty()) {
-    prepare_output_folder(folder, options.batch.resume, options.batch.force,
+    lock = prepare_output_folder(folder, options.batch.resume, options.batch.force,
                           {"design.csv", "runs.csv", "points.csv", "sweep.h5", "traces"});
     write_csv(folder / "design.csv", design_rows);
   }

@@ -109,4 +109,16 @@ void write_text_atomically(const std::filesystem::path& path, std::string_view t
   }
 }
 
+void append_text(const std::filesystem::path& path, std::string_view text) {
+  const int descriptor = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW);
+  if (descriptor < 0) throw FileError(errno, path.string(), "open it to append");
+  try {
+    write_whole(descriptor, text, path);
+  } catch (const FileError&) {
+    ::close(descriptor);
+    throw;
+  }
+  if (::close(descriptor) != 0) throw FileError(errno, path.string(), "write it");
+}
+
 }  // namespace caseload::core

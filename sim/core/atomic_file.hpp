@@ -40,4 +40,9 @@ void move_into_place(const std::filesystem::path& finished, const std::filesyste
 /// fails; `path` is then untouched and the temporary removed.
 void write_text_atomically(const std::filesystem::path& path, std::string_view text);
 
+/// Appends `text` to the existing file `path` (O_APPEND, so writers never overwrite each
+/// other). Not synced: a crash may lose the last appends or cut the last one short, so the
+/// reader must accept that. Throws FileError when the file cannot be opened or written.
+void append_text(const std::filesystem::path& path, std::string_view text);
+
 }  // namespace caseload::core

@@ -90,8 +90,15 @@ bool ConfigReader::parse_number(std::string_view key, const ConfigNode& value, B
     error(key, fmt::format("'{}' must be {}, got '{}'", path_of(key), expected, text));
     return false;
   }
-  if (integral && (std::floor(parsed) != parsed || std::fabs(parsed) > 9.0e15)) {
+  if (integral && std::floor(parsed) != parsed) {
     error(key, fmt::format("'{}' must be a whole number, got '{}'", path_of(key), text));
+    return false;
+  }
+  // Past 9e15 a double no longer holds every whole number, so the value read may not be the
+  // one written: say so, rather than call 9000000000000001 not whole.
+  if (integral && std::fabs(parsed) > 9.0e15) {
+    error(key, fmt::format("'{}' must be a whole number from -9e15 to 9e15, got '{}'",
+                           path_of(key), text));
     return false;
   }
   if (!bounds.contains(parsed)) {

@@ -1,5 +1,7 @@
 #include "sim/core/diagnostics.hpp"
 
+#include <string_view>
+
 #include <fmt/format.h>
 
 namespace caseload::core {
@@ -9,8 +11,42 @@ std::string format_location(const SourceLocation& location) {
   return fmt::format("{}:{}:{}", location.file, location.line, location.column);
 }
 
+namespace {
+
+// Longer messages keep their start and end (what was wrong, what is allowed) around a note of
+// what was cut: a bad value quoted from the input can run to megabytes.
+constexpr std::size_t kMaxMessageBytes = 2000;
+
+// The nearest UTF-8 character boundary at or before `at`, so a cut never splits a character.
+std::size_t boundary_before(std::string_view text, std::size_t at) {
+  while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+// Every problem is one line: line breaks inside a quoted value are shown as \n.
+std::string one_bounded_line(std::string_view message) {
+  std::string line;
+  for (const char c : message) {
+    if (c == '\n') {
+      line += "\\n";
+    } else if (c == '\r') {
+      line += "\\r";
+    } else {
+      line += c;
+    }
+  }
+  if (line.size() <= kMaxMessageBytes) return line;
+  const std::size_t head = boundary_before(line, kMaxMessageBytes / 2);
+  const std::size_t tail = boundary_before(line, line.size() - kMaxMessageBytes / 2);
+  return fmt::format("{} [... {} bytes cut ...] {}", line.substr(0, head), tail - head,
+                     line.substr(tail));
+}
+
+}  // namespace
+
 std::string format_diagnostic(const Diagnostic& diagnostic) {
-  return fmt::format("{}: {}", format_location(diagnostic.location), diagnostic.message);
+  return fmt::format("{}: {}", format_location(diagnostic.location),
+                     one_bounded_line(diagnostic.message));
 }
 
 void Diagnostics::error(SourceLocation location, std::string message) {

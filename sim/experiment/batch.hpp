@@ -1,7 +1,7 @@
 #pragma once
 // Runs a planned batch on a thread pool: results are stored by run index, so they are the same
-// whatever the number of threads or the order runs finish. A manifest, rewritten atomically as
-// each run ends, lets an interrupted batch resume with only its unfinished runs.
+// whatever the number of threads or the order runs finish. A manifest, recording each run as
+// it ends, lets an interrupted batch resume with only its unfinished runs.
 
 #include <cstddef>
 #include <filesystem>
@@ -32,6 +32,9 @@ struct BatchOptions {
   std::filesystem::path manifest;  ///< empty: keep none
   std::string experiment;          ///< fingerprint written to, and checked in, the manifest
   bool resume = false;             ///< reuse done runs from an existing manifest
+  /// On resume, asked of each run the manifest records as done; false runs it again (its
+  /// trace is missing, unfinished or damaged, say). None: every done run is kept.
+  std::function<bool(std::size_t index, const PlannedRun& run)> is_done_intact;
   model::StopRequested stop;       ///< polled before each run starts and during runs
   /// Called once before any run starts, then after each run ends (with the manifest already
   /// written); one call at a time.

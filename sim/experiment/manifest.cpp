@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdint>
+#include <fstream>
 
 #include <fmt/format.h>
 
@@ -51,15 +52,24 @@ class ManifestParser {
 
   Manifest parse(std::string_view text) {
     std::vector<std::string_view> lines = split(text, '\n');
-    if (!lines.empty() && lines.back().empty()) lines.pop_back();
+    // A last line without its line break: empty for whole text, else cut short by a crash.
+    const bool is_last_cut = !lines.empty() && !lines.back().empty();
+    lines.pop_back();
     if (lines.size() < 3 || lines[0] != kMagic)
       fail(1, fmt::format("not a caseload manifest (expected '{}')", kMagic));
     if (!lines[1].starts_with(kExperimentPrefix)) fail(2, "expected '# experiment FINGERPRINT'");
     if (lines[2] != kColumns) fail(3, "expected the column names line");
     Manifest manifest;
     manifest.experiment = std::string(lines[1].substr(kExperimentPrefix.size()));
-    for (std::size_t i = 3; i < lines.size(); ++i)
+    std::size_t i = 3;
+    for (; i < lines.size() && lines[i] != kManifestUpdatesLine; ++i)
       read_run(lines[i], static_cast<int>(i + 1), manifest);
+    if (i == lines.size()) {
+      if (is_last_cut) fail(static_cast<int>(i + 1), "the file ends in the middle of a line");
+      return manifest;
+    }
+    // Appended lines: each updates a run listed above. Only an append can be cut short.
+    for (++i; i < lines.size(); ++i) read_update(lines[i], static_cast<int>(i + 1), manifest);
     return manifest;
   }
 
@@ -69,15 +79,36 @@ class ManifestParser {
   }
 
   void read_run(std::string_view line, int line_number, Manifest& manifest) const {
-    const std::vector<std::string_view> fields = split(line, '\t');
-    if (fields.size() != 7)
-      fail(line_number, fmt::format("expected 7 tab-separated fields, got {}", fields.size()));
     std::size_t index = 0;
-    PlannedRun run;
-    if (!parse_whole(fields[0], index) || index != manifest.runs.size()) {
+    const std::vector<std::string_view> fields = split(line, '\t');
+    if (fields.size() != 7 || !parse_whole(fields[0], index) || index != manifest.runs.size()) {
+      if (fields.size() != 7)
+        fail(line_number, fmt::format("expected 7 tab-separated fields, got {}", fields.size()));
       fail(line_number,
            fmt::format("expected run index {}, got '{}'", manifest.runs.size(), fields[0]));
     }
+    read_fields(fields, line_number, manifest);
+  }
+
+  void read_update(std::string_view line, int line_number, Manifest& manifest) const {
+    std::size_t index = 0;
+    const std::vector<std::string_view> fields = split(line, '\t');
+    if (fields.size() != 7 || !parse_whole(fields[0], index) || index >= manifest.runs.size()) {
+      fail(line_number, fmt::format("expected an update of one of the {} runs listed above",
+                                    manifest.runs.size()));
+    }
+    Manifest one;
+    read_fields(fields, line_number, one);
+    if (one.runs.front() != manifest.runs[index]) {
+      fail(line_number, fmt::format("run {} has another point, replication or seed above", index));
+    }
+    manifest.outcomes[index] = std::move(one.outcomes.front());
+  }
+
+  // Fields 1 to 6 of a run's line, appended to `manifest` as its next run.
+  void read_fields(const std::vector<std::string_view>& fields, int line_number,
+                   Manifest& manifest) const {
+    PlannedRun run;
     if (!parse_whole(fields[1], run.point) || !parse_whole(fields[2], run.replication) ||
         !parse_whole(fields[3], run.seed)) {
       fail(line_number, "point, replication and seed must be whole numbers");
@@ -109,25 +140,38 @@ class ManifestParser {
 
 }  // namespace
 
+std::string format_manifest_line(std::size_t index, const PlannedRun& run,
+                                 const RunOutcome& outcome) {
+  std::string metrics;
+  for (const auto& metric : outcome.metrics) {
+    if (!metrics.empty()) metrics += ';';
+    metrics += fmt::format("{}={}", metric.name, metric.value);
+  }
+  return fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\n", index, run.point, run.replication, run.seed,
+                     status_name(outcome.status), metrics, one_line(outcome.message));
+}
+
 std::string format_manifest(const Manifest& manifest) {
   std::string text =
       fmt::format("{}\n{}{}\n{}\n", kMagic, kExperimentPrefix, manifest.experiment, kColumns);
   for (std::size_t i = 0; i < manifest.runs.size(); ++i) {
-    const PlannedRun& run = manifest.runs[i];
-    const RunOutcome& outcome = manifest.outcomes[i];
-    std::string metrics;
-    for (const auto& metric : outcome.metrics) {
-      if (!metrics.empty()) metrics += ';';
-      metrics += fmt::format("{}={}", metric.name, metric.value);
-    }
-    text += fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}\n", i, run.point, run.replication, run.seed,
-                        status_name(outcome.status), metrics, one_line(outcome.message));
+    text += format_manifest_line(i, manifest.runs[i], manifest.outcomes[i]);
   }
   return text;
 }
 
 Manifest parse_manifest(std::string_view text, const std::string& file) {
   return ManifestParser(file).parse(text);
+}
+
+bool is_manifest_file(const std::filesystem::path& file) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(std::filesystem::symlink_status(file, error))) return false;
+  std::ifstream in(file, std::ios::binary);
+  std::string first(kMagic.size() + 1, '\0');
+  in.read(first.data(), static_cast<std::streamsize>(first.size()));
+  first.resize(static_cast<std::size_t>(in.gcount()));
+  return first == std::string(kMagic) + "\n";
 }
 
 std::string fingerprint(std::string_view description) {

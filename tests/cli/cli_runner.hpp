@@ -23,6 +23,11 @@ struct CliOutcome {
   }
 };
 
+/// `text` holds `part` somewhere (for messages, whose wording around a fact may change).
+inline bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
 /// `caseload args...`, as if typed at a shell.
 inline CliOutcome run_caseload(const std::vector<std::string>& args) {
   std::vector<const char*> argv{"caseload"};

@@ -7,18 +7,15 @@
 #include <thread>
 #include <vector>
 
-#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "sim/cli/cli.hpp"
 #include "sim/io/trace/trace_reader.hpp"
+#include "tests/cli/spawn_caseload.hpp"
 #include "tests/io/config/test_data.hpp"
-
-extern char** environ;
 
 namespace caseload::cli {
 namespace {
@@ -43,24 +40,11 @@ TEST(InterruptedProcess, SigintMidRunExits130AndLeavesAReadablePartial) {
   const fs::path partial = folder.path() / "out.h5.partial";
   const fs::path log = folder.path() / "stderr.txt";
   // 5000 weeks take far longer than the signal takes to arrive, so it always lands mid-run.
-  std::vector<std::string> args = {CASELOAD_BINARY,
-                                   "run",
-                                   std::string(CASELOAD_SOURCE_DIR) + "/scenarios/smoke.yaml",
-                                   "--set",
-                                   "run.weeks=5000",
-                                   "-o",
-                                   out.string()};
-  std::vector<char*> argv;
-  for (auto& arg : args) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  pid_t pid = -1;
-  ASSERT_EQ(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ), 0);
-  posix_spawn_file_actions_destroy(&actions);
+  const pid_t pid = caseload::testing::spawn_caseload(
+      {"run", std::string(CASELOAD_SOURCE_DIR) + "/scenarios/smoke.yaml", "--set",
+       "run.weeks=5000", "-o", out.string()},
+      log);
+  ASSERT_GT(pid, 0);
 
   // main installs the handler before anything else, and the .partial is created only after
   // the scenario loaded: once it exists, SIGINT is a request, not a kill.

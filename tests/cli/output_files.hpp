@@ -12,6 +12,19 @@
 
 namespace caseload::testing {
 
+/// A sweep of 4 short runs of the smoke scenario (2 points x 2 replications), written into
+/// `folder` (a ScratchFolder); its path.
+template <class Folder>
+std::filesystem::path write_small_sweep(const Folder& folder) {
+  return folder.write("small.yaml", "base: " + std::string(CASELOAD_SOURCE_DIR) +
+                                        "/scenarios/smoke.yaml\n" + R"(
+set: [run.weeks=8, run.warmup_weeks=0]
+parameters: [network.advisers_per_office]
+design: {grid: {network.advisers_per_office: [2, 3]}}
+replications: 2
+)");
+}
+
 inline std::string file_bytes(const std::filesystem::path& file) {
   std::ifstream stream(file, std::ios::binary);
   return {std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>()};

@@ -170,8 +170,9 @@ TEST(RunTraceOutput, UnwritableDirectoryExitsTwoWithTheReason) {
   const auto outcome = run_caseload({"run", smoke(), "-o", "/proc/caseload_trace_test.h5"});
   EXPECT_EQ(outcome.exit_code, kExitBadInput);
   EXPECT_EQ(outcome.out, "");
-  EXPECT_EQ(outcome.err.rfind("/proc/caseload_trace_test.h5: cannot create "
-                              "'/proc/caseload_trace_test.h5.partial': ",
+  // The lock file is the first thing made, before the .partial.
+  EXPECT_EQ(outcome.err.rfind("/proc/caseload_trace_test.h5: cannot create the lock file "
+                              "'/proc/caseload_trace_test.h5.lock': ",
                               0),
             0u)
       << outcome.err;

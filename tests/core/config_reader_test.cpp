@@ -150,6 +150,16 @@ TEST_F(ConfigReaderTest, FractionWhereAWholeNumberBelongsIsAnError) {
       std::vector<std::string>{"scenario.yaml:2:10: 'seed' must be a whole number, got '2.5'"});
 }
 
+TEST_F(ConfigReaderTest, AWholeNumberTooLargeForADoubleNamesTheRange) {
+  // 9000000000000001 reads as the double 9000000000000000: not "not whole", but out of range.
+  put(root_, "seed", "9000000000000001", 2);
+  ConfigReader top = reader();
+  EXPECT_EQ(top.integer("seed", 1), 1);
+  EXPECT_EQ(messages(diagnostics_),
+            std::vector<std::string>{"scenario.yaml:2:10: 'seed' must be a whole number from "
+                                     "-9e15 to 9e15, got '9000000000000001'"});
+}
+
 TEST_F(ConfigReaderTest, FlagAcceptsOnlyTrueOrFalse) {
   put(root_, "a", "true", 2);
   put(root_, "b", "false", 3);

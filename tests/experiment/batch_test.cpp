@@ -1,5 +1,6 @@
 #include "sim/experiment/batch.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <stdexcept>
@@ -102,6 +103,29 @@ TEST(RunBatch, StopLeavesTheRestPendingAndResumeFinishesIdentically) {
   EXPECT_TRUE(same_outcomes(resumed.outcomes, run_batch(plan, fake_run, plain).outcomes));
 }
 
+TEST(RunBatch, EachRunThatEndsOnlyAppendsToTheManifest) {
+  caseload::testing::ScratchFolder folder;
+  BatchOptions options;
+  options.threads = 2;
+  options.manifest = folder.path() / "manifest.tsv";
+  options.experiment = fingerprint("test");
+  // Rewriting the whole manifest per run made a batch quadratic in its runs; appending keeps
+  // every earlier state of the file as a prefix of the next.
+  std::vector<std::string> states;
+  options.on_progress = [&](const BatchProgress&) {
+    states.push_back(*read_text_file(options.manifest));
+  };
+  run_batch(plan_sweep(20, 1, 1), fake_run, options);
+  ASSERT_EQ(states.size(), 21u);
+  for (std::size_t i = 1; i < states.size(); ++i) {
+    EXPECT_TRUE(states[i].starts_with(states[i - 1])) << "run " << i << " rewrote the file";
+    EXPECT_EQ(std::count(states[i].begin(), states[i].end(), '\n') -
+                  std::count(states[i - 1].begin(), states[i - 1].end(), '\n'),
+              1)
+        << "one line per run";
+  }
+}
+
 TEST(RunBatch, ResumingAnotherExperimentsManifestIsRefused) {
   caseload::testing::ScratchFolder folder;
   BatchOptions options;
@@ -117,7 +141,7 @@ TEST(RunBatch, ResumingAnotherExperimentsManifestIsRefused) {
   EXPECT_NO_THROW(run_batch(plan_sweep(2, 1, 1), fake_run, options));
 }
 
-TEST(RunBatch, ManifestIsRewrittenAfterEveryRun) {
+TEST(RunBatch, ManifestRecordsEveryRunAsItEnds) {
   caseload::testing::ScratchFolder folder;
   BatchOptions options;
   options.threads = 2;
@@ -132,6 +156,9 @@ TEST(RunBatch, ManifestIsRewrittenAfterEveryRun) {
   };
   run_batch(plan_sweep(4, 1, 1), fake_run, options);
   EXPECT_EQ(done_in_file, (std::vector<std::size_t>{0, 1, 2, 3, 4}));
+  const Manifest final_manifest = parse_manifest(*read_text_file(options.manifest), "m");
+  EXPECT_EQ(*read_text_file(options.manifest), format_manifest(final_manifest))
+      << "at the end the manifest is written whole, in run order, without appended lines";
   // No temporary (manifest.tsv.tmp.PID.N) is left beside it.
   for (const auto& entry : std::filesystem::directory_iterator(folder.path())) {
     EXPECT_EQ(entry.path().filename(), "manifest.tsv");

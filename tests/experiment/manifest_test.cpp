@@ -68,6 +68,31 @@ TEST(Manifest, MalformedLinesAreReportedWithTheirLine) {
       << "a line cut short";
 }
 
+TEST(Manifest, AppendedLinesUpdateTheirRunAndACutLastAppendIsIgnored) {
+  const Manifest base = sample();
+  const RunOutcome done{RunStatus::Done, {{"a", 2.5}}, ""};
+  const std::string text = format_manifest(base) + std::string(kManifestUpdatesLine) + "\n" +
+                           format_manifest_line(2, base.runs[2], done) +
+                           format_manifest_line(2, base.runs[2], {RunStatus::Failed, {}, "x"}) +
+                           "1\t0\t1\t12\tdo";  // a crash cut this append short
+  const Manifest read = parse_manifest(text, "m");
+  ASSERT_EQ(read.runs, base.runs);
+  EXPECT_EQ(read.outcomes[2].status, RunStatus::Failed) << "the later line wins";
+  EXPECT_EQ(read.outcomes[1].status, RunStatus::Failed) << "the cut line changes nothing";
+  EXPECT_EQ(read.outcomes[1].message, "--set:1:5: bad value second line");
+}
+
+TEST(Manifest, AnAppendedLineForAnotherRunIsAnError) {
+  const Manifest base = sample();
+  const std::string updates = format_manifest(base) + std::string(kManifestUpdatesLine) + "\n";
+  EXPECT_THROW(parse_manifest(updates + format_manifest_line(3, {1, 1, 14}, {}), "m"),
+               core::ConfigError)
+      << "no run 3 above";
+  EXPECT_THROW(parse_manifest(updates + format_manifest_line(2, {1, 0, 99}, {}), "m"),
+               core::ConfigError)
+      << "run 2 has seed 13 above";
+}
+
 TEST(Fingerprint, IsStableAndSensitive) {
   EXPECT_EQ(fingerprint(""), "cbf29ce484222325");   // the FNV-1a 64 offset basis
   EXPECT_EQ(fingerprint("a"), "af63dc4c8601ec8c");  // published FNV-1a test vector

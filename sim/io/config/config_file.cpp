@@ -3,27 +3,22 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <optional>
 
 #include <fmt/format.h>
 
+#include "sim/io/config/input_file.hpp"
 #include "sim/io/config/yaml_events.hpp"
 
 namespace caseload::io {
 
 std::string read_config_file(const std::filesystem::path& file, const ConfigFileKind& kind) {
-  const auto fail = [&](int error) {
-    throw core::ConfigError({file.string(), 0, 0},
-                            fmt::format("cannot open {} ({})", kind.name, std::strerror(error)));
-  };
-  std::error_code error;
-  if (std::filesystem::is_directory(file, error)) fail(EISDIR);
-  errno = 0;
-  std::ifstream stream(file, std::ios::binary);
-  if (!stream) fail(errno != 0 ? errno : ENOENT);
-  return {std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>()};
+  // Bounded: only an ordinary file, and not past kMaxInputFileBytes (input_file.hpp).
+  InputFileRead read = read_input_file(file);
+  if (!read.text) {
+    throw core::ConfigError({file.string(), 0, 0}, fmt::format("cannot open {} ({})", kind.name, read.problem));
+  }
+  return std::move(*read.text);
 }
 
 core::ConfigNode parse_config_map(std::string_view text, const std::filesystem::path& name,
@@ -56,9 +51,10 @@ std::filesystem::path read_scenario_path(core::ConfigReader& reader, std::string
   if (text.empty()) return {};
   const std::filesystem::path path = (file.parent_path() / text).lexically_normal();
   std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) {
-    reader.error(
-        key, fmt::format("cannot open {} '{}' ({})", what, path.string(), std::strerror(ENOENT)));
+  const auto status = std::filesystem::status(path, error);
+  if (!std::filesystem::is_regular_file(status)) {
+    reader.error(key, fmt::format("cannot open {} '{}' ({})", what, path.string(),
+                                  std::filesystem::exists(status) ? "not an ordinary file" : std::strerror(ENOENT)));
   }
   return path;
 }

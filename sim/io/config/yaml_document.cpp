@@ -4,6 +4,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <optional>
 #include <system_error>
 #include <vector>
@@ -11,44 +12,23 @@
 #include <fmt/format.h>
 
 #include "sim/core/assert.hpp"
+#include "sim/io/config/input_file.hpp"
 #include "sim/io/config/yaml_events.hpp"
 
 namespace caseload::io {
 
 namespace {
 
-// Scenario files are small; anything this large is a mistake (a trace passed by accident).
-constexpr std::uintmax_t kMaxFileBytes = 16u * 1024u * 1024u;
-
-struct FileRead {
-  std::optional<std::string> text;
-  std::string problem;  // why text is absent
-};
-
-FileRead read_whole_file(const std::filesystem::path& file) {
-  std::error_code error;
-  const auto status = std::filesystem::status(file, error);
-  if (error || !std::filesystem::exists(status)) {
-    return {std::nullopt, std::strerror(ENOENT)};
-  }
-  if (std::filesystem::is_directory(status)) return {std::nullopt, std::strerror(EISDIR)};
-  if (std::filesystem::is_regular_file(status)) {
-    const auto size = std::filesystem::file_size(file, error);
-    if (!error && size > kMaxFileBytes) {
-      return {std::nullopt,
-              fmt::format("{} bytes; a scenario file may hold at most {}", size, kMaxFileBytes)};
-    }
-  }
-  errno = 0;
-  std::ifstream stream(file, std::ios::binary);
-  if (!stream) return {std::nullopt, std::strerror(errno != 0 ? errno : EIO)};
-  std::string text((std::istreambuf_iterator<char>(stream)), std::istreambuf_iterator<char>());
-  if (stream.bad()) return {std::nullopt, std::strerror(EIO)};
-  return {std::move(text), {}};
-}
+// Bounds on what includes may add up to, so no scenario can run the loader out of stack,
+// memory or time: a chain of more files than this is refused, and so are files that together (each
+// counted once, however often it is included) hold more than this many bytes.
+constexpr std::size_t kMaxIncludeDepth = 64;
+constexpr std::uintmax_t kMaxIncludedBytes = 4 * kMaxInputFileBytes;
 
 // Loads a file and, recursively, what it includes. Every problem goes to the diagnostics;
-// a file that cannot be used yields nullopt and its includer goes on with the others.
+// a file that cannot be used yields nullopt and its includer goes on with the others. Each
+// file is loaded once: a file named again (a "diamond" of includes) reuses what it gave the
+// first time, so the work grows with the number of files, not with the number of paths.
 class IncludeResolver {
  public:
   explicit IncludeResolver(core::Diagnostics& diagnostics) : diagnostics_(&diagnostics) {}
@@ -57,7 +37,17 @@ class IncludeResolver {
   std::optional<core::ConfigNode> load_file(const std::filesystem::path& file,
                                             const std::string& display,
                                             const core::SourceLocation* included_from) {
-    FileRead read = read_whole_file(file);
+    const std::filesystem::path identity = identity_of(file);
+    if (const auto done = loaded_.find(identity); done != loaded_.end()) return done->second;
+    InputFileRead read = read_input_file(file);
+    if (read.text) {
+      total_bytes_ += read.text->size();
+      if (total_bytes_ > kMaxIncludedBytes) {
+        read = {std::nullopt, fmt::format("the scenario and its includes hold more than {} "
+                                          "bytes together",
+                                          kMaxIncludedBytes)};
+      }
+    }
     if (!read.text) {
       if (included_from != nullptr) {
         diagnostics_->error(*included_from, fmt::format("cannot open included file '{}' ({})",
@@ -68,7 +58,10 @@ class IncludeResolver {
       }
       return std::nullopt;
     }
-    return load_text(*read.text, file, display, included_from != nullptr);
+    std::optional<core::ConfigNode> root =
+        load_text(*read.text, file, display, included_from != nullptr);
+    loaded_.emplace(identity, root);
+    return root;
   }
 
   std::optional<core::ConfigNode> load_text(std::string_view text,
@@ -100,6 +93,13 @@ class IncludeResolver {
     const core::ConfigNode* include = root->find("include");
     if (include == nullptr || include->is_null()) return root;
 
+    // chain_ holds the files above this one: its includes would be file chain_.size() + 2.
+    if (chain_.size() + 2 > kMaxIncludeDepth) {
+      diagnostics_->error(include->location(),
+                          fmt::format("includes nest more than {} files deep (from '{}')",
+                                      kMaxIncludeDepth, chain_.front().display));
+      return std::nullopt;
+    }
     chain_.push_back({identity_of(file), display});
     std::optional<core::ConfigNode> merged = core::ConfigNode::map(root->location());
     for (const core::ConfigNode* entry : include_entries(*include)) {
@@ -162,6 +162,8 @@ class IncludeResolver {
 
   core::Diagnostics* diagnostics_;
   std::vector<ChainLink> chain_;
+  std::map<std::filesystem::path, std::optional<core::ConfigNode>> loaded_;
+  std::uintmax_t total_bytes_ = 0;
 };
 
 }  // namespace

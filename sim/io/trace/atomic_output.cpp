@@ -1,5 +1,10 @@
 #include "sim/io/trace/atomic_output.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -12,9 +17,6 @@
 namespace caseload::io {
 
 namespace {
-
-// Bumped whenever a reader would have to change; see docs/TRACE_FORMAT.md.
-constexpr std::int64_t kTraceFormatVersion = 1;
 
 [[noreturn]] void reject(const std::filesystem::path& final_path, std::string message) {
   throw core::ConfigError(core::SourceLocation{final_path.string(), 0, 0}, std::move(message));
@@ -37,6 +39,12 @@ std::filesystem::path checked_partial_path(const std::filesystem::path& final_pa
   };
   const fs::file_status target = inspect(final_path);
   if (fs::is_directory(target)) reject(final_path, "is a directory, not a trace file");
+  std::error_code link_error;
+  if (!fs::exists(target) && fs::is_symlink(fs::symlink_status(final_path, link_error))) {
+    // Refused now: the rename at the end would fail after the whole run was simulated.
+    reject(final_path, fmt::format("is a symbolic link to '{}', which does not exist",
+                                   fs::read_symlink(final_path, link_error).string()));
+  }
   if (fs::exists(target) && !options.force) {
     reject(final_path, "already exists; pass --force to overwrite");
   }
@@ -52,8 +60,28 @@ std::filesystem::path checked_partial_path(const std::filesystem::path& final_pa
   return AtomicOutput::partial_path_for(final_path);
 }
 
+// HDF5 opens with O_TRUNC and follows symbolic links, so whatever holds the .partial name (a
+// stale trace, or a link planted to make us overwrite its target) is removed first and the
+// file made here with O_EXCL | O_NOFOLLOW; HDF5 then truncates our own empty file. The caller
+// holds the output's lock, so no other caseload is using the name.
+void claim_partial_name(const std::filesystem::path& partial_path,
+                        const std::filesystem::path& final_path) {
+  if (::unlink(partial_path.c_str()) != 0 && errno != ENOENT) {
+    reject(final_path, fmt::format("cannot create '{}': a stale file there cannot be removed: {}",
+                                   partial_path.string(), std::strerror(errno)));
+  }
+  const int descriptor = ::open(partial_path.c_str(),
+                                O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (descriptor < 0) {
+    reject(final_path,
+           fmt::format("cannot create '{}': {}", partial_path.string(), std::strerror(errno)));
+  }
+  ::close(descriptor);
+}
+
 TraceFile create_partial(const std::filesystem::path& partial_path,
                          const std::filesystem::path& final_path) {
+  claim_partial_name(partial_path, final_path);
   try {
     return TraceFile(partial_path);
   } catch (const TraceError& error) {
@@ -92,6 +120,7 @@ AtomicOutput::AtomicOutput(std::filesystem::path final_path, OutputOptions optio
     : final_path_(std::move(final_path)),
       partial_path_(checked_partial_path(final_path_, options)),
       options_(options),
+      lock_(core::OutputLock::beside(final_path_), final_path_),
       file_(create_partial(partial_path_, final_path_)) {
   // The flag exists from the first byte, so a reader can tell an unfinished file at once.
   set_declared_attribute(file_, "/", root_attributes(), "complete", false);
@@ -105,6 +134,7 @@ AtomicOutput::AtomicOutput(AtomicOutput&& other) noexcept
     : final_path_(std::move(other.final_path_)),
       partial_path_(std::move(other.partial_path_)),
       options_(other.options_),
+      lock_(std::move(other.lock_)),
       file_(std::move(other.file_)),
       state_(other.state_) {
   other.state_ = State::Abandoned;
@@ -116,6 +146,7 @@ AtomicOutput& AtomicOutput::operator=(AtomicOutput&& other) noexcept {
     final_path_ = std::move(other.final_path_);
     partial_path_ = std::move(other.partial_path_);
     options_ = other.options_;
+    lock_ = std::move(other.lock_);
     file_ = std::move(other.file_);
     state_ = other.state_;
     other.state_ = State::Abandoned;
@@ -136,12 +167,14 @@ void AtomicOutput::commit() {
   file_.close();
   move_into_place(partial_path_, final_path_, options_.force);
   state_ = State::Committed;
+  lock_.unlock();
 }
 
 void AtomicOutput::abandon() noexcept {
   if (state_ != State::Writing) return;
   state_ = State::Abandoned;
   file_.close_quietly();
+  lock_.unlock();
 }
 
 }  // namespace caseload::io

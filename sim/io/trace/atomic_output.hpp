@@ -3,13 +3,19 @@
 // OUT.h5.partial (root attribute complete=0), and commit() sets complete=1, syncs, and renames
 // it to OUT.h5 in one step. A failed or interrupted run leaves any earlier OUT.h5 untouched.
 // The sync and rename are core::move_into_place, shared with text outputs; unlike their
-// temporaries, .partial is a fixed name on purpose, so an interrupted trace is easy to find.
+// temporaries, .partial is a fixed name on purpose, so an interrupted trace is easy to find:
+// OUT.h5.lock (core::OutputLock) keeps a second writer of OUT.h5 away from it.
 
+#include <cstdint>
 #include <filesystem>
 
+#include "sim/core/output_lock.hpp"
 #include "sim/io/trace/trace_file.hpp"
 
 namespace caseload::io {
+
+/// Bumped whenever a reader would have to change; see docs/TRACE_FORMAT.md.
+inline constexpr std::int64_t kTraceFormatVersion = 1;
 
 struct OutputOptions {
   /// Replace an existing OUT.h5. The old file is only replaced by commit()'s rename.
@@ -18,10 +24,12 @@ struct OutputOptions {
 
 class AtomicOutput {
  public:
-  /// Checks the path and creates OUT.h5.partial (replacing a stale one), with root attributes
-  /// complete=0 and trace_format_version. Throws core::ConfigError when OUT.h5 exists and
-  /// force is off, when it is a directory, when its directory is missing or is not a
-  /// directory, or when the .partial cannot be created (an unwritable directory, say).
+  /// Checks the path, locks OUT.h5.lock and creates OUT.h5.partial afresh (removing a stale
+  /// one, and never writing through a symbolic link there), with root attributes complete=0
+  /// and trace_format_version. Throws core::ConfigError when another process is writing
+  /// OUT.h5, when OUT.h5 exists and force is off, when it is a directory or a symbolic link to
+  /// nothing, when its directory is missing or is not a directory, or when the .partial cannot
+  /// be created (an unwritable directory, say).
   explicit AtomicOutput(std::filesystem::path final_path, OutputOptions options = {});
   /// abandon() unless committed.
   ~AtomicOutput();
@@ -57,6 +65,7 @@ class AtomicOutput {
   std::filesystem::path final_path_;
   std::filesystem::path partial_path_;
   OutputOptions options_;
+  core::OutputLock lock_;  // before file_: taken before the .partial is touched
   TraceFile file_;
   State state_ = State::Writing;
 };

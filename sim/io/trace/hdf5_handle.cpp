@@ -29,6 +29,11 @@ bool Id::reset() noexcept {
 }
 
 void quiet_errors_on_this_thread() {
+  // Before HDF5 first initialises (every entry point calls this first): HDF5 1.10's atexit
+  // cleanup crashes on a file whose close failed (a full disk, or a file-size limit that also
+  // defeats divert_writes_to_memory). Every file is closed by its owner before exit, so the
+  // cleanup has nothing to do that the OS would not.
+  [[maybe_unused]] static const herr_t no_cleanup_at_exit = H5dont_atexit();
   thread_local bool is_quiet = false;
   if (is_quiet) return;
   // Users should see one TraceError, not HDF5's multi-line stack dump on stderr.

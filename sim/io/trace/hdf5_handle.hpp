@@ -46,7 +46,8 @@ class Id {
 };
 
 /// Turns off HDF5's automatic error-stack dump for the calling thread (error stacks are per
-/// thread in Debian's thread-safe build). Costs one thread_local test after the first call.
+/// thread in Debian's thread-safe build), and on the first call in the process, HDF5's atexit
+/// cleanup (see hdf5_handle.cpp). Costs one thread_local test after the first call.
 void quiet_errors_on_this_thread();
 
 /// HDF5's most specific description of the last failure on this thread; clears the stack.

@@ -269,17 +269,21 @@ void TraceFile::close() {
   for (const auto& table : impl_->tables) {
     if (ragged_table.empty() && table->is_ragged()) ragged_table = table->path();
   }
-  for (const auto& table : impl_->tables) table->close();
+  // Everything is flushed while the datasets are still open, so a write that fails (a full
+  // disk) fails here, where it can be handled, rather than inside closing a dataset or the
+  // file. After any failed write the file is diverted to memory before anything is closed:
+  // HDF5 1.10 leaves a file whose close failed half-freed and crashes at exit (see
+  // divert_writes_to_memory). What reached the disk stays there; the .partial says complete=0.
   const hid_t file_id = impl_->file.release();
-  // If the metadata cannot be written now, H5Fclose would fail too and trip HDF5 1.10's
-  // crash-at-exit bug; see divert_writes_to_memory.
   if (H5Fflush(file_id, H5F_SCOPE_LOCAL) < 0) {
     std::string reason = h5::take_error_reason();
     if (!failure) {
       failure = std::make_exception_ptr(TraceError(impl_->name, "flush the file", reason));
     }
-    h5::divert_writes_to_memory(file_id);
   }
+  if (failure) h5::divert_writes_to_memory(file_id);
+  for (const auto& table : impl_->tables) table->close();
+  H5Eclear2(H5E_DEFAULT);
   if (H5Fclose(file_id) < 0) {
     std::string reason = h5::take_error_reason();
     if (!failure) {

@@ -4,6 +4,7 @@
 #include <system_error>
 #include <utility>
 
+#include <fmt/format.h>
 #include <hdf5.h>
 
 #include "sim/io/trace/hdf5_handle.hpp"
@@ -191,7 +192,16 @@ void read_metrics(const Reader& reader, TraceSummary& summary) {
     if (exists(reader.file_id, "/metrics/scalars/description")) {
       descriptions = read_strings(reader, "/metrics/scalars/description");
     }
-    for (std::size_t i = 0; i < std::min(names.size(), values.size()); ++i) {
+    // Lists of different lengths mean a damaged or foreign file: say so rather than print
+    // the shorter list as if it were all.
+    if (names.size() != values.size() ||
+        (!descriptions.empty() && descriptions.size() != names.size())) {
+      throw TraceError(reader.name, "read '/metrics/scalars'",
+                       fmt::format("{} names, {} values and {} descriptions; a trace has as "
+                                   "many of each",
+                                   names.size(), values.size(), descriptions.size()));
+    }
+    for (std::size_t i = 0; i < names.size(); ++i) {
       summary.metrics.push_back(
           {names[i], values[i], i < descriptions.size() ? descriptions[i] : std::string()});
     }

@@ -149,6 +149,57 @@ TEST(AtomicOutput, ReplacesAStalePartialFromAnEarlierRun) {
   EXPECT_EQ(complete_flag(out), 1);
 }
 
+TEST(AtomicOutput, ASecondWriterOfTheSameOutputIsRefusedBeforeTouchingTheFirstOnesFile) {
+  ScratchDirectory scratch;
+  const fs::path out = scratch / "run.h5";
+  AtomicOutput first(out);
+  first.file().add_table("/t").add_column<double>("x").append(std::vector<double>(5000, 1.0));
+  first.file().flush();
+  // Even with --force: the lock is taken before the .partial is created or truncated.
+  try {
+    AtomicOutput second(out, {.force = true});
+    ADD_FAILURE() << "the second writer was let in";
+  } catch (const core::ConfigError& error) {
+    EXPECT_NE(std::string(error.what()).find("is being written by process"), std::string::npos)
+        << error.what();
+  }
+  first.commit();
+  EXPECT_EQ(complete_flag(out), 1);
+  EXPECT_EQ(read_dataset<double>(out, "/t/x").size(), 5000u);
+  EXPECT_FALSE(fs::exists(scratch / "run.h5.lock"));
+}
+
+TEST(AtomicOutput, AStaleSymbolicLinkAtThePartialNameIsReplacedNotWrittenThrough) {
+  ScratchDirectory scratch;
+  const fs::path out = scratch / "run.h5";
+  {
+    std::FILE* victim = std::fopen((scratch / "victim.txt").c_str(), "w");
+    ASSERT_NE(victim, nullptr);
+    std::fputs("precious", victim);
+    std::fclose(victim);
+  }
+  fs::create_symlink(scratch / "victim.txt", AtomicOutput::partial_path_for(out));
+  AtomicOutput output(out);
+  output.commit();
+  EXPECT_EQ(fs::file_size(scratch / "victim.txt"), 8u) << "the link's target was overwritten";
+  EXPECT_FALSE(fs::is_symlink(out));
+  EXPECT_EQ(complete_flag(out), 1);
+}
+
+TEST(AtomicOutput, ADanglingSymbolicLinkAsOutputIsRefusedBeforeAnyWork) {
+  ScratchDirectory scratch;
+  const fs::path out = scratch / "run.h5";
+  fs::create_symlink(scratch / "nowhere.h5", out);
+  try {
+    AtomicOutput output(out, {.force = true});
+    ADD_FAILURE() << "accepted a dangling link";
+  } catch (const core::ConfigError& error) {
+    EXPECT_NE(std::string(error.what()).find("is a symbolic link to"), std::string::npos)
+        << error.what();
+  }
+  EXPECT_FALSE(fs::exists(AtomicOutput::partial_path_for(out)));
+}
+
 TEST(AtomicOutput, CommitOfARaggedTableFailsAndLeavesCompleteZero) {
   ScratchDirectory scratch;
   const fs::path out = scratch / "run.h5";
