@@ -300,7 +300,6 @@ void add_in_work_candidates(World& world, AdviserId adviser, const ForecastModel
   }
 }
 
-
 // Whether candidate i is a quick submission with its matched twin next to it.
 bool is_quick_with_twin(const PlanningScratch& scratch, std::uint32_t i) {
   const auto& c = scratch.candidates;
@@ -454,12 +453,10 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
   scratch.rewards.assign(scratch.candidates.size(), 0.0);
   world.regime->value(adviser, scratch.candidates, scratch.rewards);
   const double money_cost = world.regime->nets_money_cost(adviser) ? 0.0 : advisers.money_cost_per_unit;
-  // From here rewards[i] holds candidate i's value per minute.
   for (std::uint32_t i = 0; i < scratch.candidates.size(); ++i) {
     const ClientPlan& plan = scratch.clients[scratch.candidate_client[i]];
-    scratch.rewards[i] = score(world, adviser, plan, scratch.candidates[i], scratch.rewards[i], money_cost);
+    push_ranked(scratch, score(world, adviser, plan, scratch.candidates[i], scratch.rewards[i], money_cost), i, 0);
   }
-  for (std::uint32_t i = 0; i < scratch.candidates.size(); ++i) push_ranked(scratch, scratch.rewards[i], i, 0);
 
   // Employer contacts: not tied to a client; worth the same each, up to a weekly cap.
   const auto& contact = scenario.actions.employer_contact;
