@@ -24,6 +24,7 @@ IndicatorSetRegime::IndicatorSetRegime(const model::Scenario& scenario, RegimeRu
       contact_minutes_(scenario.actions.employer_contact.minutes),
       stars_(organisation_.units(), 3),
       target_(organisation_.units(), std::numeric_limits<double>::quiet_NaN()),
+      weekly_target_(organisation_.units(), rules.pressure.target_per_adviser_week),
       peer_set_(organisation_.units(), 0),
       groups_(scenario.groups.size()) {
   if (rules_.pressure.compare == Compare::Cluster) {
@@ -97,6 +98,7 @@ void IndicatorSetRegime::end_week(const model::RegimeView& view, int week) {
   const bool reviews = rules_.pressure.k > 0.0 || rules_.pressure.has_stars;
   if (reviews && (week + 1) % static_cast<int>(rules_.pressure.review_weeks) == 0) review(week);
   if ((week + 1) % rules_.pressure.year_weeks() == 0) {  // targets run by the year
+    ratchet_targets();
     ledger_.reset_to_date();
     std::fill(client_weeks_.begin(), client_weeks_.end(), 0.0);
   }
@@ -110,9 +112,24 @@ void IndicatorSetRegime::weigh_year_end(int weeks_closed) {
   const double weeks_done = static_cast<double>(weeks_closed % rule.target_year_weeks);
   const double weeks_left = rule.target_year_weeks - weeks_done;
   for (std::uint32_t u = 0; u < organisation_.units(); ++u) {
-    const double year_target = rule.target_per_adviser_week * organisation_.unit_size(u) * rule.target_year_weeks;
-    const YearStanding standing = year_standing(year_target, ledger_.unit_to_date(u), weeks_done, weeks_left);
-    year_pressure_[u] = rule.target_met_reward * standing.value_of_credit;
+    const double year_target = weekly_target_[u] * organisation_.unit_size(u) * rule.target_year_weeks;
+    const double credit = ledger_.unit_to_date(u);
+    const YearStanding standing = year_standing(year_target, credit, weeks_done, weeks_left);
+    // Under a ratchet, credit now also makes next year's target harder to meet: once this
+    // year's is met (or out of reach), that cost is all that is left, and holding back pays.
+    year_pressure_[u] = rule.target_met_reward *
+                        (standing.value_of_credit - ratchet_cost(year_target, credit, weeks_done, weeks_left, rule.ratchet));
+  }
+}
+
+// At a year's end, each unit's next weekly target moves toward what it achieved this year.
+void IndicatorSetRegime::ratchet_targets() {
+  const PressureRule& rule = rules_.pressure;
+  if (rule.ratchet <= 0.0) return;
+  for (std::uint32_t u = 0; u < organisation_.units(); ++u) {
+    const double year = static_cast<double>(rule.year_weeks());
+    const double achieved = ledger_.unit_to_date(u) / (organisation_.unit_size(u) * year);
+    weekly_target_[u] = (1.0 - rule.ratchet) * weekly_target_[u] + rule.ratchet * achieved;
   }
 }
 
@@ -195,7 +212,7 @@ void IndicatorSetRegime::review(int week) {
   for (std::uint32_t u = 0; u < organisation_.units(); ++u) {
     const double size = organisation_.unit_size(u);
     const double target = rule.relative ? expected(u, peer_mean[peer_set_[u]])
-                                        : rule.target_per_adviser_week * size * weeks_in_year;
+                                        : weekly_target_[u] * size * weeks_in_year;
     const double actual = ledger_.unit_to_date(u);
     target_[u] = target;
     if (rule.has_stars) {

@@ -44,6 +44,10 @@ struct PressureRule {
   /// it makes to that chance to the pressure.
   int target_year_weeks = 0;
   double target_met_reward = 0.0;      ///< meeting the year's target, in credit units
+  /// A ratchet (needs a target year): a unit's next weekly target is (1 − ratchet) × this
+  /// year's plus ratchet × its result this year per adviser-week, so credit now also raises
+  /// next year's target, and the year-end term weighs that cost (target_year.hpp).
+  double ratchet = 0.0;
   int year_weeks() const { return target_year_weeks > 0 ? target_year_weeks : 52; }
 };
 
@@ -98,6 +102,7 @@ class IndicatorSetRegime final : public model::Regime {
   void total_peer_mix(std::size_t set);
   void review(int week);
   void weigh_year_end(int week);
+  void ratchet_targets();
   bool for_profit(model::AdviserId adviser) const {
     return rules_.reward == Reward::Profit && organisation_.is_caseworker(adviser);
   }
@@ -112,6 +117,7 @@ class IndicatorSetRegime final : public model::Regime {
   double contact_minutes_ = 0.0;  ///< one employer contact
   std::vector<int> stars_;        ///< by unit
   std::vector<double> target_;    ///< by unit: to date at its last review; NaN before one
+  std::vector<double> weekly_target_;  ///< by unit, per adviser-week: the rule's, moved by a ratchet
   // Benchmarking compares a unit with its peers: all units (one set) or its cluster's.
   std::vector<std::uint32_t> peer_set_;        ///< by unit
   std::vector<double> peer_advisers_;          ///< by peer set

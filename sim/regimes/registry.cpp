@@ -42,6 +42,11 @@ void read_stars(core::ConfigReader& pressure, PressureRule& rule) {
 void read_target_year(core::ConfigReader& pressure, PressureRule& rule) {
   rule.target_year_weeks = static_cast<int>(pressure.integer("target_year_weeks", 0, core::Bounds::between(0, 520)));
   rule.target_met_reward = pressure.number("target_met_reward", 0.0, core::Bounds::at_least(0.0));
+  rule.ratchet = pressure.number("ratchet", 0.0, core::Bounds::between(0.0, 1.0));
+  if (rule.ratchet > 0.0 && rule.target_year_weeks == 0) {
+    pressure.error("ratchet", fmt::format("'{}' moves next year's target, so it needs '{}' above 0",
+                                          pressure.path_of("ratchet"), pressure.path_of("target_year_weeks")));
+  }
   if (rule.target_year_weeks > 0 && (rule.relative || rule.target_per_adviser_week <= 0.0)) {
     pressure.error("target_year_weeks",
                    fmt::format("'{}' needs an absolute target: '{}' above 0 and '{}' false",

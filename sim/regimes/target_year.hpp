@@ -16,4 +16,10 @@ struct YearStanding {
 /// nothing; no weeks left and short: chance 0, and nothing either.
 YearStanding year_standing(double target, double credit, double weeks_done, double weeks_left) noexcept;
 
+/// Under a ratchet, what one more unit of credit this year takes off the chance of meeting
+/// next year's target: next year's target is (1 − ratchet) × `target` + ratchet × this year's
+/// result, projected at the pace so far; next year's credit is expected at that same pace
+/// (the same assumption as above). Returns ratchet × the normal density / sd at next year's z.
+double ratchet_cost(double target, double credit, double weeks_done, double weeks_left, double ratchet) noexcept;
+
 }  // namespace caseload::regimes

@@ -41,6 +41,13 @@ TEST(CompileRegime, StarsWithoutRelativeAreLocatedAndNameTheKey) {
             std::string::npos) << problem;
 }
 
+TEST(CompileRegime, ARatchetWithoutATargetYearIsLocatedAndNamesTheKey) {
+  const std::string problem = only_problem("ratchet_without_year.yaml");
+  EXPECT_NE(problem.find("ratchet_without_year.yaml:9:14: 'regime.pressure.ratchet' moves next year's target, "
+                         "so it needs 'regime.pressure.target_year_weeks' above 0"),
+            std::string::npos) << problem;
+}
+
 TEST(CompileRegime, StarsNeedExactlyFivePressures) {
   const std::string problem = only_problem("four_stars.yaml");
   EXPECT_NE(problem.find("four_stars.yaml:11:12: 'regime.pressure.stars' must list five pressures, "

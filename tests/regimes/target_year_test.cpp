@@ -63,7 +63,7 @@ TEST(TargetYear, AtTheYearStartThePaceIsTheTargets) {
 // One adviser counted for off-flows (1 point each, any claim within 13 weeks) against 1 point
 // a week, over a 10-week target year worth 10 points if met; one exit credited each week keeps
 // the adviser on pace. Returns the pressure at the close of each week.
-std::vector<double> pressure_on_pace(int target_year_weeks) {
+std::vector<double> pressure_on_pace(int target_year_weeks, double ratchet = 0.0, int exits_per_week = 1) {
   model::Scenario scenario;
   scenario.groups.push_back(model::CustomerGroup{"all"});
   scenario.network.offices = 1;
@@ -73,6 +73,7 @@ std::vector<double> pressure_on_pace(int target_year_weeks) {
   rules.pressure.target_per_adviser_week = 1.0;
   rules.pressure.target_year_weeks = target_year_weeks;
   rules.pressure.target_met_reward = 10.0;
+  rules.pressure.ratchet = ratchet;
   const core::SourceLocation here{"test", 1, 1};
   core::ConfigNode node = core::ConfigNode::map(here);
   core::Diagnostics problems;
@@ -87,13 +88,15 @@ std::vector<double> pressure_on_pace(int target_year_weeks) {
   const model::RegimeView view(advisers, jobseekers);
   std::vector<double> pressure;
   for (int week = 0; week < 12; ++week) {
-    model::Outcome exit;
-    exit.kind = model::OutcomeKind::Exit;
-    exit.time = week * 7.0 + 1.0;
-    exit.client = static_cast<model::JobseekerId>(0);
-    exit.adviser = static_cast<model::AdviserId>(0);
-    exit.claim_weeks = 2.0;
-    regime.record(exit);
+    for (int e = 0; e < exits_per_week; ++e) {
+      model::Outcome exit;
+      exit.kind = model::OutcomeKind::Exit;
+      exit.time = week * 7.0 + 1.0;
+      exit.client = static_cast<model::JobseekerId>(e);
+      exit.adviser = static_cast<model::AdviserId>(0);
+      exit.claim_weeks = 2.0;
+      regime.record(exit);
+    }
     regime.end_week(view, week);
     pressure.push_back(regime.pressure(static_cast<model::AdviserId>(0)));
   }
@@ -111,6 +114,36 @@ TEST(TargetYear, OnPaceThePressureRisesTowardTheYearEndAndRestartsWithTheYear) {
   // target's pace with nothing credited: sd sqrt(10).
   EXPECT_NEAR(pressure[9], 1.0 + 10.0 * density / std::sqrt(10.0), 1e-9);
   EXPECT_LT(pressure[9], pressure[8]);
+}
+
+TEST(TargetYear, RatchetCostGrowsWithTheRatchetAndIsZeroWithout) {
+  EXPECT_EQ(ratchet_cost(10.0, 5.0, 5.0, 5.0, 0.0), 0.0);
+  const double half = ratchet_cost(10.0, 5.0, 5.0, 5.0, 0.5);
+  EXPECT_GT(half, 0.0);
+  EXPECT_GT(ratchet_cost(10.0, 5.0, 5.0, 5.0, 1.0), half);
+  // On the target's pace, next year's target is this year's: z = 0, sd = sqrt(10).
+  EXPECT_NEAR(half, 0.5 * 0.3989422804014327 / std::sqrt(10.0), 1e-12);
+}
+
+TEST(TargetYear, UnderARatchetAUnitPastItsTargetHoldsBack) {
+  // Two exits a week against a target of one: this year's target is met by week 5, so from
+  // then on one more exit only raises next year's target. Without a ratchet the pressure goes
+  // back to the review's 1; with one it falls below it.
+  const std::vector<double> fixed = pressure_on_pace(10, 0.0, 2);
+  const std::vector<double> ratcheted = pressure_on_pace(10, 0.8, 2);
+  EXPECT_EQ(fixed[6], 1.0);
+  EXPECT_LT(ratcheted[6], 1.0);
+  EXPECT_LT(ratcheted[6], fixed[6]);
+}
+
+TEST(TargetYear, ARatchetMovesNextYearsTargetTowardThisYearsResult) {
+  // Two exits a week for a year against a target of one: with ratchet 0.5 next year's weekly
+  // target is 0.5 * 1 + 0.5 * 2 = 1.5. At week 12 (2 weeks into year 2, 4 credited) the unit
+  // is ahead of 1.5 a week, so the term is that of a 15-point year target from 4 points.
+  const std::vector<double> pressure = pressure_on_pace(10, 0.5, 2);
+  const YearStanding standing = year_standing(15.0, 4.0, 2.0, 8.0);
+  const double expected = 1.0 + 10.0 * (standing.value_of_credit - ratchet_cost(15.0, 4.0, 2.0, 8.0, 0.5));
+  EXPECT_NEAR(pressure[11], expected, 1e-9);
 }
 
 TEST(TargetYear, OffTheYearEndAddsNoPressure) {

@@ -50,5 +50,36 @@ TEST(Timing, MarksMoveHelpTowardTheWeeksBeforeAMark) {
   EXPECT_GT(total_difference / static_cast<double>(seeds.size()), 0.01);
 }
 
+// Help minutes per client-week in the last 8 weeks of each 52-week target year over the rest,
+// in the measured weeks.
+double late_effort_ratio(const std::string& ratchet, std::uint64_t seed) {
+  std::vector<std::string> overrides = short_run;
+  overrides.insert(overrides.end(), {"run.seed=" + std::to_string(seed), "regime.pressure.target_year_weeks=52",
+                                     "regime.pressure.target_met_reward=20", "regime.pressure.ratchet=" + ratchet});
+  const auto run = testing::run_scenario("regimes/offflow.yaml", overrides);
+  const model::VariantResult& variant = run.treatment();
+  double minutes[2] = {0.0, 0.0}, client_weeks[2] = {0.0, 0.0};
+  for (const auto& row : variant.panel) {
+    if (row.week * 7.0 < variant.measure_start) continue;
+    const int late = row.week % 52 >= 44 ? 1 : 0;
+    for (const float m : row.counts.minutes) minutes[late] += static_cast<double>(m);
+    client_weeks[late] += row.counts.stock;
+  }
+  return (minutes[1] / client_weeks[1]) / (minutes[0] / client_weeks[0]);
+}
+
+// A ratchet (next year's target moves toward this year's result) makes credit late in a year
+// cost next year: a unit past its target, or out of reach of it, then values credit below
+// nothing, and help falls in the year's last weeks. Off-flow preset with a 52-week target year
+// worth 20 points, ratchet 0.9 against none. Measured over seeds 20061001, 1, 2, 3: late over
+// early help 0.990 vs 1.001, 1.007 vs 1.016, 1.000 vs 1.003, 0.997 vs 1.008 (0.003-0.011
+// lower; at a 100-point reward 0.005-0.020). Small, since most units are far from their
+// target; the margin is half the least difference.
+TEST(Timing, ARatchetLowersHelpLateInTheTargetYear) {
+  const double ratcheted = late_effort_ratio("0.9", 20061001u);
+  const double fixed = late_effort_ratio("0", 20061001u);
+  EXPECT_LT(ratcheted, fixed - 0.0015) << "ratchet " << ratcheted << ", none " << fixed;
+}
+
 }  // namespace
 }  // namespace caseload
