@@ -147,11 +147,11 @@ def sentences(table: pd.DataFrame, label: str) -> list[str]:
     creaming = whole["creaming_index_employability"]
     if np.isfinite(creaming["value"]):
         spans_zero = creaming["lower"] <= 0 <= creaming["upper"]  # False without an interval
-        leaning = ("no clear way" if spans_zero
-                   else "towards those closest to work" if creaming["value"] > 0
-                   else "towards those furthest from work" if creaming["value"] < 0
-                   else "neither way")
-        said.append(f"Creaming: help leans {leaning}, index {_with_interval(creaming)} "
+        leaning = ("no clear lean of help either way" if spans_zero
+                   else "help leans towards those closest to work" if creaming["value"] > 0
+                   else "help leans towards those furthest from work" if creaming["value"] < 0
+                   else "help is spread evenly")
+        said.append(f"Creaming: {leaning}, index {_with_interval(creaming)} "
                     "(0 is even; -1 to 1).")
     parked = whole["parked_share"]
     if np.isfinite(parked["value"]):

@@ -258,11 +258,12 @@ def _headline_html(runs: list[Trace], figures: pd.DataFrame) -> str:
         interval = ("&ndash;" if not row["interval_over"] or not np.isfinite(row["lower"]) else
                     html.escape(f"{names.value_text(metric, row['lower'])} to "
                                 f"{names.value_text(metric, row['upper'])}"))
+        across = (html.escape(f"{row['n']:,} {row['interval_over']}") if row["interval_over"]
+                  else "&ndash;")
         rows.append(f"<tr><td class='text'>{html.escape(row['runs_of'])}</td>"
                     f"<th class='name'>{html.escape(row['name'])}</th>"
                     f"<td>{html.escape(names.value_text(metric, row['value']))}</td>"
-                    f"<td>{interval}</td><td class='text'>"
-                    f"{html.escape(str(row['n']) + ' ' + row['interval_over'])}</td></tr>")
+                    f"<td>{interval}</td><td class='text'>{across}</td></tr>")
     parts.append("<table><thead><tr><th>runs</th><th>figure</th><th>value</th>"
                  "<th>95% interval</th><th>across</th></tr></thead><tbody>" + "".join(rows)
                  + "</tbody></table><p>Also in <a href='headline.csv'>headline.csv</a>.</p>"
