@@ -1,8 +1,9 @@
 """HTML reports for the output folders of `caseload compare` and `caseload sweep`: a headline
 in plain words (what changed, for whom, how sure), forest plots of paired differences with
 their 95% intervals (whole population and by customer group), response curves for sweeps and,
-over two or more parameters, response surfaces, and formatted tables. Each figure's data is written beside its PNG as CSV, taken straight from the
-folder's own CSV files, so what is drawn can be checked against them.
+over two or more parameters, response surfaces, and formatted tables. Each figure's data is
+written beside its PNG as CSV, taken straight from the folder's own CSV files, so what is drawn
+can be checked against them.
 """
 
 from __future__ import annotations
@@ -207,7 +208,8 @@ def _response(points: pd.DataFrame, parameter: str, others: list[str], metric: s
     groups = points.groupby(others[0]) if others else [("", points)]
     for level, rows in groups:
         rows = rows.sort_values(parameter)
-        label = f"{others[0]} = {level:.4g}" if others else None  # numeric: see caller
+        # `others` holds numeric parameters only, so a level is a number: 4 figures, not 16.
+        label = f"{others[0]} = {level:.4g}" if others else None
         ax.plot(rows[parameter], rows["mean"] * scale, marker="o", label=label)
         ax.fill_between(rows[parameter], rows["mean_lower"] * scale, rows["mean_upper"] * scale,
                         alpha=0.2)
