@@ -1,13 +1,16 @@
 """HTML reports for the output folders of `caseload compare` and `caseload sweep`: a headline
 in plain words (what changed, for whom, how sure), forest plots of paired differences with
-their 95% intervals (whole population and by customer group), response curves for sweeps, and
-formatted tables. Each figure's data is written beside its PNG as CSV, taken straight from the
-folder's own CSV files, so what is drawn can be checked against them.
+their 95% intervals (whole population and by customer group), response curves for sweeps and,
+over two or more parameters, response surfaces, and formatted tables. Each figure's data is
+written beside its PNG as CSV, taken straight from the folder's own CSV files, so what is drawn
+can be checked against them.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,6 +75,13 @@ def _figure(width: float, height: float) -> Figure:
     return Figure(figsize=(min(width, MAX_WIDTH_INCHES), height), dpi=DPI, layout="constrained")
 
 
+def _title(fig: Figure, text: str) -> None:
+    """The figure's title from its left edge, wrapped to the width, so long axis labels or
+    parameter paths cannot push it off the figure (as a title over the axes can be)."""
+    characters = int(fig.get_figwidth() * DPI / 7.5)  # about 7 px a character at 10 pt
+    fig.suptitle(textwrap.fill(text, characters), x=0.01, ha="left", fontsize="medium")
+
+
 def _save(fig: Figure, data: pd.DataFrame, stem: str, out: Path, written: Written) -> None:
     fig.savefig(out / f"{stem}.png")
     data.to_csv(out / f"{stem}.csv", index=False)
@@ -99,7 +109,7 @@ def _forest(rows: pd.DataFrame, labels: list[str], metric: str, title: str) -> F
     ax.set_yticks(y, labels)
     unit = " (percentage points)" if scale == 100.0 else ""
     ax.set_xlabel(f"difference{unit}; red: 95% interval leaves out zero")
-    ax.set_title(title, fontsize="medium", loc="left", wrap=True)
+    _title(fig, title)
     ax.grid(axis="x", alpha=0.3)
     return fig
 
@@ -198,18 +208,79 @@ def _response(points: pd.DataFrame, parameter: str, others: list[str], metric: s
     groups = points.groupby(others[0]) if others else [("", points)]
     for level, rows in groups:
         rows = rows.sort_values(parameter)
-        label = f"{others[0]} = {level}" if others else None
+        # `others` holds numeric parameters only, so a level is a number: 4 figures, not 16.
+        label = f"{others[0]} = {level:.4g}" if others else None
         ax.plot(rows[parameter], rows["mean"] * scale, marker="o", label=label)
         ax.fill_between(rows[parameter], rows["mean_lower"] * scale, rows["mean_upper"] * scale,
                         alpha=0.2)
     ax.set_xlabel(parameter)
     ax.set_ylabel(names.metric_name(metric) + (" (%)" if scale == 100.0 else ""))
-    ax.set_title(f"{names.metric_name(metric)} against {parameter} (95% intervals)",
-                 fontsize="medium", loc="left")
+    _title(fig, f"{names.metric_name(metric)} against {parameter} (95% intervals)")
     ax.grid(alpha=0.3)
     if others:
         ax.legend(fontsize="small")
     return fig
+
+
+def surface_data(whole: pd.DataFrame, x: str, y: str, metric: str) -> pd.DataFrame:
+    """A metric's mean over two parameters: for each (x, y) the mean of the point means there,
+    so any other parameters are averaged over; `points` counts the points averaged."""
+    rows = whole[whole["metric"] == metric].dropna(subset=["mean"])
+    surface = rows.groupby([x, y], as_index=False, sort=True).agg(
+        mean=("mean", "mean"), points=("point", "nunique"))
+    surface.insert(2, "metric", metric)
+    return surface
+
+
+def _surface(surface: pd.DataFrame, x: str, y: str, metric: str, averaged: list[str]) -> Figure:
+    """A heatmap of the metric over x and y when the design is a grid in them (each cell
+    labelled with its value); otherwise the points coloured by the metric."""
+    fig = _figure(8.0, 5.2)
+    ax = fig.subplots()
+    scale = 100.0 if names.reading(metric) == "share" else 1.0
+    xs, ys = sorted(surface[x].unique()), sorted(surface[y].unique())
+    is_grid = len(surface) == len(xs) * len(ys)
+    if is_grid:
+        grid = surface.pivot(index=y, columns=x, values="mean").reindex(index=ys, columns=xs)
+        image = ax.imshow(grid.to_numpy() * scale, origin="lower", aspect="auto",
+                          cmap="viridis")
+        ax.set_xticks(range(len(xs)), [f"{v:g}" for v in xs])
+        ax.set_yticks(range(len(ys)), [f"{v:g}" for v in ys])
+        for (row, column), value in np.ndenumerate(grid.to_numpy()):
+            # Dark text on the light end of viridis, light text on the dark end.
+            light = np.isfinite(value) and image.norm(value * scale) > 0.6
+            ax.text(column, row, names.value_text(metric, value), ha="center", va="center",
+                    color="black" if light else "white", fontsize="small")
+    else:
+        image = ax.scatter(surface[x], surface[y], c=surface["mean"] * scale, cmap="viridis",
+                           s=80, edgecolor="black", linewidth=0.4)
+        ax.grid(alpha=0.3)
+    fig.colorbar(image, ax=ax, label=names.metric_name(metric)
+                 + (" (%)" if scale == 100.0 else ""))
+    ax.set_xlabel(x)
+    ax.set_ylabel(y)
+    note = ("" if not averaged else f" (averaged over {', '.join(averaged)})" if is_grid
+            else f" ({', '.join(averaged)} varying from point to point)")
+    _title(fig, f"{names.metric_name(metric)} over {x} and {y}{note}")
+    return fig
+
+
+def _surfaces(whole: pd.DataFrame, numeric: list[str], out: Path,
+              written: Written) -> list[tuple[str, str]]:
+    """A response surface per headline figure and pair of numeric parameters."""
+    figures = []
+    for i, j in itertools.combinations(range(len(numeric)), 2):
+        x, y = numeric[i], numeric[j]
+        averaged = [p for p in numeric if p not in (x, y)]
+        for metric in names.HEADLINE:
+            surface = surface_data(whole, x, y, metric)
+            stem = f"surface_{metric}_{i}_{j}"
+            if surface.empty:
+                written.skipped[stem] = "no point has a value for it"
+                continue
+            _save(_surface(surface, x, y, metric, averaged), surface, stem, out, written)
+            figures.append((stem, f"{names.metric_name(metric)} over {x} and {y}"))
+    return figures
 
 
 def write_sweep_report(folder: str | Path, out_dir: str | Path) -> Written:
@@ -238,6 +309,7 @@ def write_sweep_report(folder: str | Path, out_dir: str | Path) -> Written:
                   rows[[*parameters, "metric", "mean", "mean_lower", "mean_upper", "runs"]],
                   stem, out, written)
             figures.append((stem, title))
+    surfaces = _surfaces(whole, numeric, out, written)
     table = []
     for metric in names.HEADLINE:
         rows = whole[whole["metric"] == metric]
@@ -250,7 +322,8 @@ def write_sweep_report(folder: str | Path, out_dir: str | Path) -> Written:
                       "high_at": ", ".join(f"{p} = {high[p]}" for p in parameters)})
     html = _templates.get_template("sweep.html.j2").render(
         name=name, parameters=parameters, points=int(whole["point"].nunique()),
-        replications=replications, figures=figures, table=table, skipped=written.skipped)
+        replications=replications, figures=figures, surfaces=surfaces, table=table,
+        skipped=written.skipped)
     (out / "index.html").write_text(html, encoding="utf-8")
     written.csvs = [Path("points.csv")]
     return written

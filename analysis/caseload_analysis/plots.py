@@ -7,6 +7,8 @@ Figures are built with the object API on the Agg backend: no display, no global 
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -15,7 +17,7 @@ import matplotlib.ticker  # noqa: E402
 import numpy as np  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from . import metrics  # noqa: E402
+from . import metrics, names  # noqa: E402
 from .trace import DAYS_PER_WEEK, Trace  # noqa: E402
 
 
@@ -85,7 +87,9 @@ def parked_share_by_group(runs: list[Trace]) -> Figure:
                       color=colour, label=f"{run.label} (all: {metrics.parked_share(run.treatment):.1%})")
         ax.bar_label(bars, labels=[("" if np.isnan(v) else f"{v:.0%}") for v in shares],
                      fontsize="x-small", padding=2)
-    ax.set_xticks(positions, groups)
+    # Human names, wrapped so seven groups fit side by side at laptop width.
+    ax.set_xticks(positions, [textwrap.fill(names.group_name(g), 16) for g in groups],
+                  fontsize="small")
     ax.set_xlabel("customer group")
     ax.set_ylabel("parked share of client-weeks")
     ax.set_ylim(0, 1.05)
@@ -126,7 +130,9 @@ def performance_vs_impact(runs: list[Trace]) -> Figure:
         ax.set_visible(False)
     for ax in axes[::columns]:
         ax.set_ylabel("net impact (employment weeks\ngained by the adviser's clients)")
-    fig.suptitle("Performance paradox: measured performance against net impact, per adviser")
+    fig.suptitle("Performance paradox: measured performance\nagainst net impact, per adviser"
+                 if columns == 1 else
+                 "Performance paradox: measured performance against net impact, per adviser")
     return fig
 
 
@@ -158,8 +164,8 @@ def entries_vs_sustained(runs: list[Trace]) -> Figure:
     ax.set_xticks(range(len(usable)), [run.label for run in usable])
     ax.set_ylim(0, ax.get_ylim()[1] * 1.3)  # headroom: the legend sits above the bars
     ax.set_ylabel("per 100 claiming client-weeks")
-    ax.set_title("Entries against sustained jobs, measured period "
-                 "(solid: treatment, hatched: counterfactual)")
+    ax.set_title("Entries against sustained jobs in the measured period\n"
+                 "(solid: treatment; hatched: counterfactual)")
     ax.grid(axis="y", alpha=0.3)
     ax.legend(fontsize="x-small", ncols=2, loc="upper center")
     return fig
@@ -209,7 +215,8 @@ def offflow_by_group(runs: list[Trace]) -> Figure:
         curves = metrics.offflow_curves(run.treatment, run.groups)
         targets = run.metric_series.get("by_group")
         for group, colour in zip(run.groups, _colours(len(run.groups))):
-            ax.plot(curves.index, curves[group], color=colour, linewidth=1.3, label=group)
+            ax.plot(curves.index, curves[group], color=colour, linewidth=1.3,
+                    label=names.group_name(group))
             if targets is None or "offflow_target_share" not in targets.columns:
                 continue
             weeks = targets.at[group, "offflow_target_weeks"]

@@ -89,3 +89,28 @@ def schema(caseload) -> dict:
     result = run_caseload(caseload, "info", "--schema", "json")
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+def titles_outside(fig) -> list[str]:
+    """The titles (figure suptitle, every visible axes' centre, left and right titles) whose
+    drawn extent leaves the figure: a clipped title. Draws the figure on the Agg canvas, so
+    constrained layout has placed everything as it will be saved."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    texts = [fig._suptitle] if fig._suptitle is not None else []
+    for ax in fig.axes:
+        if ax.get_visible():
+            texts += [ax.title, ax._left_title, ax._right_title]
+    width, height = fig.bbox.width, fig.bbox.height
+    outside = []
+    for text in texts:
+        if not text.get_text():
+            continue
+        box = text.get_window_extent(renderer)
+        if box.x0 < 0 or box.y0 < 0 or box.x1 > width or box.y1 > height:
+            outside.append(f"{text.get_text()!r}: x {box.x0:.0f}..{box.x1:.0f} of {width:.0f}, "
+                           f"y {box.y0:.0f}..{box.y1:.0f} of {height:.0f}")
+    return outside

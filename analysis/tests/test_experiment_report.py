@@ -17,7 +17,7 @@ import pytest
 
 from caseload_analysis import experiment_report, names
 
-from conftest import ROOT, run_caseload
+from conftest import ROOT, run_caseload, titles_outside
 
 SMOKE = ROOT / "scenarios" / "smoke.yaml"
 
@@ -41,20 +41,26 @@ def comparison_folder(caseload, tmp_path_factory) -> Path:
     return out
 
 
-@pytest.fixture(scope="session")
-def sweep_folder(caseload, tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("sweep")
+def _sweep(caseload, folder: Path, grid: dict[str, list], replications: int) -> Path:
+    """Runs a grid sweep of the smoke scenario (26 weeks, no warm-up) into folder/out."""
     sweep = folder / "sweep.yaml"
+    values = ", ".join(f"{path}: {list(levels)}" for path, levels in grid.items())
     sweep.write_text(
         f"base: {SMOKE}\n"
         "set: [run.weeks=26, run.warmup_weeks=0]\n"
-        "parameters: [network.advisers_per_office, regime.pressure.k]\n"
-        "design: {grid: {network.advisers_per_office: [2, 4], regime.pressure.k: [0, 1]}}\n"
-        "replications: 2\n")
+        f"parameters: [{', '.join(grid)}]\n"
+        f"design: {{grid: {{{values}}}}}\n"
+        f"replications: {replications}\n")
     out = folder / "out"
     result = run_caseload(caseload, "sweep", str(sweep), "-o", str(out), "--quiet")
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def sweep_folder(caseload, tmp_path_factory) -> Path:
+    return _sweep(caseload, tmp_path_factory.mktemp("sweep"),
+                  {"network.advisers_per_office": [2, 4], "regime.pressure.k": [0, 1]}, 2)
 
 
 def _check_figures(written, report: Path, html: str) -> None:
@@ -112,7 +118,9 @@ def test_sweep_report_draws_response_curves_from_points(sweep_folder, tmp_path):
     points = pd.read_csv(sweep_folder / "points.csv", keep_default_na=False, na_values=[""])
     points = points[points["by"] == "all"]
     parameters = ["network.advisers_per_office", "regime.pressure.k"]
-    for stem, data in written.data.items():
+    curves = {stem: data for stem, data in written.data.items() if stem.startswith("response_")}
+    assert curves
+    for stem, data in curves.items():
         drawn = pd.read_csv(report / data)
         merged = drawn.merge(points, on=[*parameters, "metric"], suffixes=("", "_csv"))
         assert len(merged) == len(drawn) == 4, stem
@@ -148,3 +156,73 @@ def test_single_run_tables_print_counts_and_costs_whole():
     assert _format_number(1540000.4) == "1,540,000"
     assert _format_number(0.5234) == "0.5234"
     assert _format_number(0.00012) == "0.00012"
+
+
+@pytest.fixture(scope="session")
+def three_parameter_sweep(caseload, tmp_path_factory) -> Path:
+    """A 2 x 2 x 2 grid, so each surface averages two points per cell."""
+    return _sweep(caseload, tmp_path_factory.mktemp("sweep3"),
+                  {"network.advisers_per_office": [2, 4], "regime.pressure.k": [0, 1],
+                   "groups.jsa_25_49.inflow_per_week": [6, 10]}, 1)
+
+
+def _surfaces(written) -> dict[str, Path]:
+    return {stem: data for stem, data in written.data.items() if stem.startswith("surface_")}
+
+
+def test_two_parameter_surface_is_each_points_mean(sweep_folder, tmp_path):
+    written = experiment_report.write_sweep_report(sweep_folder, tmp_path)
+    html = (tmp_path / written.index).read_text()
+    assert "<h2>Response surfaces</h2>" in html
+    points = pd.read_csv(sweep_folder / "points.csv", keep_default_na=False, na_values=[""])
+    points = points[points["by"] == "all"]
+    parameters = ["network.advisers_per_office", "regime.pressure.k"]
+    surfaces = _surfaces(written)
+    assert "surface_parked_share_0_1" in surfaces
+    for stem, data in surfaces.items():
+        assert f'src="{stem}.png"' in html, stem
+        drawn = pd.read_csv(tmp_path / data)
+        # With two parameters nothing is averaged: each cell is one point's mean, exactly.
+        merged = drawn.merge(points, on=[*parameters, "metric"], suffixes=("", "_csv"))
+        assert len(merged) == len(drawn) == 4, stem
+        assert (merged["points"] == 1).all(), stem
+        np.testing.assert_array_equal(merged["mean"], merged["mean_csv"], err_msg=stem)
+
+
+def test_surfaces_average_the_other_parameters(three_parameter_sweep, tmp_path):
+    written = experiment_report.write_sweep_report(three_parameter_sweep, tmp_path)
+    points = pd.read_csv(three_parameter_sweep / "points.csv", keep_default_na=False,
+                         na_values=[""])
+    points = points[points["by"] == "all"]
+    parameters = ["network.advisers_per_office", "regime.pressure.k",
+                  "groups.jsa_25_49.inflow_per_week"]
+    surfaces = _surfaces(written)
+    assert {"_".join(stem.rsplit("_", 2)[1:]) for stem in surfaces} == {"0_1", "0_2", "1_2"}
+    for stem, data in surfaces.items():
+        _, i, j = stem.rsplit("_", 2)
+        x, y = parameters[int(i)], parameters[int(j)]
+        drawn = pd.read_csv(tmp_path / data)
+        metric = drawn["metric"].iloc[0]
+        assert len(drawn) == 4, stem
+        for _, cell in drawn.iterrows():
+            there = points[(points["metric"] == metric) & (points[x] == cell[x])
+                           & (points[y] == cell[y])]
+            assert cell["points"] == len(there) == 2, stem
+            assert cell["mean"] == pytest.approx(there["mean"].mean(), rel=1e-12), stem
+
+
+def test_every_experiment_figure_title_fits(comparison_folder, three_parameter_sweep,
+                                            tmp_path, monkeypatch):
+    save = experiment_report._save
+    clipped = {}
+
+    def checked_save(fig, data, stem, out, written):
+        clipped[stem] = titles_outside(fig)
+        save(fig, data, stem, out, written)
+
+    monkeypatch.setattr(experiment_report, "_save", checked_save)
+    experiment_report.write_comparison_report(comparison_folder, tmp_path / "compare")
+    experiment_report.write_sweep_report(three_parameter_sweep, tmp_path / "sweep")
+    assert any(stem.startswith("difference_") for stem in clipped)
+    assert any(stem.startswith("surface_") for stem in clipped)
+    assert {stem: outside for stem, outside in clipped.items() if outside} == {}

@@ -74,4 +74,5 @@ def test_report_has_a_gaming_section_per_run(jet_trace, audited_trace, tmp_path)
     for channel in gaming.CHANNELS:
         assert section.count(f"<h4>{channel.name}</h4>") == 2, channel.name
         for name in channel.metrics:
-            assert section.count(f"<th class='name'>{name}</th>") == 2, name
+            # A human name, with the identifier beside it.
+            assert section.count(f"<code class='id'>{name}</code></th>") == 2, name
