@@ -67,7 +67,7 @@ TEST(CheckCommand, TextWhereANumberBelongsIsReported) {
 
 TEST(CheckCommand, NegativeWeeksAreReportedWithTheAllowedRange) {
   expect_check_problems("negative_weeks.yaml", {data("negative_weeks.yaml") +
-                                                ":4:10: 'run.weeks' must be a number > 0, got -3"});
+                                                ":4:10: 'run.weeks' must be a number in (0, 5200], got -3"});
 }
 
 TEST(CheckCommand, MissingFileIsOneLineNamingIt) {
@@ -101,7 +101,7 @@ TEST(CheckCommand, ThreeProblemsAreAllReportedInFileOrder) {
   expect_check_problems("three_problems.yaml",
                         {file + ":3:1: unknown key 'descripton' (did you mean 'description'?)",
                          file + ":5:9: 'run.seed' must be a whole number, got 'many'",
-                         file + ":6:10: 'run.weeks' must be a number > 0, got -3"});
+                         file + ":6:10: 'run.weeks' must be a number in (0, 5200], got -3"});
 }
 
 TEST(CheckCommand, SetWithABadPathIsReportedAtTheSet) {
