@@ -1,5 +1,9 @@
 #include "sim/cli/batch_options.hpp"
 
+#include <fmt/format.h>
+
+#include "sim/cli/memory_estimate.hpp"
+
 namespace caseload::cli {
 
 std::string check_batch_options(const BatchCommandOptions& options) {
@@ -9,6 +13,16 @@ std::string check_batch_options(const BatchCommandOptions& options) {
   if (options.force && options.output.empty()) return "--force needs -o DIR";
   if (!options.traces.empty() && options.output.empty()) return "--traces needs -o DIR";
   return {};
+}
+
+void refuse_points_too_big(const std::vector<PreparedPoint>& points, const std::string& point_word,
+                           const std::string& max_memory) {
+  const std::uint64_t cap = memory_cap(max_memory);
+  for (std::size_t p = 0; p < points.size(); ++p) {
+    if (!points[p].runnable) continue;
+    refuse_if_too_big(points[p].runnable->loaded.scenario, cap,
+                      fmt::format("{} {} ({})", point_word, p, points[p].file.string()));
+  }
 }
 
 }  // namespace caseload::cli

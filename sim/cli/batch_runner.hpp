@@ -26,6 +26,7 @@ struct BatchCommandOptions {
   bool force = false;
   bool quiet = false;
   std::string traces;  ///< trace level for one trace per run (summary, agents, events); empty: none
+  std::string max_memory;  ///< --max-memory; empty: physical memory
 };
 
 /// A point's scenario, or why it cannot run (every run of the point then fails with it), and

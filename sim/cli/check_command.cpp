@@ -2,6 +2,7 @@
 
 #include "sim/cli/cli.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/memory_estimate.hpp"
 #include "sim/io/config/runnable_scenario.hpp"
 
 namespace caseload::cli {
@@ -12,6 +13,7 @@ int execute_check(const CheckOptions& options, std::ostream& out, std::ostream& 
     out << loaded.resolved_yaml;
   } else {
     out << "ok: " << loaded.scenario.name << '\n';
+    out << "estimated peak memory per run: " << describe_estimate(estimate_memory(loaded.scenario)) << '\n';
   }
   return kExitOk;
 }

@@ -69,6 +69,15 @@ const CLI::Validator non_empty_path(
     },
     "PATH");
 
+// Validated when the command runs (memory_cap), so a bad size is a one-line error, exit 2.
+void add_max_memory_option(CLI::App& command, std::string& max_memory) {
+  command
+      .add_option("--max-memory", max_memory,
+                  "Refuse a scenario whose estimated peak memory exceeds SIZE (bytes, or with K, M, "
+                  "G, T; default: the machine's physical memory)")
+      ->type_name("SIZE");
+}
+
 // The options `compare` and `sweep` share, added in one place so both spell and explain them
 // the same way.
 void add_batch_options(CLI::App& command, BatchCommandOptions& options) {
@@ -92,6 +101,7 @@ void add_batch_options(CLI::App& command, BatchCommandOptions& options) {
                   "metrics), agents (+ agent tables and logs) or events (+ every event)")
       ->check(CLI::IsMember({"summary", "agents", "events"}))
       ->type_name("LEVEL");
+  add_max_memory_option(command, options.max_memory);
 }
 
 CommandAction add_run_command(CLI::App& app, ParsedOptions& parsed) {
@@ -114,6 +124,7 @@ CommandAction add_run_command(CLI::App& app, ParsedOptions& parsed) {
       ->capture_default_str()
       ->needs(output);
   command->add_flag("--force", options.force, "Replace OUT.h5 if it exists")->needs(output);
+  add_max_memory_option(*command, options.max_memory);
   CLI::Option* seed = command->add_option("--seed", parsed.run_seed, "Seed (overrides run.seed)")
                           ->type_name("N")
                           ->check(CLI::Range(std::uint64_t{0}, kMaxSeed));

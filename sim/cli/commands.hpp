@@ -21,6 +21,7 @@ struct RunOptions {
   std::optional<std::uint64_t> seed;  ///< empty: the scenario's run.seed
   std::vector<std::string> overrides;
   std::string format = "text";
+  std::string max_memory;  ///< --max-memory; empty: physical memory
 };
 
 struct CheckOptions {

@@ -100,6 +100,7 @@ int execute_compare(const CompareOptions& options, std::ostream& out, std::ostre
     arms.push_back(
         {io::load_runnable(arm.scenario, arm.overrides), {}, arm.scenario, arm.overrides});
   }
+  refuse_points_too_big(arms, "arm", options.batch.max_memory);
   std::optional<core::OutputLock> lock;
   if (!options.batch.output.empty()) {
     lock = prepare_output_folder(options.batch.output, options.batch.resume, options.batch.force,

@@ -8,6 +8,7 @@
 #include "sim/cli/cli.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/interrupt.hpp"
+#include "sim/cli/memory_estimate.hpp"
 #include "sim/cli/run_trace_output.hpp"
 #include "sim/cli/summary_report.hpp"
 #include "sim/experiment/single_run.hpp"
@@ -28,6 +29,7 @@ bool was_interrupted(const model::SimulationResult& result) {
 int execute_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   const io::RunnableScenario runnable =
       io::load_runnable(options.scenario, options.overrides, options.seed);
+  refuse_if_too_big(runnable.loaded.scenario, memory_cap(options.max_memory), options.scenario);
 
   // Opened before simulating, so a bad -o (exists, unwritable) fails before any work.
   std::optional<RunTraceOutput> trace;

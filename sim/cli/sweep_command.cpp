@@ -14,6 +14,7 @@
 #include "sim/cli/cli.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/interrupt.hpp"
+#include "sim/cli/memory_estimate.hpp"
 #include "sim/cli/result_files.hpp"
 #include "sim/experiment/design.hpp"
 #include "sim/experiment/manifest.hpp"
@@ -114,6 +115,7 @@ int execute_sweep(const SweepOptions& options, std::ostream& out, std::ostream& 
   // are checked when the point is prepared, and a bad point fails alone.
   std::vector<std::string> fixed = sweep.set;
   fixed.insert(fixed.end(), options.overrides.begin(), options.overrides.end());
+  memory_cap(options.batch.max_memory);  // a bad --max-memory is refused before any work
   const std::string base_yaml = io::load_runnable(sweep.base, fixed).loaded.resolved_yaml;
   const experiment::DesignMatrix design = design_of(sweep);
   const auto plan = experiment::plan_sweep(design.points.size(), sweep.replications, sweep.seed);
@@ -133,6 +135,7 @@ int execute_sweep(const SweepOptions& options, std::ostream& out, std::ostream& 
     if (interrupt_requested()) return report_interrupted(err);
     points.push_back(prepare_point(sweep.base, overrides_for(sweep, options, design, p)));
   }
+  refuse_points_too_big(points, "point", options.batch.max_memory);
   const experiment::BatchResult result =
       run_prepared("sweep " + sweep.name, "point", points, plan, fingerprint, options.batch, err);
   if (!result.is_complete) return report_batch_interrupted("sweep", result, options.batch, err);

@@ -1,5 +1,6 @@
 #include "sim/metrics/calibration.hpp"
 
+#include <algorithm>
 #include <limits>
 
 #include "sim/core/time.hpp"
@@ -71,14 +72,19 @@ Calibration calibrate(const model::Scenario& scenario, const model::VariantResul
   const double advisers = static_cast<double>(variant.advisers.size());
   out.caseload_per_adviser = share(stock_weeks, weeks * advisers);
 
-  double interview_minutes = 0.0, hours_minutes = 0.0;
+  double interview_minutes = 0.0, spent_minutes = 0.0;
   const auto interview = static_cast<std::size_t>(model::ActionKind::Interview);
   for (std::uint32_t a = 0; a < variant.advisers.size(); ++a) {
     const auto& total = variant.advisers.measured[a];
     interview_minutes += total.review_minutes + total.action_minutes[interview];
-    hours_minutes += variant.advisers.measured_weeks[a] * scenario.advisers.hours_per_week * 60.0;
+    // The time the adviser actually spent: contracted hours, or, when mandatory reviews
+    // (never capped by hours) overran them, the reviews and actions themselves; so the share
+    // of it spent in reviews and interviews is at most 1 by definition (issue 16 D16).
+    double worked = total.review_minutes;
+    for (const double minutes : total.action_minutes) worked += minutes;
+    spent_minutes += std::max(variant.advisers.measured_weeks[a] * scenario.advisers.hours_per_week * 60.0, worked);
   }
-  out.interview_time_share = share(interview_minutes, hours_minutes);
+  out.interview_time_share = share(interview_minutes, spent_minutes);
   return out;
 }
 

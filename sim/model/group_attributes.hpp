@@ -14,7 +14,9 @@ inline constexpr bool required = true;
 
 /// The keys of `groups.<name>`, in docs order; the default is CustomerGroup's.
 inline constexpr Field<CustomerGroup> group_attributes[] = {
-    {"inflow_per_week", &at<CustomerGroup, &CustomerGroup::inflow_per_week>, range::non_negative,
+    // At most 100,000 claims per office per week: a whole country's weekly claims in one office,
+    // so the jobseekers a run sizes from it stay countable (docs/RELIABILITY.md, "Inputs").
+    {"inflow_per_week", &at<CustomerGroup, &CustomerGroup::inflow_per_week>, range::between(0.0, 1e5),
      "first claims per office per week (Poisson)", group_attribute::required},
     {"employability_mean", &at<CustomerGroup, &CustomerGroup::employability_mean>, range::any,
      "mean employability, logit"},

@@ -195,7 +195,10 @@ void populate(World& world) {
     }
   }
   const double total_weeks = world.end / core::days_per_week;
-  const auto people = static_cast<std::size_t>(inflow * (total_weeks + 30.0));
+  // Capped before the cast (a double past 2^64 is undefined behaviour as a size_t): the schema
+  // bounds make this a guard, and the memory estimate refuses a run whose people will not fit.
+  const double people_expected = inflow * (total_weeks + 30.0);
+  const auto people = people_expected > 0.0 ? static_cast<std::size_t>(std::min(people_expected, 1e8)) : 0;
   world.people.jobseekers.reserve(people / 2 + 1024);
   world.records.spells.reserve(people + 1024);
   world.records.jobs.reserve(people + 1024);

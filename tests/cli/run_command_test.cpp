@@ -72,7 +72,7 @@ TEST(RunCommand, BadScenarioExitsTwoWithTheProblems) {
   const auto outcome = run_caseload({"run", smoke(), "--set", "run.weeks=-3"});
   EXPECT_EQ(outcome.exit_code, kExitBadInput);
   EXPECT_EQ(outcome.out, "");
-  EXPECT_EQ(outcome.err, "--set:1:11: 'run.weeks' must be a number > 0, got -3\n");
+  EXPECT_EQ(outcome.err, "--set:1:11: 'run.weeks' must be a number in (0, 5200], got -3\n");
 }
 
 TEST(RunCommand, SeedOutOfRangeIsAUsageError) {

@@ -201,15 +201,18 @@ TEST_F(ConfigReaderTest, BoundsAreDescribedInMessages) {
   put(root_, "weeks", "0", 2);
   put(root_, "share", "1.5", 3);
   put(root_, "offices", "-2", 4);
+  put(root_, "years", "0", 5);
   ConfigReader top = reader();
   top.number("weeks", 1, Bounds::above(0));
   top.number("share", 0.5, Bounds::probability());
   top.integer("offices", 1, Bounds::at_least(1));
+  top.number("years", 1, Bounds{0.0, 100.0, true});
   EXPECT_EQ(
       messages(diagnostics_),
       (std::vector<std::string>{"scenario.yaml:2:10: 'weeks' must be a number > 0, got 0",
                                 "scenario.yaml:3:10: 'share' must be a number in [0, 1], got 1.5",
-                                "scenario.yaml:4:10: 'offices' must be a number >= 1, got -2"}));
+                                "scenario.yaml:4:10: 'offices' must be a number >= 1, got -2",
+                                "scenario.yaml:5:10: 'years' must be a number in (0, 100], got 0"}));
 }
 
 TEST_F(ConfigReaderTest, ValuesOnTheBoundaryAreInRange) {

@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "sim/metrics/metric.hpp"
 #include "sim/metrics/summary.hpp"
 #include "tests/model/fixtures.hpp"
 
@@ -44,6 +45,42 @@ TEST_F(MetricsOnARun, FiguresLieInTheirRanges) {
   EXPECT_TRUE(in_unit_interval(report.net_impact->deadweight_share));
   ASSERT_TRUE(report.paradox.has_value());
   EXPECT_EQ(report.paradox->net_weeks_by_adviser.size(), result_->treatment.advisers.size());
+}
+
+// Issue 16 D16: mandatory reviews are never capped by hours, so with few hours or a flood of
+// claims they overrun the contract; interview_time_share was then 1.1 to 6e6. Every metric
+// whose unit is a share must stay a share (or be not defined) however extreme the scenario.
+TEST(MetricsOnExtremeRuns, EveryShareLiesInTheUnitInterval) {
+  model::Scenario few_hours = model::fixtures::small_scenario(5);
+  few_hours.advisers.hours_per_week = 0.5;
+  model::Scenario flood = model::fixtures::small_scenario(6);
+  flood.groups[0].inflow_per_week = 2000.0;
+  flood.search.steady_state_history_weeks = 2.0;
+  flood.run.warmup_weeks = 1.0;
+  flood.run.weeks = 3.0;
+  for (const model::Scenario& scenario : {few_hours, flood}) {
+    const model::SimulationResult result = model::fixtures::run(scenario);
+    const auto report = make_report(scenario, result);
+    const MetricInputs inputs{scenario, result, report};
+    int shares = 0;
+    for (const Metric& metric : registered_metrics()) {
+      if (metric.unit != "share") continue;
+      ++shares;
+      const double value = metric.value(inputs);
+      EXPECT_TRUE(std::isnan(value) || in_unit_interval(value))
+          << metric.name << " = " << value << " with " << scenario.advisers.hours_per_week << " hours and "
+          << scenario.groups[0].inflow_per_week << " claims a week";
+    }
+    EXPECT_GT(shares, 10);
+    // The overrun these scenarios exist for: reviews alone fill more than the contract.
+    double reviews = 0.0, contracted = 0.0;
+    for (std::uint32_t a = 0; a < result.treatment.advisers.size(); ++a) {
+      reviews += result.treatment.advisers.measured[a].review_minutes;
+      contracted += result.treatment.advisers.measured_weeks[a] * scenario.advisers.hours_per_week * 60.0;
+    }
+    EXPECT_GT(reviews, contracted);
+    EXPECT_GT(report.calibration.interview_time_share, 0.9);
+  }
 }
 
 TEST_F(MetricsOnARun, PartsAddUpToTheWhole) {

@@ -22,22 +22,28 @@ using core::ConfigReader;
 const Bounds non_negative = Bounds::at_least(0.0);
 const Bounds positive = Bounds::above(0.0);
 const Bounds probability = Bounds::probability();
+// A century of weeks: far past any policy horizon, and small enough that every count sized
+// from it (jobseekers, spells, events) stays far below what a size_t or a double counts exactly.
+// A log-sd of 5 spreads offices by a factor of about 150 per sd, far wider than real offices
+// differ; beyond it exp() of the draws overflows to infinity, then an infinite office size.
+const Bounds log_spread = Bounds::between(0.0, 5.0);
+const Bounds run_weeks = Bounds::between(0.0, 5200.0);
 
 model::RunSettings read_run(ConfigReader reader) {
   model::RunSettings run;
   run.seed = static_cast<std::uint64_t>(reader.integer("seed", 1, non_negative));
-  run.weeks = reader.number("weeks", run.weeks, positive);
-  run.warmup_weeks = reader.number("warmup_weeks", run.warmup_weeks, non_negative);
+  run.weeks = reader.number("weeks", run.weeks, Bounds{0.0, run_weeks.max, true});
+  run.warmup_weeks = reader.number("warmup_weeks", run.warmup_weeks, run_weeks);
   reader.finish();
   return run;
 }
 
 model::OfficeVariation read_variation(ConfigReader reader) {
   model::OfficeVariation v;
-  v.size_sd = reader.number("size_sd", v.size_sd, non_negative);
-  v.vacancy_rate_sd = reader.number("vacancy_rate_sd", v.vacancy_rate_sd, non_negative);
+  v.size_sd = reader.number("size_sd", v.size_sd, log_spread);
+  v.vacancy_rate_sd = reader.number("vacancy_rate_sd", v.vacancy_rate_sd, log_spread);
   v.quality_sd = reader.number("quality_sd", v.quality_sd, non_negative);
-  v.mix_sd = reader.number("mix_sd", v.mix_sd, non_negative);
+  v.mix_sd = reader.number("mix_sd", v.mix_sd, log_spread);
   v.seed = static_cast<std::uint64_t>(reader.integer("seed", static_cast<std::int64_t>(v.seed), non_negative));
   reader.finish();
   return v;

@@ -202,26 +202,73 @@ core::SourceLocation end_of(std::string_view text, const YamlSource& source) {
           source.column_offset + end.column};
 }
 
+// yaml-cpp reads a key only if it ends within 1,024 characters of its start (YAML 1.2's limit
+// on implicit keys); a longer one surfaces as "illegal map value" or an empty key, which names
+// the wrong problem. Looked for only once a parse has gone wrong.
+constexpr std::size_t kMaxKeyLength = 1024;
+
+struct LongKey {
+  std::size_t offset = 0;  ///< where the key starts in the text
+  std::size_t length = 0;
+};
+
+// The first `key:` (a colon then a blank or the end of the line) longer than the limit, its
+// start taken after the indent, list dashes and the last flow bracket or comma before it.
+std::optional<LongKey> find_long_key(std::string_view text) {
+  std::size_t line_start = 0;
+  while (line_start < text.size()) {
+    std::size_t line_end = text.find('\n', line_start);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    std::size_t key_start = line_start;
+    for (std::size_t i = line_start; i < line_end; ++i) {
+      const char c = text[i];
+      const bool blank_before_key = (c == ' ' || c == '\t' || c == '-' || c == '?') && i == key_start;
+      if (blank_before_key || c == '{' || c == '[' || c == ',') {
+        key_start = i + 1;
+      } else if (c == ':' && (i + 1 == line_end || text[i + 1] == ' ' || text[i + 1] == '\t' || text[i + 1] == '\r')) {
+        if (i - key_start > kMaxKeyLength) return LongKey{key_start, i - key_start};
+        key_start = i + 1;
+      }
+    }
+    line_start = line_end + 1;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<core::ConfigNode> parse_yaml(std::string_view text, const YamlSource& source,
                                            core::Diagnostics& diagnostics) {
-  TreeBuilder builder(source, diagnostics);
+  // Problems go here first, so a key too long for the parser replaces what it caused.
+  core::Diagnostics problems;
+  TreeBuilder builder(source, problems);
+  bool stopped = false;
   try {
     std::istringstream stream{std::string(text)};
     YAML::Parser parser(stream);
     while (parser.HandleNextDocument(builder)) {
     }
   } catch (const ParseStop& stop) {
-    diagnostics.error(stop.location, stop.message);
-    return std::nullopt;
+    problems.error(stop.location, stop.message);
+    stopped = true;
   } catch (const YAML::Exception& error) {
     // Some errors (unexpected end of input) carry no mark: point at the end of the text.
     const core::SourceLocation where =
         error.mark.is_null() ? end_of(text, source) : builder.locate(error.mark);
-    diagnostics.error(where, fmt::format("malformed YAML: {}", error.msg));
-    return std::nullopt;
+    problems.error(where, fmt::format("malformed YAML: {}", error.msg));
+    stopped = true;
   }
+  if (!problems.empty()) {
+    if (const auto key = find_long_key(text)) {
+      const TextPosition at = position_of(text, key->offset);
+      diagnostics.error({source.file, source.fixed_line > 0 ? source.fixed_line : at.line, source.column_offset + at.column},
+                        fmt::format("a map key is too long: {} characters, and YAML reads a key of at most {}",
+                                    key->length, kMaxKeyLength));
+      return std::nullopt;
+    }
+    for (const auto& problem : problems.items()) diagnostics.error(problem.location, problem.message);
+  }
+  if (stopped) return std::nullopt;
   if (auto root = builder.take_root()) return root;
   return core::ConfigNode::null(
       {source.file, source.fixed_line > 0 ? source.fixed_line : 1, source.column_offset + 1});

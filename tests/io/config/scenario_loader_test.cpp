@@ -38,7 +38,7 @@ TEST(LoadScenario, EveryProblemIsReportedInFileOrder) {
             (std::vector<std::string>{
                 file + ":3:1: unknown key 'descripton' (did you mean 'description'?)",
                 file + ":5:9: 'run.seed' must be a whole number, got 'many'",
-                file + ":6:10: 'run.weeks' must be a number > 0, got -3"}));
+                file + ":6:10: 'run.weeks' must be a number in (0, 5200], got -3"}));
 }
 
 TEST(LoadScenario, AssignmentRuleAndSpecialistsAreRead) {
@@ -154,7 +154,22 @@ TEST(LoadScenario, OverrideProblemsPointAtTheSetAndComeAfterFileProblems) {
       }),
       (std::vector<std::string>{"inline.yaml:3:10: 'run.weeks' must be a number, got 'lots'",
                                 "--set:1:5: unknown key 'sed' in 'run' (did you mean 'seed'?)",
-                                "--set:2:18: 'run.warmup_weeks' must be a number >= 0, got -1"}));
+                                "--set:2:18: 'run.warmup_weeks' must be a number in [0, 5200], got -1"}));
+}
+
+// Issue 16 D11: sizes past these bounds reached a double-to-count cast (undefined behaviour)
+// or an endless run; now they are refused at their key, before anything is sized from them.
+TEST(LoadScenario, SizesPastTheirBoundsAreRefusedAtTheirKey) {
+  EXPECT_EQ(
+      problems_of([] {
+        load_scenario_text("name: x\nrun:\n  weeks: 1e300\ngroups: {all: {inflow_per_week: 1e300}}\n"
+                           "network:\n  variation: {size_sd: 1000}\n",
+                           "inline.yaml", {"run.warmup_weeks=1e9"});
+      }),
+      (std::vector<std::string>{"inline.yaml:3:10: 'run.weeks' must be a number in (0, 5200], got 1e300",
+                                "inline.yaml:4:33: 'groups.all.inflow_per_week' must be a number in [0, 100000], got 1e300",
+                                "inline.yaml:6:24: 'network.variation.size_sd' must be a number in [0, 5], got 1000",
+                                "--set:1:18: 'run.warmup_weeks' must be a number in [0, 5200], got 1e9"}));
 }
 
 TEST(LoadScenario, SeedArgumentWinsOverFileAndSet) {

@@ -104,6 +104,23 @@ TEST(ParseScenario, MalformedYamlReportsLineAndColumn) {
   EXPECT_EQ(problems[0].rfind("test.yaml:2:", 0), 0u) << problems[0];
 }
 
+// Issue 16 D20: a key past yaml-cpp's 1,024 characters was "illegal map value" or "a map key
+// must be a plain name, got empty"; now one line says what is wrong, with the key's length.
+TEST(ParseScenario, AKeyTooLongForTheParserIsNamedWithItsLength) {
+  const std::string key(100'000, 'k');  // the report's 10 MB, scaled down
+  EXPECT_EQ(text_problems("name: a\n" + key + ": 1\n"),
+            std::vector<std::string>{
+                "test.yaml:2:1: a map key is too long: 100000 characters, and YAML reads a key of at most 1024"});
+  EXPECT_EQ(text_problems("name: a\ngroups: {all: {x: 1, " + key + ": 1}}\n"),
+            std::vector<std::string>{
+                "test.yaml:2:22: a map key is too long: 100000 characters, and YAML reads a key of at most 1024"});
+  EXPECT_EQ(text_problems("name: a\ngroups:\n  - " + std::string(1025, 'k') + ":\n      a: 1\n"),
+            std::vector<std::string>{
+                "test.yaml:3:5: a map key is too long: 1025 characters, and YAML reads a key of at most 1024"});
+  // At the limit the key is read, and refused later only if the schema does not know it.
+  EXPECT_NO_THROW(parse("name: a\n" + std::string(1024, 'k') + ": 1\n"));
+}
+
 TEST(ParseScenario, NulByteIsReportedWhereItIs) {
   EXPECT_EQ(text_problems(std::string("name: a\nrun:\0x", 14)),
             std::vector<std::string>{"test.yaml:2:5: file is not text (byte 0x00 at offset 12); "
