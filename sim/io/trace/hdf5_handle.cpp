@@ -114,6 +114,18 @@ bool check_tri(htri_t answer, std::string_view file, std::string_view verb,
   return answer > 0;
 }
 
+std::vector<std::string> link_names(hid_t group_id, std::string_view file, std::string_view object) {
+  std::vector<std::string> names;
+  const auto collect = [](hid_t /*group*/, const char* name, const H5L_info_t* /*info*/,
+                          void* data) -> herr_t {
+    static_cast<std::vector<std::string>*>(data)->emplace_back(name);
+    return 0;
+  };
+  hsize_t index = 0;
+  check(H5Literate(group_id, H5_INDEX_NAME, H5_ITER_INC, &index, collect, &names), file, "list", object);
+  return names;
+}
+
 Id property_list(hid_t property_class, std::string_view file) {
   return Id(check_id(H5Pcreate(property_class), file, "create", "property list"), H5Pclose);
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include "sim/io/trace/column_writer.hpp"
 
@@ -71,6 +72,9 @@ hid_t check_id(hid_t id, std::string_view file, std::string_view verb, std::stri
 void check(herr_t status, std::string_view file, std::string_view verb, std::string_view object);
 bool check_tri(htri_t answer, std::string_view file, std::string_view verb,
                std::string_view object);
+
+/// The names of the links in a group, in name order; `object` names the group in a failure.
+std::vector<std::string> link_names(hid_t group_id, std::string_view file, std::string_view object);
 
 /// Owning wrappers for the common cases; each throws TraceError on failure.
 Id property_list(hid_t property_class, std::string_view file);

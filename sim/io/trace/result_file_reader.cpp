@@ -11,16 +11,7 @@ namespace {
 
 // Names of the links in a group, or of the attributes of an object, in name order.
 std::vector<std::string> links_of(hid_t group_id, const std::string& file) {
-  std::vector<std::string> names;
-  const auto collect = [](hid_t /*group*/, const char* name, const H5L_info_t* /*info*/,
-                          void* data) -> herr_t {
-    static_cast<std::vector<std::string>*>(data)->emplace_back(name);
-    return 0;
-  };
-  hsize_t index = 0;
-  h5::check(H5Literate(group_id, H5_INDEX_NAME, H5_ITER_INC, &index, collect, &names), file, "list",
-            "a group");
-  return names;
+  return h5::link_names(group_id, file, "a group");
 }
 
 std::vector<std::string> attributes_of(hid_t object_id, const std::string& file) {

@@ -41,16 +41,7 @@ bool is_dataset(hid_t object_id) { return H5Iget_type(object_id) == H5I_DATASET;
 
 std::vector<std::string> child_names(const Reader& reader, hid_t group_id,
                                      const std::string& path) {
-  std::vector<std::string> names;
-  const auto collect = [](hid_t /*group*/, const char* name, const H5L_info_t* /*info*/,
-                          void* data) -> herr_t {
-    static_cast<std::vector<std::string>*>(data)->emplace_back(name);
-    return 0;
-  };
-  hsize_t index = 0;
-  h5::check(H5Literate(group_id, H5_INDEX_NAME, H5_ITER_INC, &index, collect, &names), reader.name,
-            "list", path);
-  return names;
+  return h5::link_names(group_id, reader.name, path);
 }
 
 // An attribute and the type it was stored with.
