@@ -22,6 +22,7 @@ struct OfficeProfile {
   double quality_beta = 2.0;
   double tightness_half_vacancies = 10.0;  ///< open vacancies at which tightness = 1/2
   int cluster = -1;                        ///< comparable offices; -1 = derive from the others
+  int district = -1;                       ///< the district it is managed in; -1 = from network.districts
   double quality_mean() const { return quality_alpha / (quality_alpha + quality_beta); }
   double group_scale(std::size_t group) const {
     return group_inflow_scale.empty() ? 1.0 : group_inflow_scale[group];

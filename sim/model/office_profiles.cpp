@@ -151,6 +151,21 @@ void recentre(std::vector<OfficeDraw>& draws) {
   }
 }
 
+
+// Offices without a district from their table row are split into `districts` runs of
+// consecutive offices, as even in size as the count allows (0 districts: every office -1).
+void assign_districts(std::vector<OfficeProfile>& offices, const OfficeNetwork& network) {
+  const bool from_table = !offices.empty() && std::all_of(offices.begin(), offices.end(),
+                                                          [](const OfficeProfile& p) { return p.district >= 0; });
+  if (from_table) return;
+  const std::size_t n = offices.size();
+  for (std::size_t o = 0; o < n; ++o) {
+    offices[o].district = network.districts > 0
+                              ? static_cast<int>(o * static_cast<std::size_t>(network.districts) / std::max<std::size_t>(n, 1))
+                              : -1;
+  }
+}
+
 }  // namespace
 
 OfficeProfile draw_office(const Scenario& scenario, int office) { return profile_of(scenario, draw(scenario, office)); }
@@ -238,6 +253,9 @@ void resolve_offices(Scenario& scenario) {
     const std::vector<int> clusters = cluster_offices(offices, scenario, network.clusters);
     for (std::size_t o = 0; o < offices.size(); ++o) offices[o].cluster = clusters[o];
   }
+  assign_districts(offices, network);
+  // A table's districts set the network's count, as its clusters do.
+  for (const auto& office : offices) network.districts = std::max(network.districts, office.district + 1);
   network.profiles = std::move(offices);
 }
 
@@ -256,6 +274,7 @@ std::vector<OfficeProfile> office_profiles(const Scenario& scenario) {
     offices[o].name = "office " + std::to_string(o);
     offices[o].cluster = 0;
   }
+  assign_districts(offices, scenario.network);
   return offices;
 }
 

@@ -103,8 +103,8 @@ struct EvidenceTally {
 };
 
 /// The kinds of unit a regime counts for: `ScoreRow::level` indexes this list.
-inline constexpr std::array<std::string_view, 4> unit_level_names = {"adviser", "team", "office",
-                                                                     "provider"};
+inline constexpr std::array<std::string_view, 6> unit_level_names = {"adviser",  "team",     "office",
+                                                                     "provider", "district", "nation"};
 
 /// One unit's standing on one indicator at the close of a week: the regime's scoreboard.
 /// Per-unit figures (target, pressure, stars) repeat on each of the unit's indicator rows.

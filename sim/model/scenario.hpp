@@ -53,9 +53,18 @@ struct OfficeNetwork {
   std::string office_table;             ///< file the table came from, as written; "" = none
   std::vector<OfficeProfile> table;     ///< rows of the office table, read at load
   int clusters = 1;                     ///< clusters of comparable offices (table clusters win)
+  /// Districts the offices are managed in (a level between office and nation): offices split
+  /// into this many runs of consecutive offices, or the office table's `district` column.
+  /// 0: no district level (regimes may not name it).
+  int districts = 0;
   /// One per office, resolved at load (resolve_offices, office_profiles.hpp); empty in
   /// scenarios built in code without variation, meaning every office has the defaults.
   std::vector<OfficeProfile> profiles;
+  /// The district an office is managed in (-1 without districts).
+  int district_of(int office) const {
+    if (!profiles.empty()) return profiles[static_cast<std::size_t>(office)].district;
+    return districts > 0 ? office * districts / std::max(offices, 1) : -1;
+  }
   int advisers_at(int office) const {
     return profiles.empty() ? advisers_per_office : profiles[static_cast<std::size_t>(office)].advisers;
   }

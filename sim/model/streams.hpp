@@ -10,7 +10,7 @@
 
 namespace caseload::model {
 
-enum class EntityKind : std::uint8_t { Jobseeker = 1, Adviser, Employer, InflowSource, Office };
+enum class EntityKind : std::uint8_t { Jobseeker = 1, Adviser, Employer, InflowSource, Office, ManagedUnit };
 
 enum class Purpose : std::uint32_t {
   Attributes = 1,    // drawn once at creation
@@ -32,6 +32,7 @@ enum class Purpose : std::uint32_t {
   ProviderAllocation,  // which of the office's providers a referred person goes to
   Assignment,        // which adviser takes a claim under random assignment, by claim number
   AuditSample,       // whether a validation check samples a job-entry claim (regimes), by day
+  LocalTarget,       // how ambitious a unit's own target is (regimes), by level
 };
 
 inline core::RandomStream stream(std::uint64_t seed, EntityKind kind, std::uint32_t id,

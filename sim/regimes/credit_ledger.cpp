@@ -15,12 +15,16 @@ CreditLedger::CreditLedger(const Organisation& organisation, double measure_from
       measured_by_kind_(organisation.units() * (groups + 1) * model::payment_kind_count, 0.0),
       validation_(organisation.advisers(), 0.0),
       indicators_(std::max<std::size_t>(indicators, 1)),
-      this_week_(organisation.units() * indicators_, 0.0) {}
+      this_week_(organisation.units() * indicators_, 0.0),
+      adviser_to_date_(organisation.advisers(), 0.0),
+      adviser_this_week_(organisation.advisers() * indicators_, 0.0) {}
 
 void CreditLedger::count(const Held& held) {
   to_date_[held.unit] += held.amount;
   group_to_date_[held.group] += held.amount;
   this_week_[held.unit * indicators_ + held.indicator] += held.amount;
+  adviser_to_date_[held.adviser] += held.amount;
+  adviser_this_week_[held.adviser * indicators_ + held.indicator] += held.amount;
   unit_group_to_date_[held.unit * group_to_date_.size() + held.group] += held.amount;
   if (held.day >= measure_from_day_) {
     measured_[held.unit] += held.amount;
@@ -35,7 +39,8 @@ void CreditLedger::credit(const model::Outcome& earned_by, double amount, double
   const auto group = model::index(earned_by.client) == model::no_row
                          ? static_cast<std::uint32_t>(groups())
                          : static_cast<std::uint32_t>(model::index(earned_by.group));
-  held_.push_back({count_day, organisation_.unit_of(earned_by.adviser), group, indicator_, amount, kind});
+  held_.push_back({count_day, organisation_.unit_of(earned_by.adviser), group, indicator_,
+                   static_cast<std::uint32_t>(model::index(earned_by.adviser)), amount, kind});
 }
 
 void CreditLedger::owe_validation(model::AdviserId adviser, double minutes) {
@@ -61,9 +66,13 @@ void CreditLedger::reset_to_date() {
   std::fill(to_date_.begin(), to_date_.end(), 0.0);
   std::fill(group_to_date_.begin(), group_to_date_.end(), 0.0);
   std::fill(unit_group_to_date_.begin(), unit_group_to_date_.end(), 0.0);
+  std::fill(adviser_to_date_.begin(), adviser_to_date_.end(), 0.0);
 }
 
-void CreditLedger::start_week() { std::fill(this_week_.begin(), this_week_.end(), 0.0); }
+void CreditLedger::start_week() {
+  std::fill(this_week_.begin(), this_week_.end(), 0.0);
+  std::fill(adviser_this_week_.begin(), adviser_this_week_.end(), 0.0);
+}
 
 double CreditLedger::measured(model::AdviserId adviser) const {
   return measured_[organisation_.unit_of(adviser)] * organisation_.share(adviser);

@@ -3,7 +3,8 @@
 // (JOT's data lag): it is held until its count date passes. Credit earned by an adviser goes
 // to the adviser's unit; each member's measured performance is its share of the unit's.
 // Credit to date is also kept by the customer group of the client it came from (benchmarking),
-// and the credit counted in the current week by unit and indicator (the scoreboard).
+// and the credit counted in the current week by unit and indicator (the scoreboard). Both are
+// also kept by the adviser who earned it, so a cascade can add them up at any level.
 
 #include <cstdint>
 #include <vector>
@@ -42,6 +43,12 @@ class CreditLedger {
     return unit_group_to_date_[unit * group_to_date_.size() + group];
   }
   void reset_to_date();
+  /// As unit_to_date and unit_this_week, for the adviser who earned the credit (whatever the
+  /// regime's level).
+  double adviser_to_date(std::uint32_t adviser) const { return adviser_to_date_[adviser]; }
+  double adviser_this_week(std::uint32_t adviser, std::size_t indicator) const {
+    return adviser_this_week_[adviser * indicators_ + indicator];
+  }
   /// Credit counted for a unit from one indicator since `start_week` was last called.
   double unit_this_week(std::uint32_t unit, std::size_t indicator) const {
     return this_week_[unit * indicators_ + indicator];
@@ -60,6 +67,7 @@ class CreditLedger {
     std::uint32_t unit;
     std::uint32_t group;
     std::uint32_t indicator;
+    std::uint32_t adviser;
     double amount;
     model::PaymentKind kind;
   };
@@ -77,6 +85,8 @@ class CreditLedger {
   std::size_t indicators_;
   std::uint32_t indicator_ = 0;     ///< whose credits `credit` is taking now
   std::vector<double> this_week_;   ///< unit * indicators_ + indicator
+  std::vector<double> adviser_to_date_;    ///< by adviser
+  std::vector<double> adviser_this_week_;  ///< adviser * indicators_ + indicator
 };
 
 }  // namespace caseload::regimes

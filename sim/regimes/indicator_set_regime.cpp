@@ -1,6 +1,7 @@
 #include "sim/regimes/indicator_set_regime.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <numeric>
 #include <span>
@@ -8,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "sim/model/office_profiles.hpp"
+#include "sim/regimes/benchmark_regression.hpp"
 #include "sim/regimes/benchmark_rule.hpp"
 #include "sim/regimes/target_year.hpp"
 
@@ -37,10 +39,22 @@ IndicatorSetRegime::IndicatorSetRegime(const model::Scenario& scenario, RegimeRu
   peer_advisers_.assign(sets, 0.0);
   for (std::uint32_t u = 0; u < organisation_.units(); ++u) peer_advisers_[peer_set_[u]] += organisation_.unit_size(u);
   unexplained_credit_.assign(sets, 0.0);
-  if (rules_.pressure.relative && rules_.pressure.expected == Expected::CaseloadMix) {
+  if (rules_.pressure.relative && rules_.pressure.expected != Expected::Size) {
     client_weeks_.assign(organisation_.units() * groups_, 0.0);
     national_client_weeks_.assign(sets * groups_, 0.0);
     national_credit_.assign(sets * groups_, 0.0);
+  }
+  if (rules_.pressure.relative && rules_.pressure.expected == Expected::Regression) {
+    for (const model::OfficeProfile& office : model::office_profiles(scenario)) {
+      const double vacancies = office.employers * office.vacancies_per_week;
+      office_market_.push_back(std::log(vacancies / std::max(model::new_claims_per_week(office, scenario), 1e-9)));
+    }
+  }
+  if (rules_.pressure.cascade.enabled()) {
+    cascade_ = std::make_unique<Cascade>(scenario, rules_.pressure.cascade, rules_.pressure.k);
+    if (rules_.pressure.cascade.split != Split::Equal) {
+      adviser_client_weeks_.assign(static_cast<std::size_t>(organisation_.advisers()) * groups_, 0.0);
+    }
   }
   for (const auto& indicator : indicators_) indicator->add_job_marks(job_marks_);
   std::sort(job_marks_.begin(), job_marks_.end());
@@ -48,6 +62,7 @@ IndicatorSetRegime::IndicatorSetRegime(const model::Scenario& scenario, RegimeRu
 }
 
 double IndicatorSetRegime::pressure(model::AdviserId adviser) const {
+  if (cascade_) return cascade_->pressure(adviser);
   const std::uint32_t unit = organisation_.unit_of(adviser);
   return pressure_[unit] + year_pressure_[unit];
 }
@@ -94,13 +109,20 @@ void IndicatorSetRegime::end_week(const model::RegimeView& view, int week) {
   }
   ledger_.start_week();
   ledger_.release_until(day);
-  if (!client_weeks_.empty()) count_client_weeks(view);
+  if (!client_weeks_.empty() || !adviser_client_weeks_.empty()) count_client_weeks(view);
   const bool reviews = rules_.pressure.k > 0.0 || rules_.pressure.has_stars;
-  if (reviews && (week + 1) % static_cast<int>(rules_.pressure.review_weeks) == 0) review(week);
+  if (reviews && (week + 1) % static_cast<int>(rules_.pressure.review_weeks) == 0) {
+    if (cascade_) {
+      review_cascade(week);
+    } else {
+      review(week);
+    }
+  }
   if ((week + 1) % rules_.pressure.year_weeks() == 0) {  // targets run by the year
     ratchet_targets();
     ledger_.reset_to_date();
     std::fill(client_weeks_.begin(), client_weeks_.end(), 0.0);
+    std::fill(adviser_client_weeks_.begin(), adviser_client_weeks_.end(), 0.0);
   }
   if (rules_.pressure.target_year_weeks > 0) weigh_year_end(week + 1);
 }
@@ -135,10 +157,13 @@ void IndicatorSetRegime::ratchet_targets() {
 
 void IndicatorSetRegime::count_client_weeks(const model::RegimeView& view) {
   const auto advisers = std::min(organisation_.advisers(), view.adviser_count());
+  // Counted by unit (benchmarking) or by adviser (a cascade's split), whichever is kept.
+  const bool by_unit = !client_weeks_.empty();
   for (std::uint32_t a = 0; a < advisers; ++a) {
-    double* unit_weeks = &client_weeks_[organisation_.unit_of(static_cast<model::AdviserId>(a)) * groups_];
+    double* weeks = by_unit ? &client_weeks_[organisation_.unit_of(static_cast<model::AdviserId>(a)) * groups_]
+                            : &adviser_client_weeks_[a * groups_];
     for (model::JobseekerId client : view.caseload(static_cast<model::AdviserId>(a))) {
-      unit_weeks[model::index(view.group_of(client))] += 1.0;
+      weeks[model::index(view.group_of(client))] += 1.0;
     }
   }
 }
@@ -205,14 +230,17 @@ void IndicatorSetRegime::review(int week) {
   const PressureRule& rule = rules_.pressure;
   const double weeks_in_year = static_cast<double>(week % rule.year_weeks() + 1);
   std::vector<double> peer_mean(peer_advisers_.size(), 0.0);
+  std::vector<double> fitted;
   if (rule.relative) {
     peer_mean = mean_per_adviser();
-    if (rule.expected == Expected::CaseloadMix) total_caseload_mix();
+    if (rule.expected != Expected::Size) total_caseload_mix();
+    if (rule.expected == Expected::Regression) regression_expected(fitted);
   }
   for (std::uint32_t u = 0; u < organisation_.units(); ++u) {
     const double size = organisation_.unit_size(u);
-    const double target = rule.relative ? expected(u, peer_mean[peer_set_[u]])
-                                        : weekly_target_[u] * size * weeks_in_year;
+    const double target = !rule.relative ? weekly_target_[u] * size * weeks_in_year
+                          : fitted.empty() ? expected(u, peer_mean[peer_set_[u]])
+                                           : fitted[u];
     const double actual = ledger_.unit_to_date(u);
     target_[u] = target;
     if (rule.has_stars) {
@@ -224,7 +252,79 @@ void IndicatorSetRegime::review(int week) {
   }
 }
 
+// Credit per adviser regressed on the unit's office market and its caseload mix's expected
+// credit per adviser, weighted by size; a unit's expected credit is its fitted value times its
+// size. Floored at 0: a fitted value below zero would expect the impossible.
+void IndicatorSetRegime::regression_expected(std::vector<double>& expected_credit) const {
+  const std::uint32_t units = organisation_.units();
+  constexpr std::size_t columns = 3;  // intercept, market, mix
+  std::vector<double> x(units * columns), y(units), weights(units);
+  for (std::uint32_t u = 0; u < units; ++u) {
+    const double size = organisation_.unit_size(u);
+    x[u * columns] = 1.0;
+    x[u * columns + 1] = office_market_[organisation_.office_of(u)];
+    x[u * columns + 2] = expected(u, 0.0) / size;
+    y[u] = ledger_.unit_to_date(u) / size;
+    weights[u] = size;
+  }
+  expected_credit = least_squares_fit(x, columns, y, weights);
+  for (std::uint32_t u = 0; u < units; ++u) {
+    expected_credit[u] = std::max(0.0, expected_credit[u]) * organisation_.unit_size(u);
+  }
+}
+
+// What each adviser weighs in a caseload or expected split: client-weeks to date, or the
+// credit its caseload mix would earn at the national rate per client-week of each group.
+std::vector<double> IndicatorSetRegime::cascade_weights() const {
+  const std::size_t advisers = organisation_.advisers();
+  std::vector<double> weights(advisers, 0.0);
+  if (adviser_client_weeks_.empty()) return weights;
+  std::vector<double> national_weeks(groups_, 0.0), national_credit(groups_, 0.0);
+  for (std::size_t i = 0; i < adviser_client_weeks_.size(); ++i) national_weeks[i % groups_] += adviser_client_weeks_[i];
+  for (std::size_t g = 0; g < groups_; ++g) national_credit[g] = ledger_.group_to_date(g);
+  for (std::size_t a = 0; a < advisers; ++a) {
+    const std::span<const double> weeks(&adviser_client_weeks_[a * groups_], groups_);
+    weights[a] = rules_.pressure.cascade.split == Split::Caseload
+                     ? std::accumulate(weeks.begin(), weeks.end(), 0.0)
+                     : expected_from_mix(national_credit, national_weeks, weeks);
+  }
+  return weights;
+}
+
+void IndicatorSetRegime::review_cascade(int week) {
+  const PressureRule& rule = rules_.pressure;
+  const double weeks_in_year = static_cast<double>(week % rule.year_weeks() + 1);
+  std::vector<double> credit(organisation_.advisers());
+  for (std::uint32_t a = 0; a < organisation_.advisers(); ++a) credit[a] = ledger_.adviser_to_date(a);
+  cascade_->review(rule.target_per_adviser_week, weeks_in_year, credit, cascade_weights());
+}
+
+// Every level's units, credit counted this week by indicator, target and pressure.
+void IndicatorSetRegime::score_cascade(int week, std::vector<model::ScoreRow>& rows) const {
+  const auto& tiers = cascade_->tiers();
+  for (std::size_t t = 0; t < tiers.size(); ++t) {
+    const Cascade::Tier& tier = tiers[t];
+    std::vector<std::vector<double>> credit;
+    for (std::size_t i = 0; i < indicators_.size(); ++i) {
+      std::vector<double> by_adviser(tier.organisation.advisers());
+      for (std::uint32_t a = 0; a < tier.organisation.advisers(); ++a) by_adviser[a] = ledger_.adviser_this_week(a, i);
+      credit.push_back(cascade_->unit_totals(t, by_adviser));
+    }
+    for (std::uint32_t u = 0; u < tier.organisation.units(); ++u) {
+      for (std::size_t i = 0; i < indicators_.size(); ++i) {
+        rows.push_back({static_cast<std::uint32_t>(week), static_cast<std::uint8_t>(tier.organisation.level_of(u)),
+                        tier.organisation.index_in_level(u), static_cast<std::uint8_t>(i), credit[i][u],
+                        tier.target[u], tier.pressure[u], 0});
+      }
+    }
+  }
+}
+
 void IndicatorSetRegime::score_week(int week, std::vector<model::ScoreRow>& rows) const {
+  if (cascade_) {
+    score_cascade(week, rows);
+    return;
+  }
   for (std::uint32_t u = 0; u < organisation_.units(); ++u) {
     const bool rated = rules_.pressure.has_stars;
     for (std::size_t i = 0; i < indicators_.size(); ++i) {

@@ -11,17 +11,21 @@
 #include <vector>
 
 #include "sim/model/regime.hpp"
+#include "sim/regimes/cascade.hpp"
 #include "sim/regimes/credit_ledger.hpp"
 #include "sim/regimes/indicator.hpp"
 #include "sim/regimes/organisation.hpp"
 
 namespace caseload::regimes {
 
-/// What a benchmarked unit is expected to earn: the mean per adviser times its size, or the
-/// national credit per client-week of each customer group times its client-weeks of that group.
-enum class Expected : std::uint8_t { Size, CaseloadMix };
+/// What a benchmarked unit is expected to earn: the mean per adviser times its size; the
+/// national credit per client-week of each customer group times its client-weeks of that
+/// group; or a regression across units of credit per adviser on its office's market (log
+/// vacancies per new claim) and its caseload mix (the caseload_mix value per adviser), the
+/// Danish residual method (EVIDENCE.md 5.1, P38).
+enum class Expected : std::uint8_t { Size, CaseloadMix, Regression };
 
-inline const std::vector<std::string> expected_names = {"size", "caseload_mix"};
+inline const std::vector<std::string> expected_names = {"size", "caseload_mix", "regression"};
 
 /// Whom a benchmarked unit is compared with: every unit, or the units of offices in its
 /// cluster of comparable offices (Denmark's klynger, EVIDENCE.md 5.1).
@@ -48,6 +52,9 @@ struct PressureRule {
   /// year's plus ratchet × its result this year per adviser-week, so credit now also raises
   /// next year's target, and the year-end term weighs that cost (target_year.hpp).
   double ratchet = 0.0;
+  /// Targets split from the top level down and pressure passed down by managers
+  /// (cascade.hpp); when on, it sets every pressure and the rule above only its k and target.
+  CascadeRule cascade;
   int year_weeks() const { return target_year_weeks > 0 ? target_year_weeks : 52; }
 };
 
@@ -103,6 +110,10 @@ class IndicatorSetRegime final : public model::Regime {
   void review(int week);
   void weigh_year_end(int week);
   void ratchet_targets();
+  void review_cascade(int week);
+  std::vector<double> cascade_weights() const;
+  void regression_expected(std::vector<double>& expected) const;
+  void score_cascade(int week, std::vector<model::ScoreRow>& rows) const;
   bool for_profit(model::AdviserId adviser) const {
     return rules_.reward == Reward::Profit && organisation_.is_caseworker(adviser);
   }
@@ -127,6 +138,9 @@ class IndicatorSetRegime final : public model::Regime {
   std::vector<double> national_client_weeks_;  ///< peer set * groups_ + group, filled at each review
   std::vector<double> national_credit_;        ///< peer set * groups_ + group, filled at each review
   std::vector<double> unexplained_credit_;     ///< by peer set; spread by unit size
+  std::vector<double> office_market_;          ///< by office: log vacancies per new claim (regression)
+  std::unique_ptr<Cascade> cascade_;           ///< when the rule has one
+  std::vector<double> adviser_client_weeks_;   ///< adviser * groups_ + group, to date (cascade splits)
 };
 
 }  // namespace caseload::regimes

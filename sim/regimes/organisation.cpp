@@ -21,10 +21,13 @@ Organisation::Organisation(const model::OfficeNetwork& network,
           break;
         case Level::Office:
         case Level::Provider: unit = static_cast<std::uint32_t>(office); break;
+        case Level::District: unit = static_cast<std::uint32_t>(std::max(network.district_of(office), 0)); break;
+        case Level::Nation: unit = 0; break;
       }
       if (size_.size() <= unit) size_.resize(unit + 1, 0);
       size_[unit] += 1;
       unit_.push_back(unit);
+      // A district's or the nation's office is its first.
       office_of_unit_.resize(size_.size(), static_cast<std::uint32_t>(office));
     }
     first_team += static_cast<std::uint32_t>((advisers + network.advisers_per_team - 1) / network.advisers_per_team);

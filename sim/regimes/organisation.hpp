@@ -1,6 +1,7 @@
 #pragma once
-// Who counts for whom: the unit (adviser, team or office) at which a regime counts outcomes,
-// derived from the office network in the order the model creates advisers.
+// Who counts for whom: the unit (adviser, team, office, district or the nation) at which a
+// regime counts outcomes, derived from the office network in the order the model creates
+// advisers.
 
 #include <cstdint>
 #include <span>
@@ -14,10 +15,18 @@
 namespace caseload::regimes {
 
 /// Provider caseworkers (after the office advisers) are counted per provider at every level but
-/// adviser; `provider` counts jobcentre advisers per office and caseworkers per provider.
-enum class Level : std::uint8_t { Adviser, Team, Office, Provider };
+/// adviser; `provider` counts jobcentre advisers per office and caseworkers per provider. The
+/// order is model::unit_level_names' (the trace's), not the hierarchy's: see `rank`.
+enum class Level : std::uint8_t { Adviser, Team, Office, Provider, District, Nation };
 
-inline const std::vector<std::string> level_names = {"adviser", "team", "office", "provider"};
+inline const std::vector<std::string> level_names = {"adviser", "team", "office", "provider", "district", "nation"};
+
+/// Height in the management hierarchy: adviser 0, team 1, office and provider 2, district 3,
+/// nation 4. A cascade runs from higher to lower.
+inline int rank(Level level) {
+  constexpr int ranks[] = {0, 1, 2, 2, 3, 4};
+  return ranks[static_cast<int>(level)];
+}
 
 /// The first provider caseworker's adviser id: caseworkers come after every office adviser.
 inline std::uint32_t first_caseworker(const model::OfficeNetwork& network) {

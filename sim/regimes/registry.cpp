@@ -7,6 +7,7 @@
 
 #include "sim/core/did_you_mean.hpp"
 #include "sim/model/provider_staffing.hpp"
+#include "sim/regimes/cascade_reader.hpp"
 #include "sim/regimes/indicator_set_regime.hpp"
 #include "sim/regimes/primitives.hpp"
 
@@ -55,6 +56,25 @@ void read_target_year(core::ConfigReader& pressure, PressureRule& rule) {
   }
 }
 
+// A cascade sets every pressure from an absolute target split down from the top; it is not
+// combined with benchmarking or target years in this version.
+void read_cascade_rule(core::ConfigReader& pressure, const model::Scenario& scenario, RegimeRules& rules) {
+  if (!pressure.has("cascade")) return;
+  PressureRule& rule = rules.pressure;
+  rule.cascade = read_cascade(pressure.section("cascade"), scenario, rules.level);
+  if (rule.k <= 0.0 || rule.target_per_adviser_week <= 0.0) {
+    pressure.error("cascade", fmt::format("'{}' splits a target and passes its shortfall down: it needs '{}' and "
+                                          "'{}' above 0",
+                                          pressure.path_of("cascade"), pressure.path_of("k"),
+                                          pressure.path_of("target_per_adviser_week")));
+  }
+  if (rule.relative || rule.target_year_weeks > 0) {
+    pressure.error("cascade", fmt::format("'{}' is not combined with '{}' or '{}' in this version",
+                                          pressure.path_of("cascade"), pressure.path_of("relative"),
+                                          pressure.path_of("target_year_weeks")));
+  }
+}
+
 IndicatorContext context_of(const model::Scenario& scenario) {
   IndicatorContext context{&scenario, {}};
   for (const auto& group : scenario.groups) context.group_names.push_back(group.name);
@@ -85,6 +105,11 @@ RegimeDescription describe_regime(const model::Scenario& scenario, core::Diagnos
   for (std::size_t i = 0; i < level_names.size(); ++i) {
     if (level_names[i] == level) out.rules.level = static_cast<Level>(i);
   }
+  if (out.rules.level == Level::District && scenario.network.districts == 0) {
+    reader.error("level", fmt::format("'{}' is district, but the network has no districts; set network.districts "
+                                      "or give the office table a district column",
+                                      reader.path_of("level")));
+  }
   const std::string reward = reader.choice("reward", "points", reward_names);
   out.rules.reward = reward == "profit" ? Reward::Profit : Reward::Points;
   if (out.rules.reward == Reward::Profit && !scenario.providers.enabled()) {
@@ -101,10 +126,11 @@ RegimeDescription describe_regime(const model::Scenario& scenario, core::Diagnos
     out.rules.pressure.review_weeks = static_cast<double>(
         pressure.integer("review_weeks", 4, core::Bounds::between(1, 52)));
     out.rules.pressure.relative = pressure.flag("relative", false);
-    out.rules.pressure.expected =
-        pressure.choice("expected", "size", expected_names) == "caseload_mix" ? Expected::CaseloadMix : Expected::Size;
-    if (out.rules.pressure.expected == Expected::CaseloadMix && !out.rules.pressure.relative) {
-      pressure.error("expected", fmt::format("'{}: caseload_mix' needs '{}: true'", pressure.path_of("expected"),
+    const std::string expected = pressure.choice("expected", "size", expected_names);
+    out.rules.pressure.expected = static_cast<Expected>(
+        std::find(expected_names.begin(), expected_names.end(), expected) - expected_names.begin());
+    if (out.rules.pressure.expected != Expected::Size && !out.rules.pressure.relative) {
+      pressure.error("expected", fmt::format("'{}: {}' needs '{}: true'", pressure.path_of("expected"), expected,
                                              pressure.path_of("relative")));
     }
     out.rules.pressure.compare =
@@ -113,8 +139,14 @@ RegimeDescription describe_regime(const model::Scenario& scenario, core::Diagnos
       pressure.error("compare", fmt::format("'{}: cluster' needs '{}: true'", pressure.path_of("compare"),
                                             pressure.path_of("relative")));
     }
+    if (out.rules.pressure.compare == Compare::Cluster && out.rules.pressure.expected == Expected::Regression) {
+      pressure.error("compare", fmt::format("'{}: cluster' and '{}: regression' are two ways of comparing like "
+                                            "with like; give one",
+                                            pressure.path_of("compare"), pressure.path_of("expected")));
+    }
     read_stars(pressure, out.rules.pressure);
     read_target_year(pressure, out.rules.pressure);
+    read_cascade_rule(pressure, scenario, out.rules);
     pressure.finish();
   }
   const IndicatorContext context = context_of(scenario);

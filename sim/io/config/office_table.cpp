@@ -158,9 +158,10 @@ std::vector<model::OfficeProfile> read_office_table(const std::filesystem::path&
       header.empty() ? core::SourceLocation{file.string(), 0, 0}
                      : core::SourceLocation{file.string(), header[0].location.line, is_yaml ? 0 : 1};
 
-  // Columns: the required ones, an optional cluster, and a share for every group or none.
+  // Columns: the required ones, an optional cluster and district, and a share for every group or none.
   std::vector<std::string> known = office_table_columns;
   known.push_back("cluster");
+  known.push_back("district");
   std::vector<std::string> share_columns;
   for (const auto& group : scenario.groups) share_columns.push_back("share_" + group.name);
   known.insert(known.end(), share_columns.begin(), share_columns.end());
@@ -214,6 +215,9 @@ std::vector<model::OfficeProfile> read_office_table(const std::filesystem::path&
     if (row.cells.contains("cluster")) {
       if (auto cluster = reader.number("cluster", 0, 999, true)) office.cluster = static_cast<int>(*cluster);
     }
+    if (row.cells.contains("district")) {
+      if (auto district = reader.number("district", 0, 999, true)) office.district = static_cast<int>(*district);
+    }
     if (has_shares) {
       double sum = 0.0;
       for (std::size_t g = 0; g < scenario.groups.size(); ++g) {
@@ -239,6 +243,11 @@ std::vector<model::OfficeProfile> read_office_table(const std::filesystem::path&
   const auto with_cluster = std::count_if(offices.begin(), offices.end(), [](const auto& o) { return o.cluster >= 0; });
   if (with_cluster > 0 && with_cluster < static_cast<long>(rows.size())) {
     diagnostics.error(header_location, "office table column 'cluster' must be given for every office or none");
+  }
+  const auto with_district =
+      std::count_if(offices.begin(), offices.end(), [](const auto& o) { return o.district >= 0; });
+  if (with_district > 0 && with_district < static_cast<long>(rows.size())) {
+    diagnostics.error(header_location, "office table column 'district' must be given for every office or none");
   }
   return offices;
 }

@@ -61,6 +61,7 @@ model::OfficeNetwork read_network(ConfigReader reader, core::SourceLocation& tab
   network.variation = read_variation(reader.section("variation"));
   // More clusters than offices means one office per cluster (a shortened run of a network).
   network.clusters = static_cast<int>(reader.integer("clusters", network.clusters, Bounds::between(1, 1000)));
+  network.districts = static_cast<int>(reader.integer("districts", network.districts, Bounds::between(0, 1000)));
   network.office_table = reader.text("office_table", "");
   table_location = reader.location_of("office_table");
   if (!network.office_table.empty() && network.variation.any()) {
