@@ -115,14 +115,14 @@ void Cascade::split_down(std::size_t t, std::span<const double> adviser_weight) 
       }
     }
     const std::vector<double> split = split_target(tier.target[u], weights);
-    std::vector<double> performance(children.size(), 0.0);
+    std::vector<double> shortfall(children.size(), 0.0);
     for (std::size_t i = 0; i < children.size(); ++i) {
       const std::uint32_t c = children[i];
       below.target[c] = split[i] * below.ambition[c];
-      performance[i] = below.target[c] > 0.0 ? below.credit[c] / below.target[c] : 1.0;
+      shortfall[i] = shortfall_share(below.target[c], below.credit[c]);
     }
     const double passed = tier.received[u] + k_ * shortfall_share(tier.target[u], tier.credit[u]);
-    const std::vector<double> received = pass_down(passed, performance, rule_.manager);
+    const std::vector<double> received = pass_down(passed, shortfall, rule_.manager);
     for (std::size_t i = 0; i < children.size(); ++i) below.received[children[i]] = received[i];
   }
 }

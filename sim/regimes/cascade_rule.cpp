@@ -19,27 +19,14 @@ double shortfall_share(double target, double credit) noexcept {
   return target > 0.0 ? std::max(0.0, target - credit) / target : 0.0;
 }
 
-std::vector<double> pass_down(double passed, std::span<const double> performance, Manager rule) {
-  const std::size_t n = performance.size();
+std::vector<double> pass_down(double passed, std::span<const double> shortfall, Manager rule) {
+  const std::size_t n = shortfall.size();
   std::vector<double> received(n, passed);
-  if (rule == Manager::Even || n < 2) return received;
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return performance[a] < performance[b]; });
-  // Each place's share of attention: 2 below the middle, 1 at it, 0 above.
-  auto place_share = [n](std::size_t place) {
-    if (2 * place + 1 < n) return 2.0;
-    return 2 * place + 1 == n ? 1.0 : 0.0;
-  };
-  for (std::size_t first = 0; first < n;) {
-    std::size_t last = first;
-    while (last + 1 < n && performance[order[last + 1]] == performance[order[first]]) ++last;
-    double share = 0.0;
-    for (std::size_t place = first; place <= last; ++place) share += place_share(place);
-    share /= static_cast<double>(last - first + 1);
-    for (std::size_t place = first; place <= last; ++place) received[order[place]] = passed * share;
-    first = last + 1;
+  const double total_shortfall = std::accumulate(shortfall.begin(), shortfall.end(), 0.0);
+  if (rule == Manager::Even || total_shortfall <= 0.0) return received;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double focus = static_cast<double>(n) * shortfall[i] / total_shortfall;
+    received[i] = passed * std::min(focus, max_focus);
   }
   return received;
 }

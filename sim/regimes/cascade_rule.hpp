@@ -20,7 +20,7 @@ enum class Split : std::uint8_t { Equal, Caseload, Expected };
 inline const std::vector<std::string> split_names = {"equal", "caseload", "expected"};
 
 /// How a manager passes pressure down: spread evenly over the units below, or onto the lowest
-/// performers (the half furthest below their targets).
+/// performers (the units below their targets, the further below the more).
 enum class Manager : std::uint8_t { Even, Lowest };
 
 inline const std::vector<std::string> manager_names = {"even", "lowest"};
@@ -31,11 +31,15 @@ std::vector<double> split_target(double parent_target, std::span<const double> w
 /// Shortfall share of a target: max(0, target − credit) / target; 0 without a target.
 double shortfall_share(double target, double credit) noexcept;
 
+/// Most a manager focuses on one unit under `lowest`, in units' worth of attention. [A] no
+/// source: a manager can chase a few people, not load a whole team's pressure on one.
+inline constexpr double max_focus = 3.0;
+
 /// What each unit below receives when its manager passes on `passed` (the manager's own
-/// shortfall term plus what it received). Even: every unit gets `passed`. Lowest: units ranked
-/// by `performance` (credit / target), the lower half get 2 × `passed`, the upper half
-/// nothing, a middle unit (odd count) `passed`; tied units share their places' amounts. Both
-/// pass the same total (`passed` × units), so the rule moves pressure without adding any.
-std::vector<double> pass_down(double passed, std::span<const double> performance, Manager rule);
+/// shortfall term plus what it received). Even: every unit gets `passed`. Lowest: the total
+/// `passed` × units goes to the units below target in proportion to their shortfall shares,
+/// each capped at `max_focus` × `passed` (a cap that binds passes less in all); with no unit
+/// below target, as even. So the rule moves pressure onto those behind without adding any.
+std::vector<double> pass_down(double passed, std::span<const double> shortfall, Manager rule);
 
 }  // namespace caseload::regimes

@@ -27,28 +27,30 @@ TEST(ShortfallShare, IsTheMissingShareOfTheTargetAndZeroWithoutOne) {
 }
 
 TEST(PassDown, EvenGivesEveryUnitWhatTheManagerPasses) {
-  const std::vector<double> performance = {0.2, 1.5, 0.9};
-  EXPECT_EQ(pass_down(0.4, performance, Manager::Even), (std::vector<double>{0.4, 0.4, 0.4}));
+  const std::vector<double> shortfall = {0.2, 0.0, 0.5};
+  EXPECT_EQ(pass_down(0.4, shortfall, Manager::Even), (std::vector<double>{0.4, 0.4, 0.4}));
 }
 
-TEST(PassDown, LowestDoublesItOnTheLowerHalfAndKeepsTheTotal) {
-  const std::vector<double> four = {0.9, 0.1, 1.2, 0.5};
-  EXPECT_EQ(pass_down(0.5, four, Manager::Lowest), (std::vector<double>{0.0, 1.0, 0.0, 1.0}));
-  const std::vector<double> three = {0.9, 0.1, 1.2};  // the middle unit keeps its share
-  EXPECT_EQ(pass_down(0.5, three, Manager::Lowest), (std::vector<double>{0.5, 1.0, 0.0}));
-  for (const auto* performance : {&four, &three}) {
-    const std::vector<double> received = pass_down(0.5, *performance, Manager::Lowest);
-    EXPECT_DOUBLE_EQ(std::accumulate(received.begin(), received.end(), 0.0), 0.5 * static_cast<double>(performance->size()));
-  }
+TEST(PassDown, LowestPutsItOnTheUnitsBelowTargetByTheirShortfallAndKeepsTheTotal) {
+  // Four units, two below target (shortfall 0.1 and 0.3): 4 × 0.5 = 2 shared 1 : 3.
+  const std::vector<double> shortfall = {0.0, 0.1, 0.0, 0.3};
+  const std::vector<double> received = pass_down(0.5, shortfall, Manager::Lowest);
+  EXPECT_DOUBLE_EQ(received[0], 0.0);
+  EXPECT_DOUBLE_EQ(received[1], 0.5);
+  EXPECT_DOUBLE_EQ(received[3], 1.5);
+  EXPECT_DOUBLE_EQ(std::accumulate(received.begin(), received.end(), 0.0), 2.0);
 }
 
-TEST(PassDown, TiedUnitsShareTheirPlaces) {
-  // Two units tied lowest take places 0 and 1 (2 and 2); the two tied above take 0 and 0.
-  const std::vector<double> tied = {0.0, 0.0, 1.0, 1.0};
-  EXPECT_EQ(pass_down(1.0, tied, Manager::Lowest), (std::vector<double>{2.0, 2.0, 0.0, 0.0}));
-  // All tied: nobody is lower than another, so it is spread evenly.
-  const std::vector<double> all = {0.5, 0.5, 0.5};
-  EXPECT_EQ(pass_down(1.0, all, Manager::Lowest), (std::vector<double>{1.0, 1.0, 1.0}));
+TEST(PassDown, OneUnitBehindTakesAtMostMaxFocusUnitsWorth) {
+  const std::vector<double> shortfall = {0.0, 0.0, 0.0, 0.0, 0.0, 0.2};
+  const std::vector<double> received = pass_down(1.0, shortfall, Manager::Lowest);
+  EXPECT_DOUBLE_EQ(received[5], max_focus);
+  EXPECT_DOUBLE_EQ(received[0], 0.0);
+}
+
+TEST(PassDown, WithNobodyBehindLowestIsEven) {
+  const std::vector<double> shortfall = {0.0, 0.0, 0.0};
+  EXPECT_EQ(pass_down(1.0, shortfall, Manager::Lowest), (std::vector<double>{1.0, 1.0, 1.0}));
 }
 
 TEST(LeastSquaresFit, RecoversALinearRelationExactly) {
@@ -103,11 +105,11 @@ TEST(Cascade, LowestPerformersGetTheManagersPressure) {
   const auto& offices = cascade.tiers()[1];
   EXPECT_DOUBLE_EQ(offices.target[0], 20.0);
   EXPECT_DOUBLE_EQ(offices.target[1], 20.0);
-  // The nation passes 0.5 per office; the lowest office takes both shares (1.0), and its own
-  // shortfall (1.0) adds to it: 1 + 1 + 1 = 3. Office 0 met its target and gets nothing.
+  // The nation passes 0.5 per office; the one office below target takes both shares (1.0),
+  // and its own shortfall (1.0) adds to it: 1 + 1 + 1 = 3. Office 0 met its target: nothing.
   EXPECT_DOUBLE_EQ(offices.pressure[0], 1.0);
   EXPECT_DOUBLE_EQ(offices.pressure[1], 3.0);
-  // Office 1 passes 2.0 to two tied advisers (2.0 each), who add their own shortfall of 1.
+  // Office 1 passes 2.0 to two advisers equally far behind (2.0 each), who add their own 1.
   EXPECT_DOUBLE_EQ(cascade.pressure(model::AdviserId{0}), 1.0);
   EXPECT_DOUBLE_EQ(cascade.pressure(model::AdviserId{2}), 4.0);
   EXPECT_DOUBLE_EQ(cascade.tiers()[2].target[3], 10.0);
