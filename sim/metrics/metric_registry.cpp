@@ -164,6 +164,18 @@ constexpr Metric metrics[] = {
     {"into_work_office_ratio", "ratio",
      "highest office's monthly into-work rate over the lowest's (UK districts 2023-24: 1.96)",
      field<&R::offices, &OfficeResults::into_work_ratio>},
+
+    {"local_target_ambition", "ratio",
+     "units setting their own targets: mean own target over the target split to them (NaN without local targets)",
+     field<&R::local_targets, &LocalTargets::ambition>},
+    {"local_target_met_share", "share", "share of units setting their own targets that met them",
+     field<&R::local_targets, &LocalTargets::met_share>},
+    {"local_target_achievement", "ratio",
+     "units setting their own targets: mean credit over the target split to them",
+     field<&R::local_targets, &LocalTargets::achievement>},
+    {"local_ambition_achievement_correlation", "correlation",
+     "correlation across units setting their own targets of their ambition and their achievement",
+     field<&R::local_targets, &LocalTargets::ambition_achievement_correlation>},
 };
 
 constexpr bool is_snake_case(std::string_view name) {

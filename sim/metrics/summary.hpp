@@ -10,6 +10,7 @@
 #include "sim/metrics/calibration.hpp"
 #include "sim/metrics/creaming.hpp"
 #include "sim/metrics/evidence.hpp"
+#include "sim/metrics/local_targets.hpp"
 #include "sim/metrics/net_impact.hpp"
 #include "sim/metrics/offflow_curves.hpp"
 #include "sim/metrics/offices.hpp"
@@ -38,6 +39,7 @@ struct MetricsReport {
   Evidence evidence;
   Bunching bunching;  ///< help by weeks to a claim mark, entries by week of the target year
   Providers providers;
+  LocalTargets local_targets;  ///< units' own targets against what they achieved
   std::optional<NetImpact> net_impact;
   std::optional<CostEffectiveness> cost_effectiveness;
   std::optional<Paradox> paradox;

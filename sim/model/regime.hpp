@@ -102,6 +102,15 @@ struct EvidenceTally {
   std::vector<double> unmatched_entries;
 };
 
+/// Units that set their own targets (a cascade's local level), summed over the reviews of the
+/// measured period: the target each chose, the one the level above split to it, and its credit
+/// to date at each review. Empty without local targets.
+struct LocalTargetTally {
+  std::vector<double> own_target;
+  std::vector<double> split_target;
+  std::vector<double> credit;
+};
+
 /// The kinds of unit a regime counts for: `ScoreRow::level` indexes this list.
 inline constexpr std::array<std::string_view, 6> unit_level_names = {"adviser",  "team",     "office",
                                                                      "provider", "district", "nation"};
@@ -164,6 +173,8 @@ class Regime {
 
   /// What its evidence rules did to job-entry claims; empty when it checks none.
   virtual EvidenceTally evidence() const { return {}; }
+  /// What units that set their own targets chose and achieved (none by default).
+  virtual LocalTargetTally local_targets() const { return {}; }
 
   /// What the regime credited to this adviser over the measured period: points, or money
   /// for payment by results. Team or office counts are shared equally among members.

@@ -89,6 +89,7 @@ VariantResult run_variant(const Scenario& scenario, const Policy& policy, std::s
   result.scoreboard.indicators = world.regime->indicator_names();
   result.scoreboard.rows = std::move(world.records.scoreboard);
   result.evidence = world.regime->evidence();
+  result.local_targets = world.regime->local_targets();
   result.name = std::move(name);
   result.jobseekers = std::move(world.people.jobseekers);
   result.advisers = std::move(world.staff.advisers);

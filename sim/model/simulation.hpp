@@ -59,6 +59,7 @@ struct VariantResult {
   ProviderTally providers;                  ///< empty without contracted providers
   Scoreboard scoreboard;
   EvidenceTally evidence;                   ///< claims and matching, empty if unchecked
+  LocalTargetTally local_targets;           ///< units' own targets and results, empty if none
   std::vector<OfficeProfile> offices;       ///< by office: market, size, mix and cluster
   std::vector<double> new_claims_per_week;  ///< by office: expected inflow, all groups
   std::vector<EventRecord> events;          ///< every handled event, if recorded

@@ -28,7 +28,8 @@ IndicatorSetRegime::IndicatorSetRegime(const model::Scenario& scenario, RegimeRu
       target_(organisation_.units(), std::numeric_limits<double>::quiet_NaN()),
       weekly_target_(organisation_.units(), rules.pressure.target_per_adviser_week),
       peer_set_(organisation_.units(), 0),
-      groups_(scenario.groups.size()) {
+      groups_(scenario.groups.size()),
+      measure_from_day_(scenario.run.warmup_weeks * 7.0) {
   if (rules_.pressure.compare == Compare::Cluster) {
     const std::vector<model::OfficeProfile> offices = model::office_profiles(scenario);
     for (std::uint32_t u = 0; u < organisation_.units(); ++u) {
@@ -297,6 +298,28 @@ void IndicatorSetRegime::review_cascade(int week) {
   std::vector<double> credit(organisation_.advisers());
   for (std::uint32_t a = 0; a < organisation_.advisers(); ++a) credit[a] = ledger_.adviser_to_date(a);
   cascade_->review(rule.target_per_adviser_week, weeks_in_year, credit, cascade_weights());
+  if (rule.cascade.local.enabled && week * 7.0 >= measure_from_day_) tally_local_targets();
+}
+
+// Adds each local unit's own target, the target split to it, and its credit at this review.
+void IndicatorSetRegime::tally_local_targets() {
+  for (const Cascade::Tier& tier : cascade_->tiers()) {
+    if (tier.level != rules_.pressure.cascade.local.level) continue;
+    std::vector<std::uint32_t> local_units;
+    for (std::uint32_t u = 0; u < tier.organisation.units(); ++u) {
+      if (tier.managed[u]) local_units.push_back(u);
+    }
+    model::LocalTargetTally& tally = local_tally_;
+    tally.own_target.resize(local_units.size(), 0.0);
+    tally.split_target.resize(local_units.size(), 0.0);
+    tally.credit.resize(local_units.size(), 0.0);
+    for (std::size_t i = 0; i < local_units.size(); ++i) {
+      const std::uint32_t u = local_units[i];
+      tally.own_target[i] += tier.target[u];
+      tally.split_target[i] += tier.target[u] / tier.ambition[u];
+      tally.credit[i] += tier.credit[u];
+    }
+  }
 }
 
 // Every level's units, credit counted this week by indicator, target and pressure.

@@ -93,6 +93,7 @@ class IndicatorSetRegime final : public model::Regime {
   void score_week(int week, std::vector<model::ScoreRow>& rows) const override;
   std::vector<std::string> indicator_names() const override;
   model::EvidenceTally evidence() const override;
+  model::LocalTargetTally local_targets() const override { return local_tally_; }
   double measured(model::AdviserId adviser) const override;
   double measured(model::AdviserId adviser, model::GroupId group, model::PaymentKind kind) const override;
 
@@ -111,6 +112,7 @@ class IndicatorSetRegime final : public model::Regime {
   void weigh_year_end(int week);
   void ratchet_targets();
   void review_cascade(int week);
+  void tally_local_targets();
   std::vector<double> cascade_weights() const;
   void regression_expected(std::vector<double>& expected) const;
   void score_cascade(int week, std::vector<model::ScoreRow>& rows) const;
@@ -141,6 +143,8 @@ class IndicatorSetRegime final : public model::Regime {
   std::vector<double> office_market_;          ///< by office: log vacancies per new claim (regression)
   std::unique_ptr<Cascade> cascade_;           ///< when the rule has one
   std::vector<double> adviser_client_weeks_;   ///< adviser * groups_ + group, to date (cascade splits)
+  double measure_from_day_ = 0.0;
+  model::LocalTargetTally local_tally_;        ///< summed over measured reviews, by local unit
 };
 
 }  // namespace caseload::regimes

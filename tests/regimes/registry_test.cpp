@@ -57,7 +57,8 @@ TEST(CompileRegime, StarsNeedExactlyFivePressures) {
 
 TEST(CompileRegime, EveryPresetCompiles) {
   for (const char* preset : {"jet", "jot", "offflow", "pbr-flat", "pbr-differential", "process-targets",
-                             "benchmark", "pbr-providers-flat", "pbr-providers-differential"}) {
+                             "benchmark", "pbr-providers-flat", "pbr-providers-differential", "denmark", "norway-ips",
+                             "uk-cascade"}) {
     const std::string path = std::string(CASELOAD_SOURCE_DIR) + "/scenarios/regimes/" + preset + ".yaml";
     EXPECT_NO_THROW(io::load_runnable(path, {})) << preset;
   }

@@ -98,7 +98,8 @@ INSTANTIATE_TEST_SUITE_P(ShippedScenarios, Golden,
                                            "regimes/offflow", "regimes/pbr-flat",
                                            "regimes/pbr-differential", "regimes/process-targets",
                                            "regimes/benchmark", "regimes/pbr-providers-flat",
-                                           "regimes/pbr-providers-differential"),
+                                           "regimes/pbr-providers-differential", "regimes/denmark",
+                                           "regimes/norway-ips", "regimes/uk-cascade"),
                          [](const auto& test_param) {
                            std::string name = test_param.param;
                            for (char& c : name) {

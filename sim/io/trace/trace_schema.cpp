@@ -72,6 +72,7 @@ constexpr ColumnSpec jobseekers_columns[] = {
 
 constexpr ColumnSpec offices_columns[] = {
     {"cluster", UInt32, "", "cluster of comparable offices (0 = fewest vacancies per claim)"},
+    {"district", Int32, "", "district the office is managed in (-1 without districts)"},
     {"advisers", UInt32, "people", "jobcentre advisers"},
     {"employers", UInt32, "employers", "employers in the office's local market"},
     {"vacancies_per_week", Float64, "vacancies", "vacancies each employer opens per week"},

@@ -151,6 +151,7 @@ void write_offices(TraceFile& file, const std::string& root, const model::Varian
     if (office < rows && row.week * core::days_per_week >= variant.measure_start) claimants[office] += row.counts.stock;
   }
   out.column<std::uint32_t>("cluster", rows, [&](std::size_t i) { return static_cast<std::uint32_t>(offices[i].cluster); });
+  out.column<std::int32_t>("district", rows, [&](std::size_t i) { return static_cast<std::int32_t>(offices[i].district); });
   out.column<std::uint32_t>("advisers", rows, [&](std::size_t i) { return static_cast<std::uint32_t>(offices[i].advisers); });
   out.column<std::uint32_t>("employers", rows,
                             [&](std::size_t i) { return static_cast<std::uint32_t>(offices[i].employers); });
