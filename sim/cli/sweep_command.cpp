@@ -26,18 +26,26 @@ namespace caseload::cli {
 
 namespace {
 
+std::vector<experiment::ParameterRange> ranges_of(const io::SweepFile& sweep) {
+  std::vector<experiment::ParameterRange> ranges;
+  for (const auto& [low, high] : sweep.bounds) ranges.push_back({low, high});
+  return ranges;
+}
+
 experiment::DesignMatrix design_of(const io::SweepFile& sweep) {
   switch (sweep.design) {
     case io::SweepDesignKind::Grid:
       return experiment::grid_design(sweep.parameters, sweep.grid_values);
     case io::SweepDesignKind::Points:
-      return {sweep.parameters, sweep.points};
-    case io::SweepDesignKind::LatinHypercube: {
-      std::vector<experiment::ParameterRange> ranges;
-      for (const auto& [low, high] : sweep.bounds) ranges.push_back({low, high});
-      return experiment::latin_hypercube_design(sweep.parameters, ranges, sweep.samples,
+      return {sweep.parameters, sweep.points, {}};
+    case io::SweepDesignKind::LatinHypercube:
+      return experiment::latin_hypercube_design(sweep.parameters, ranges_of(sweep), sweep.samples,
                                                 sweep.seed);
-    }
+    case io::SweepDesignKind::Morris:
+      return experiment::morris_design(sweep.parameters, ranges_of(sweep), sweep.trajectories,
+                                       sweep.levels, sweep.seed);
+    case io::SweepDesignKind::Sobol:
+      return experiment::saltelli_design(sweep.parameters, ranges_of(sweep), sweep.samples);
   }
   return {};
 }
@@ -50,6 +58,10 @@ std::string_view design_name(io::SweepDesignKind kind) {
       return "points";
     case io::SweepDesignKind::LatinHypercube:
       return "latin_hypercube";
+    case io::SweepDesignKind::Morris:
+      return "morris";
+    case io::SweepDesignKind::Sobol:
+      return "sobol";
   }
   return "grid";
 }
@@ -104,6 +116,30 @@ int report_failures(const experiment::DesignMatrix& design,
 }
 
 }  // namespace
+
+int check_sweep(const CheckOptions& options, std::ostream& out) {
+  const io::SweepFile sweep = io::load_sweep_file(options.scenario);
+  std::vector<std::string> fixed = sweep.set;
+  fixed.insert(fixed.end(), options.overrides.begin(), options.overrides.end());
+  io::load_runnable(sweep.base, fixed);
+  const experiment::DesignMatrix design = design_of(sweep);
+  // Every point sets the same paths, so the first shows whether they exist; a point's values
+  // are still checked when the sweep prepares it.
+  if (!design.points.empty()) {
+    std::vector<std::string> first = fixed;
+    for (auto& assignment : experiment::point_overrides(design, 0))
+      first.push_back(std::move(assignment));
+    io::load_runnable(sweep.base, first);
+  }
+  if (options.print_resolved) {
+    out << experiment::format_csv(experiment::design_table(design));
+  } else {
+    out << fmt::format("ok: sweep {} ({}): {} points x {} replications = {} runs\n", sweep.name,
+                       design_name(sweep.design), design.points.size(), sweep.replications,
+                       design.points.size() * sweep.replications);
+  }
+  return kExitOk;
+}
 
 int execute_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err) {
   if (const std::string problem = check_batch_options(options.batch); !problem.empty()) {
