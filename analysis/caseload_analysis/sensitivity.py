@@ -62,23 +62,27 @@ def sobol_from_matrices(f_a, f_b, f_ab, resamples: int = BOOTSTRAP_RESAMPLES,
     f_a, f_b, f_ab = (np.asarray(x, dtype=float) for x in (f_a, f_b, f_ab))
     keep = np.isfinite(f_a) & np.isfinite(f_b) & np.isfinite(f_ab).all(axis=1)
     f_a, f_b, f_ab = f_a[keep], f_b[keep], f_ab[keep]
+    n, k = len(f_a), f_ab.shape[1]
+    if n < 2:  # no variance to share out
+        nan = np.full(k, np.nan)
+        return SobolIndices(nan, nan.copy(), _interval([], k), _interval([], k), n)
     first, total = _first_total(f_a, f_b, f_ab)
     rng = np.random.default_rng(seed)
-    n = len(f_a)
     draws_first, draws_total = [], []
-    for _ in range(resamples if n > 1 else 0):
+    for _ in range(resamples):
         pick = rng.integers(0, n, n)
         s, st = _first_total(f_a[pick], f_b[pick], f_ab[pick])
         draws_first.append(s)
         draws_total.append(st)
-    k = f_ab.shape[1]
     return SobolIndices(first, total, _interval(draws_first, k), _interval(draws_total, k), n)
 
 
 def _interval(draws: list[np.ndarray], k: int) -> np.ndarray:
     if not draws:
         return np.full((k, 2), np.nan)
-    return np.nanpercentile(np.asarray(draws), [2.5, 97.5], axis=0).T
+    with warnings.catch_warnings():  # a parameter with no finite draw gets a NaN interval
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return np.nanpercentile(np.asarray(draws), [2.5, 97.5], axis=0).T
 
 
 def _role_index(role: str, prefix: str) -> int:

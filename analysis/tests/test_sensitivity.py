@@ -168,3 +168,77 @@ def test_a_sobol_sample_with_a_missing_value_is_left_out():
     assert found.samples == 49
     np.testing.assert_array_equal(found.first, whole.first)
     np.testing.assert_array_equal(found.total, whole.total)
+
+
+def _sweep(caseload, folder, design_yaml: str):
+    """A real sweep of the smoke scenario (26 weeks, no warm-up) over two continuous
+    parameters; returns its output folder."""
+    sweep = folder / "sweep.yaml"
+    sweep.write_text(f"base: {ROOT / 'scenarios/smoke.yaml'}\n"
+                     "set: [run.weeks=26, run.warmup_weeks=0]\n"
+                     "parameters: [regime.pressure.k, groups.jsa_25_49.employability_mean]\n"
+                     f"design:\n{design_yaml}"
+                     "    bounds: {regime.pressure.k: [0, 1], "
+                     "groups.jsa_25_49.employability_mean: [-1, 0]}\n")
+    out = folder / "out"
+    result = run_caseload(caseload, "sweep", str(sweep), "-o", str(out), "--quiet", "-j", "2")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def _whole(folder) -> pd.DataFrame:
+    points = pd.read_csv(folder / "points.csv", keep_default_na=False, na_values=[""])
+    return points[points["by"] == "all"]
+
+
+def test_sobol_sweep_report_ranks_parameters_by_total_index(caseload, tmp_path):
+    from caseload_analysis import experiment_report, names
+    folder = _sweep(caseload, tmp_path, "  sobol:\n    samples: 4\n")
+    whole = _whole(folder)
+    # The structure columns recover the design: 4 base samples, each A, B, AB_1, AB_2.
+    roles = whole.drop_duplicates("point").sort_values("point")
+    assert roles["role"].tolist() == ["A", "B", "AB_1", "AB_2"] * 4
+    assert roles["sample"].tolist() == [i for i in range(4) for _ in range(4)]
+    written = experiment_report.write_sweep_report(folder, tmp_path / "report")
+    table = pd.read_csv(tmp_path / "report" / written.data["sensitivity"])
+    html = (tmp_path / "report" / "index.html").read_text()
+    assert '<section id="sensitivity">' in html
+    metric = "parked_share"
+    rows = table[table["metric"] == metric].set_index("parameter")
+    assert sorted(rows["rank"]) == [1, 2]
+    assert rows["ST"].idxmax() == rows["rank"].idxmin()
+    # S_T by hand from points.csv, pivoted independently of the module's reading of it.
+    figure = whole[whole["metric"] == metric]
+    by = {role: figure[figure["role"] == role].sort_values("sample")["mean"].to_numpy()
+          for role in ["A", "B", "AB_1", "AB_2"]}
+    variance = np.var(np.concatenate([by["A"], by["B"]]))
+    for j, parameter in enumerate(["regime.pressure.k", "groups.jsa_25_49.employability_mean"]):
+        total = 0.5 * np.mean((by["A"] - by[f"AB_{j + 1}"]) ** 2) / variance
+        assert rows.loc[parameter, "ST"] == pytest.approx(total, rel=1e-12)
+        assert f"{rows.loc[parameter, 'ST']:.3f}" in html
+    assert names.metric_name(metric) in html
+
+
+def test_morris_sweep_report_ranks_parameters_by_mu_star(caseload, tmp_path):
+    from caseload_analysis import experiment_report
+    folder = _sweep(caseload, tmp_path, "  morris:\n    trajectories: 3\n    levels: 4\n")
+    whole = _whole(folder)
+    written = experiment_report.write_sweep_report(folder, tmp_path / "report")
+    table = pd.read_csv(tmp_path / "report" / written.data["sensitivity"])
+    html = (tmp_path / "report" / "index.html").read_text()
+    assert "&mu;*" in html
+    metric = "mean_job_quality"
+    rows = table[table["metric"] == metric].set_index("parameter")
+    assert rows["mu_star"].idxmax() == rows["rank"].idxmin()
+    # mu* by hand: each step's change over its signed unit move, by the parameter it moved.
+    figure = whole[whole["metric"] == metric].sort_values("point")
+    effects = {1: [], 2: []}
+    previous = None
+    for _, row in figure.iterrows():
+        if row["role"] != "start":
+            effects[int(row["role"][5:])].append((row["mean"] - previous) / row["unit_step"])
+        previous = row["mean"]
+    assert rows.loc["regime.pressure.k", "mu_star"] == pytest.approx(
+        np.mean(np.abs(effects[1])), rel=1e-12)
+    assert rows.loc["groups.jsa_25_49.employability_mean", "mu_star"] == pytest.approx(
+        np.mean(np.abs(effects[2])), rel=1e-12)
