@@ -139,6 +139,21 @@ def test_morris_ranks_ishigamis_parameters(caseload, tmp_path, levels):
     assert (found.mu_star <= found.mu_star_ci[:, 1] + 1e-9).all()
 
 
+def test_check_reports_a_bad_sensitivity_design_with_its_place(caseload, tmp_path):
+    sweep = tmp_path / "odd.yaml"
+    sweep.write_text(f"base: {ROOT / 'scenarios/smoke.yaml'}\n"
+                     "parameters: [search.intercept]\n"
+                     "design:\n"
+                     "  morris: {trajectories: 4, levels: 3, bounds: {search.intercept: [-1, 0]}}\n")
+    result = run_caseload(caseload, "check", str(sweep))
+    assert result.returncode == 2
+    assert f"{sweep}:4:37: 'design.morris.levels' must be even" in result.stderr
+    sweep.write_text(sweep.read_text().replace("levels: 3", "levels: 4"))
+    result = run_caseload(caseload, "check", str(sweep))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "ok: sweep odd (morris): 8 points x 1 replications = 8 runs\n"
+
+
 def test_morris_effects_of_a_linear_function_are_its_slopes():
     # y = 3 u1 - 2 u2 on the unit scale: every effect of u1 is 3, of u2 is -2, sigma 0.
     rows = []
@@ -199,6 +214,8 @@ def test_sobol_sweep_report_ranks_parameters_by_total_index(caseload, tmp_path):
     roles = whole.drop_duplicates("point").sort_values("point")
     assert roles["role"].tolist() == ["A", "B", "AB_1", "AB_2"] * 4
     assert roles["sample"].tolist() == [i for i in range(4) for _ in range(4)]
+    # Common random numbers: every point's replication 0 runs under one seed.
+    assert pd.read_csv(folder / "runs.csv")["seed"].nunique() == 1
     written = experiment_report.write_sweep_report(folder, tmp_path / "report")
     table = pd.read_csv(tmp_path / "report" / written.data["sensitivity"])
     html = (tmp_path / "report" / "index.html").read_text()

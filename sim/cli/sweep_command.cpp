@@ -18,6 +18,7 @@
 #include "sim/cli/result_files.hpp"
 #include "sim/experiment/design.hpp"
 #include "sim/experiment/manifest.hpp"
+#include "sim/experiment/run_seed.hpp"
 #include "sim/experiment/breakdown_figures.hpp"
 #include "sim/experiment/sweep_tables.hpp"
 #include "sim/io/config/sweep_loader.hpp"
@@ -64,6 +65,19 @@ std::string_view design_name(io::SweepDesignKind kind) {
       return "sobol";
   }
   return "grid";
+}
+
+// Runs point-major. A sensitivity design (Morris, Sobol) gives replication r of every point
+// the same seed, as a comparison does its arms: the indices take differences between points,
+// and with common random numbers those differences are the parameters' effects rather than
+// mostly the luck of different seeds.
+std::vector<experiment::PlannedRun> plan_of(const io::SweepFile& sweep,
+                                            const experiment::DesignMatrix& design) {
+  auto plan = experiment::plan_sweep(design.points.size(), sweep.replications, sweep.seed);
+  if (sweep.design == io::SweepDesignKind::Morris || sweep.design == io::SweepDesignKind::Sobol) {
+    for (auto& run : plan) run.seed = experiment::derive_run_seed(sweep.seed, 0, run.replication);
+  }
+  return plan;
 }
 
 // The sweep file's `set`, then the command line's, then the point's own values.
@@ -154,7 +168,7 @@ int execute_sweep(const SweepOptions& options, std::ostream& out, std::ostream& 
   memory_cap(options.batch.max_memory);  // a bad --max-memory is refused before any work
   const std::string base_yaml = io::load_runnable(sweep.base, fixed).loaded.resolved_yaml;
   const experiment::DesignMatrix design = design_of(sweep);
-  const auto plan = experiment::plan_sweep(design.points.size(), sweep.replications, sweep.seed);
+  const auto plan = plan_of(sweep, design);
   const std::string fingerprint =
       experiment::fingerprint(describe(sweep, base_yaml, design, options));
   const std::filesystem::path folder = options.batch.output;
