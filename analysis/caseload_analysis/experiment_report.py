@@ -24,7 +24,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from . import names  # noqa: E402
+from . import names, sensitivity  # noqa: E402
 
 # Figures are drawn for a laptop screen: at most about 1,100 x 700 pixels.
 DPI = 100
@@ -283,6 +283,25 @@ def _surfaces(whole: pd.DataFrame, numeric: list[str], out: Path,
     return figures
 
 
+def _sensitivity_ranking(whole: pd.DataFrame, parameters: list[str], design: str, out: Path,
+                         written: Written) -> list[dict]:
+    """For a morris or sobol sweep: per headline figure, the parameters ranked by S_T (Sobol)
+    or mu* (Morris) with 95% bootstrap intervals; written as sensitivity.csv too."""
+    if design not in ("morris", "sobol"):
+        return []
+    table = sensitivity.ranking_table(whole, parameters, design, list(names.HEADLINE))
+    if table.empty:
+        return []
+    table.to_csv(out / "sensitivity.csv", index=False)
+    written.data["sensitivity"] = Path("sensitivity.csv")
+    blocks = []
+    for metric, rows in table.groupby("metric", sort=False):
+        blocks.append({"metric": metric, "name": names.metric_name(metric),
+                       "used": int(rows["used"].iloc[0]), "rows": rows.to_dict("records")})
+    order = {metric: i for i, metric in enumerate(names.HEADLINE)}
+    return sorted(blocks, key=lambda block: order[block["metric"]])
+
+
 def write_sweep_report(folder: str | Path, out_dir: str | Path) -> Written:
     folder, out = Path(folder), Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -292,8 +311,11 @@ def write_sweep_report(folder: str | Path, out_dir: str | Path) -> Written:
         replications = int(file.attrs["replications"])
         name = file.attrs.get("name", "sweep")
         name = name.decode() if isinstance(name, bytes) else name
+        design = file.attrs.get("design", "")
+        design = design.decode() if isinstance(design, bytes) else design
     written = Written(index=Path("index.html"))
     whole = points[points["by"] == "all"]
+    ranking = _sensitivity_ranking(whole, parameters, design, out, written)
     numeric = [p for p in parameters if pd.api.types.is_numeric_dtype(whole[p])]
     figures = []
     for index, parameter in enumerate(numeric):
@@ -323,7 +345,7 @@ def write_sweep_report(folder: str | Path, out_dir: str | Path) -> Written:
     html = _templates.get_template("sweep.html.j2").render(
         name=name, parameters=parameters, points=int(whole["point"].nunique()),
         replications=replications, figures=figures, surfaces=surfaces, table=table,
-        skipped=written.skipped)
+        skipped=written.skipped, design=design, ranking=ranking)
     (out / "index.html").write_text(html, encoding="utf-8")
     written.csvs = [Path("points.csv")]
     return written

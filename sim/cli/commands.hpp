@@ -58,6 +58,9 @@ int execute_run(const RunOptions& options, std::ostream& out, std::ostream& err)
 int execute_check(const CheckOptions& options, std::ostream& out, std::ostream& err);
 int execute_compare(const CompareOptions& options, std::ostream& out, std::ostream& err);
 int execute_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err);
+/// `check` of a sweep file: the file, its base with the fixed overrides and its first point;
+/// prints the design's size, or with --resolved the design as CSV.
+int check_sweep(const CheckOptions& options, std::ostream& out);
 int execute_info(const InfoOptions& options, std::ostream& out, std::ostream& err);
 
 /// Reports an interrupt on `err`; returns the exit code for it.

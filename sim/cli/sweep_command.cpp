@@ -18,6 +18,7 @@
 #include "sim/cli/result_files.hpp"
 #include "sim/experiment/design.hpp"
 #include "sim/experiment/manifest.hpp"
+#include "sim/experiment/run_seed.hpp"
 #include "sim/experiment/breakdown_figures.hpp"
 #include "sim/experiment/sweep_tables.hpp"
 #include "sim/io/config/sweep_loader.hpp"
@@ -26,18 +27,26 @@ namespace caseload::cli {
 
 namespace {
 
+std::vector<experiment::ParameterRange> ranges_of(const io::SweepFile& sweep) {
+  std::vector<experiment::ParameterRange> ranges;
+  for (const auto& [low, high] : sweep.bounds) ranges.push_back({low, high});
+  return ranges;
+}
+
 experiment::DesignMatrix design_of(const io::SweepFile& sweep) {
   switch (sweep.design) {
     case io::SweepDesignKind::Grid:
       return experiment::grid_design(sweep.parameters, sweep.grid_values);
     case io::SweepDesignKind::Points:
-      return {sweep.parameters, sweep.points};
-    case io::SweepDesignKind::LatinHypercube: {
-      std::vector<experiment::ParameterRange> ranges;
-      for (const auto& [low, high] : sweep.bounds) ranges.push_back({low, high});
-      return experiment::latin_hypercube_design(sweep.parameters, ranges, sweep.samples,
+      return {sweep.parameters, sweep.points, {}};
+    case io::SweepDesignKind::LatinHypercube:
+      return experiment::latin_hypercube_design(sweep.parameters, ranges_of(sweep), sweep.samples,
                                                 sweep.seed);
-    }
+    case io::SweepDesignKind::Morris:
+      return experiment::morris_design(sweep.parameters, ranges_of(sweep), sweep.trajectories,
+                                       sweep.levels, sweep.seed);
+    case io::SweepDesignKind::Sobol:
+      return experiment::saltelli_design(sweep.parameters, ranges_of(sweep), sweep.samples);
   }
   return {};
 }
@@ -50,8 +59,25 @@ std::string_view design_name(io::SweepDesignKind kind) {
       return "points";
     case io::SweepDesignKind::LatinHypercube:
       return "latin_hypercube";
+    case io::SweepDesignKind::Morris:
+      return "morris";
+    case io::SweepDesignKind::Sobol:
+      return "sobol";
   }
   return "grid";
+}
+
+// Runs point-major. A sensitivity design (Morris, Sobol) gives replication r of every point
+// the same seed, as a comparison does its arms: the indices take differences between points,
+// and with common random numbers those differences are the parameters' effects rather than
+// mostly the luck of different seeds.
+std::vector<experiment::PlannedRun> plan_of(const io::SweepFile& sweep,
+                                            const experiment::DesignMatrix& design) {
+  auto plan = experiment::plan_sweep(design.points.size(), sweep.replications, sweep.seed);
+  if (sweep.design == io::SweepDesignKind::Morris || sweep.design == io::SweepDesignKind::Sobol) {
+    for (auto& run : plan) run.seed = experiment::derive_run_seed(sweep.seed, 0, run.replication);
+  }
+  return plan;
 }
 
 // The sweep file's `set`, then the command line's, then the point's own values.
@@ -105,6 +131,30 @@ int report_failures(const experiment::DesignMatrix& design,
 
 }  // namespace
 
+int check_sweep(const CheckOptions& options, std::ostream& out) {
+  const io::SweepFile sweep = io::load_sweep_file(options.scenario);
+  std::vector<std::string> fixed = sweep.set;
+  fixed.insert(fixed.end(), options.overrides.begin(), options.overrides.end());
+  io::load_runnable(sweep.base, fixed);
+  const experiment::DesignMatrix design = design_of(sweep);
+  // Every point sets the same paths, so the first shows whether they exist; a point's values
+  // are still checked when the sweep prepares it.
+  if (!design.points.empty()) {
+    std::vector<std::string> first = fixed;
+    for (auto& assignment : experiment::point_overrides(design, 0))
+      first.push_back(std::move(assignment));
+    io::load_runnable(sweep.base, first);
+  }
+  if (options.print_resolved) {
+    out << experiment::format_csv(experiment::design_table(design));
+  } else {
+    out << fmt::format("ok: sweep {} ({}): {} points x {} replications = {} runs\n", sweep.name,
+                       design_name(sweep.design), design.points.size(), sweep.replications,
+                       design.points.size() * sweep.replications);
+  }
+  return kExitOk;
+}
+
 int execute_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err) {
   if (const std::string problem = check_batch_options(options.batch); !problem.empty()) {
     err << "caseload sweep: " << problem << '\n';
@@ -118,7 +168,7 @@ int execute_sweep(const SweepOptions& options, std::ostream& out, std::ostream& 
   memory_cap(options.batch.max_memory);  // a bad --max-memory is refused before any work
   const std::string base_yaml = io::load_runnable(sweep.base, fixed).loaded.resolved_yaml;
   const experiment::DesignMatrix design = design_of(sweep);
-  const auto plan = experiment::plan_sweep(design.points.size(), sweep.replications, sweep.seed);
+  const auto plan = plan_of(sweep, design);
   const std::string fingerprint =
       experiment::fingerprint(describe(sweep, base_yaml, design, options));
   const std::filesystem::path folder = options.batch.output;

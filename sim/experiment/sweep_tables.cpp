@@ -26,9 +26,23 @@ bool is_numeric(const DesignMatrix& design, std::size_t parameter) {
   return true;
 }
 
-// Appends one column per parameter, holding the value of each row's point.
+// Appends the point's role in a structured design (Morris, Sobol), if it has one, then one
+// column per parameter, holding the value of each row's point.
 void add_parameter_columns(ResultTable& table, const DesignMatrix& design,
                            const std::vector<std::size_t>& point_of_row) {
+  if (!design.roles.empty()) {
+    auto& role = std::get<std::vector<std::string>>(
+        table.add_texts("role", "A, B, AB_j (Sobol) or start, step_j (Morris)").values);
+    auto& sample = std::get<std::vector<std::int64_t>>(
+        table.add_integers("sample", "Sobol base sample or Morris trajectory, 0-based").values);
+    auto& unit_step = std::get<std::vector<double>>(
+        table.add_numbers("unit_step", "Morris: signed move of parameter j, unit scale").values);
+    for (const std::size_t p : point_of_row) {
+      role.push_back(design.roles[p].role);
+      sample.push_back(static_cast<std::int64_t>(design.roles[p].sample));
+      unit_step.push_back(design.roles[p].unit_step);
+    }
+  }
   for (std::size_t j = 0; j < design.parameters.size(); ++j) {
     const std::string description = "swept parameter (YAML path)";
     if (is_numeric(design, j)) {

@@ -3,6 +3,7 @@
 // per run, with the point's inputs and the run's metrics) and, in long form, each figure's
 // mean per point for the whole population and each group, cluster and provider. A parameter
 // whose values are all numbers is a number column; otherwise its values are kept as text.
+// A structured design (Morris, Sobol) adds role, sample and unit_step before the parameters.
 
 #include <string_view>
 #include <vector>

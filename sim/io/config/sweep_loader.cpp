@@ -17,7 +17,11 @@ using core::Bounds;
 using core::ConfigNode;
 using core::ConfigReader;
 
-const std::vector<std::string> design_kinds = {"grid", "points", "latin_hypercube"};
+const std::vector<std::string> design_kinds = {"grid", "points", "latin_hypercube", "morris",
+                                               "sobol"};
+
+// Sobol designs take two Sobol-sequence dimensions per parameter (matrices A and B).
+constexpr std::size_t kSobolMaxParameters = 10;
 
 constexpr ConfigFileKind kSweepFileKind{"sweep file", "a sweep needs base, parameters and design",
                                         "base: ..., parameters: ..., design: ..."};
@@ -116,10 +120,9 @@ void read_points(ConfigReader& design, SweepFile& sweep) {
   }
 }
 
-void read_latin_hypercube(ConfigReader lhs, SweepFile& sweep) {
-  sweep.samples = static_cast<std::size_t>(
-      lhs.required_integer("samples", Bounds::between(1, static_cast<double>(kMaxSweepRuns))));
-  ConfigReader bounds = lhs.required_section("bounds");
+// `bounds`: a [low, high] range for every parameter, low <= high.
+void read_bounds(ConfigReader& design, SweepFile& sweep) {
+  ConfigReader bounds = design.required_section("bounds");
   for (const auto& parameter : sweep.parameters) {
     if (!bounds.has(parameter)) {
       bounds.error_here(
@@ -138,7 +141,39 @@ void read_latin_hypercube(ConfigReader lhs, SweepFile& sweep) {
     sweep.bounds.emplace_back(range[0], range[1]);
   }
   bounds.finish();
+}
+
+void read_latin_hypercube(ConfigReader lhs, SweepFile& sweep) {
+  sweep.samples = static_cast<std::size_t>(
+      lhs.required_integer("samples", Bounds::between(1, static_cast<double>(kMaxSweepRuns))));
+  read_bounds(lhs, sweep);
   lhs.finish();
+}
+
+void read_morris(ConfigReader morris, SweepFile& sweep) {
+  sweep.trajectories = static_cast<std::size_t>(morris.required_integer(
+      "trajectories", Bounds::between(1, static_cast<double>(kMaxSweepRuns))));
+  sweep.levels = static_cast<std::size_t>(morris.integer("levels", 4, Bounds::between(2, 1000)));
+  if (sweep.levels % 2 != 0) {
+    morris.error("levels",
+                 fmt::format("'{}' must be even (Morris's delta = levels / (2 (levels - 1)) "
+                             "needs it), got {}",
+                             morris.path_of("levels"), sweep.levels));
+  }
+  read_bounds(morris, sweep);
+  morris.finish();
+}
+
+void read_sobol(ConfigReader sobol, SweepFile& sweep) {
+  sweep.samples = static_cast<std::size_t>(
+      sobol.required_integer("samples", Bounds::between(1, static_cast<double>(kMaxSweepRuns))));
+  const std::size_t k = sweep.parameters.size();
+  if (k < 2 || k > kSobolMaxParameters) {
+    sobol.error_here(fmt::format("'{}' needs 2 to {} parameters with ranges, got {}",
+                                 sobol.path(), kSobolMaxParameters, k));
+  }
+  read_bounds(sobol, sweep);
+  sobol.finish();
 }
 
 void read_design(ConfigReader& root, SweepFile& sweep) {
@@ -165,9 +200,15 @@ void read_design(ConfigReader& root, SweepFile& sweep) {
     } else if (present[0] == "points") {
       sweep.design = SweepDesignKind::Points;
       read_points(design, sweep);
-    } else {
+    } else if (present[0] == "latin_hypercube") {
       sweep.design = SweepDesignKind::LatinHypercube;
       read_latin_hypercube(design.section("latin_hypercube"), sweep);
+    } else if (present[0] == "morris") {
+      sweep.design = SweepDesignKind::Morris;
+      read_morris(design.section("morris"), sweep);
+    } else {
+      sweep.design = SweepDesignKind::Sobol;
+      read_sobol(design.section("sobol"), sweep);
     }
   }
   design.finish();
@@ -187,6 +228,10 @@ std::size_t point_count(const SweepFile& sweep) {
       return sweep.points.size();
     case SweepDesignKind::LatinHypercube:
       return sweep.samples;
+    case SweepDesignKind::Morris:
+      return sweep.trajectories * (sweep.parameters.size() + 1);
+    case SweepDesignKind::Sobol:
+      return sweep.samples * (sweep.parameters.size() + 2);
   }
   return 0;
 }
@@ -219,6 +264,16 @@ SweepFile load_sweep_text(std::string_view text, const std::filesystem::path& na
   SweepFile sweep = read_sweep(root, name, diagnostics);
   throw_in_file_order(diagnostics);
   return sweep;
+}
+
+bool looks_like_sweep_file(const std::filesystem::path& file) {
+  try {
+    const ConfigNode root =
+        parse_config_map(read_config_file(file, kSweepFileKind), file, kSweepFileKind);
+    return root.find("design") != nullptr;
+  } catch (const core::ConfigError&) {
+    return false;
+  }
 }
 
 SweepFile load_sweep_file(const std::filesystem::path& file) {

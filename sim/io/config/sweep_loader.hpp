@@ -1,6 +1,6 @@
 #pragma once
 // A sweep file: a base scenario, the parameters to vary (YAML paths, as for --set), a design
-// (grid, explicit points or a Latin hypercube), replications per point and a seed. Read as
+// (grid, explicit points, a Latin hypercube, or a Morris or Sobol sensitivity design), replications per point and a seed. Read as
 // strictly as a scenario: every problem with file:line:col, unknown keys with "did you mean".
 
 #include <cstddef>
@@ -12,7 +12,7 @@
 
 namespace caseload::io {
 
-enum class SweepDesignKind { Grid, Points, LatinHypercube };
+enum class SweepDesignKind { Grid, Points, LatinHypercube, Morris, Sobol };
 
 struct SweepFile {
   std::string name;              ///< `name`, or the file's stem
@@ -24,9 +24,13 @@ struct SweepFile {
   /// text, ready to follow `path=` (quoted text stays quoted).
   std::vector<std::vector<std::string>> grid_values;
   std::vector<std::vector<std::string>> points;
-  /// Latin hypercube: samples and one [low, high] range per parameter.
+  /// Latin hypercube, Morris and Sobol: one [low, high] range per parameter. Latin hypercube:
+  /// samples = points; Sobol: samples = N base samples (N (k + 2) points).
   std::size_t samples = 0;
   std::vector<std::pair<double, double>> bounds;
+  /// Morris: trajectories r of k + 1 points each, on `levels` (even) levels per parameter.
+  std::size_t trajectories = 0;
+  std::size_t levels = 0;
   std::size_t replications = 1;
   std::uint64_t seed = 1;
 };
@@ -34,6 +38,10 @@ struct SweepFile {
 /// Most runs (points x replications) a sweep may ask for: far beyond any sensible sweep, well
 /// within the 32-bit point and replication numbers that seed derivation takes.
 inline constexpr std::size_t kMaxSweepRuns = 1'000'000;
+
+/// Whether `file` reads as a sweep file rather than a scenario: a YAML map with a top-level
+/// `design` key, which no scenario has. False for anything unreadable (left to the loader).
+bool looks_like_sweep_file(const std::filesystem::path& file);
 
 /// Throws core::ConfigError listing every problem in the file, in file order.
 SweepFile load_sweep_file(const std::filesystem::path& file);

@@ -76,6 +76,84 @@ TEST(LoadSweep, ReadsALatinHypercube) {
   EXPECT_EQ(sweep.bounds, (std::vector<std::pair<double, double>>{{0.0, 2.0}}));
 }
 
+TEST(LoadSweep, ReadsMorris) {
+  const SweepFile sweep = load_sweep_text(
+      "base: ../smoke.yaml\n"
+      "parameters: [regime.pressure.k, run.weeks]\n"
+      "design:\n"
+      "  morris:\n"
+      "    trajectories: 10\n"
+      "    levels: 6\n"
+      "    bounds: {regime.pressure.k: [0, 2], run.weeks: [13, 52]}\n",
+      kName);
+  EXPECT_EQ(sweep.design, SweepDesignKind::Morris);
+  EXPECT_EQ(sweep.trajectories, 10u);
+  EXPECT_EQ(sweep.levels, 6u);
+  EXPECT_EQ(sweep.bounds, (std::vector<std::pair<double, double>>{{0.0, 2.0}, {13.0, 52.0}}));
+  EXPECT_EQ(load_sweep_text("base: ../smoke.yaml\nparameters: [a]\ndesign:\n  morris:\n"
+                            "    trajectories: 3\n    bounds: {a: [0, 1]}\n",
+                            kName)
+                .levels,
+            4u)
+      << "levels default to 4";
+}
+
+TEST(LoadSweep, ReadsSobol) {
+  const SweepFile sweep = load_sweep_text(
+      "base: ../smoke.yaml\n"
+      "parameters: [regime.pressure.k, run.weeks]\n"
+      "design:\n"
+      "  sobol:\n"
+      "    samples: 32\n"
+      "    bounds: {regime.pressure.k: [0, 2], run.weeks: [13, 52]}\n",
+      kName);
+  EXPECT_EQ(sweep.design, SweepDesignKind::Sobol);
+  EXPECT_EQ(sweep.samples, 32u);
+  EXPECT_EQ(sweep.bounds, (std::vector<std::pair<double, double>>{{0.0, 2.0}, {13.0, 52.0}}));
+}
+
+TEST(LoadSweep, MorrisLevelsAreEvenAndAtLeastTwo) {
+  const auto odd = problems_of(
+      "base: ../nowhere.yaml\n"
+      "parameters: [a]\n"
+      "design:\n"
+      "  morris:\n"
+      "    trajectories: 0\n"
+      "    levels: 5\n"
+      "    bounds: {a: [0, 1]}\n");
+  ASSERT_EQ(odd.size(), 3u) << ::testing::PrintToString(odd);
+  EXPECT_EQ(odd[1],
+            "sweep.yaml:5:19: 'design.morris.trajectories' must be a number in [1, 1000000], got 0");
+  EXPECT_EQ(odd[2],
+            "sweep.yaml:6:13: 'design.morris.levels' must be even (Morris's delta = levels / "
+            "(2 (levels - 1)) needs it), got 5");
+  EXPECT_EQ(problems_of("base: ../nowhere.yaml\nparameters: [a]\ndesign:\n  morris:\n"
+                        "    trajectories: 2\n    levels: 0\n    bounds: {a: [0, 1]}\n")
+                .back(),
+            "sweep.yaml:6:13: 'design.morris.levels' must be a number in [2, 1000], got 0");
+}
+
+TEST(LoadSweep, SobolNeedsTwoParametersWithRanges) {
+  const auto one = problems_of(
+      "base: ../nowhere.yaml\n"
+      "parameters: [a]\n"
+      "design:\n"
+      "  sobol:\n"
+      "    samples: 8\n"
+      "    bounds: {a: [0, 1]}\n");
+  ASSERT_EQ(one.size(), 2u) << ::testing::PrintToString(one);
+  EXPECT_EQ(one[1], "sweep.yaml:5:5: 'design.sobol' needs 2 to 10 parameters with ranges, got 1");
+  const auto missing = problems_of(
+      "base: ../nowhere.yaml\n"
+      "parameters: [a, b]\n"
+      "design:\n"
+      "  sobol:\n"
+      "    bounds: {a: [0, 1]}\n");
+  ASSERT_EQ(missing.size(), 3u) << ::testing::PrintToString(missing);
+  EXPECT_EQ(missing[1], "sweep.yaml:5:5: missing required key 'design.sobol.samples' (a whole number)");
+  EXPECT_EQ(missing[2], "sweep.yaml:5:13: 'design.sobol.bounds' has no [low, high] for parameter 'b'");
+}
+
 TEST(LoadSweep, UnknownKeysSayWhereAndSuggest) {
   EXPECT_EQ(
       problems_of("base: ../nowhere.yaml\n"
@@ -93,7 +171,7 @@ TEST(LoadSweep, UnknownKeysSayWhereAndSuggest) {
 
 TEST(LoadSweep, DesignNeedsExactlyOneKind) {
   EXPECT_EQ(problems_of("base: ../nowhere.yaml\nparameters: [a]\ndesign: {}\n").back(),
-            "sweep.yaml:3:9: 'design' needs one of grid, points, latin_hypercube");
+            "sweep.yaml:3:9: 'design' needs one of grid, points, latin_hypercube, morris, sobol");
   const auto two = problems_of(
       "parameters: [a]\n"
       "design:\n"
@@ -101,8 +179,8 @@ TEST(LoadSweep, DesignNeedsExactlyOneKind) {
       "  points: [{a: 1}]\n");
   EXPECT_EQ(two.front(), "sweep.yaml:1:1: missing required key 'base' (text)");
   EXPECT_EQ(two.back(),
-            "sweep.yaml:4:11: 'design' takes one of grid, points, latin_hypercube, not both "
-            "'grid' and 'points'");
+            "sweep.yaml:4:11: 'design' takes one of grid, points, latin_hypercube, morris, sobol, "
+            "not both 'grid' and 'points'");
   EXPECT_EQ(problems_of("parameters: [a]\nbase: x\ndesign:\n  gird: {a: [1]}\n").back(),
             "sweep.yaml:4:3: unknown key 'gird' in 'design' (did you mean 'grid'?)");
 }
