@@ -111,8 +111,19 @@ class Trace:
         return float(self.metrics.loc[name, "value"])
 
 
+def _values(dataset: h5py.Dataset, strings: bool = False):
+    """All of the dataset's values. TraceError naming it when they cannot be read: h5py raises
+    a bare OSError for a chunk that fails its Fletcher-32 checksum or no longer inflates."""
+    try:
+        return dataset.asstr()[()] if strings else dataset[()]
+    except OSError as error:
+        why = ("its data fail their Fletcher-32 checksum: the file is damaged"
+               if "Fletcher32" in str(error) else f"the file is damaged ({_first_line(error)})")
+        raise TraceError(f"{dataset.file.filename}: cannot read {dataset.name}: {why}") from error
+
+
 def _strings(dataset: h5py.Dataset) -> list[str]:
-    return [str(s) for s in dataset.asstr()[()]]
+    return [str(s) for s in _values(dataset, strings=True)]
 
 
 def _attrs(obj) -> dict:
@@ -123,7 +134,7 @@ def _table(group: h5py.Group) -> pd.DataFrame:
     # caseload tracks link creation order, and h5py then lists a group's members in the order
     # written (docs/TRACE_FORMAT.md, "Order"): no list of columns is kept here.
     names = [n for n in group if isinstance(group[n], h5py.Dataset)]
-    columns = {name: group[name][()] for name in names}
+    columns = {name: _values(group[name]) for name in names}
     lengths = {len(v) for v in columns.values()}
     if len(lengths) > 1:
         raise TraceError(f"{group.name}: columns differ in length {sorted(lengths)}")
@@ -144,7 +155,7 @@ def _metrics(f: h5py.File) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
             return (_strings(group["scalars"][dataset]) if dataset in group["scalars"]
                     else [""] * len(names))
 
-        values = np.asarray(group["scalars/value"][()], dtype=float)
+        values = np.asarray(_values(group["scalars/value"]), dtype=float)
         if len(values) != len(names):
             raise TraceError(f"{f.filename}: /metrics/scalars has {len(names)} names but "
                              f"{len(values)} values")
@@ -157,7 +168,7 @@ def _metrics(f: h5py.File) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
             continue
         member = group[name]
         labels = _strings(member["label"]) if "label" in member else None
-        arrays = {key: member[key][()] for key in member
+        arrays = {key: _values(member[key]) for key in member
                   if key != "label" and isinstance(member[key], h5py.Dataset)}
         series[name] = pd.DataFrame(arrays, index=pd.Index(labels, name="label")
                                     if labels is not None else None)

@@ -1,7 +1,9 @@
 // `caseload info`: what a trace file holds: provenance, whether it is complete, each
-// variant's tables with row counts, and the /metrics figures. `caseload info --schema json`
-// prints what any trace holds instead: the trace schema (tables, metric series, attributes)
-// and the metric registry, which is how the Python tests learn what the writer declares.
+// variant's tables with row counts, and the /metrics figures. It first reads every dataset in
+// full, so a damaged chunk (a failed checksum) is an error, not a file described as whole.
+// `caseload info --schema json` prints what any trace holds instead: the trace schema (tables,
+// metric series, attributes) and the metric registry, which is how the Python tests learn what
+// the writer declares.
 
 #include <algorithm>
 #include <filesystem>
@@ -20,6 +22,7 @@
 #include "sim/cli/summary_report.hpp"
 #include "sim/io/trace/atomic_output.hpp"
 #include "sim/io/trace/attribute_schema.hpp"
+#include "sim/io/trace/dataset_check.hpp"
 #include "sim/io/trace/metric_series_schema.hpp"
 #include "sim/io/trace/result_file_reader.hpp"
 #include "sim/io/trace/trace_error.hpp"
@@ -238,11 +241,17 @@ int execute_info(const InfoOptions& options, std::ostream& out, std::ostream& er
   const ChildEnding ending = run_in_child([&path]() -> ChildReport {
     try {
       // compare.h5 and sweep.h5 are described by result_file_info.cpp.
-      if (const auto result = io::read_result_file(path)) return {kExitOk, format_result_file_info(path, *result)};
+      // Every dataset is read in full once the file is known for what it is: shapes and
+      // attributes alone would describe a file whose chunks fail their checksums as whole.
+      if (const auto result = io::read_result_file(path)) {
+        io::check_every_dataset(path);
+        return {kExitOk, format_result_file_info(path, *result)};
+      }
       const io::TraceSummary trace = io::read_trace_summary(path);
       if (const std::string problem = format_problem(trace); !problem.empty()) {
         return {kExitBadInput, fmt::format("caseload info: '{}': {}", path.string(), problem)};
       }
+      io::check_every_dataset(path);
       return {kExitOk, format_info(path, trace)};
     } catch (const io::TraceError& failure) {
       return {kExitBadInput, fmt::format("caseload info: {}", failure.what())};

@@ -110,6 +110,7 @@ std::int64_t Table::create_dataset(std::string_view name, ColumnType type,
     reject(fmt::format("compression_level must be 1 to 9, not {}", options.compression_level));
   }
   if (H5Zfilter_avail(H5Z_FILTER_DEFLATE) <= 0) reject("this HDF5 library lacks deflate");
+  if (H5Zfilter_avail(H5Z_FILTER_FLETCHER32) <= 0) reject("this HDF5 library lacks Fletcher-32");
 
   h5::Id creation = h5::untimed_dataset_properties(file_name_);
   const hsize_t chunk[1] = {options.chunk_rows};
@@ -119,6 +120,10 @@ std::int64_t Table::create_dataset(std::string_view name, ColumnType type,
   h5::check(H5Pset_shuffle(creation.get()), file_name_, "set shuffle on column", path);
   h5::check(H5Pset_deflate(creation.get(), static_cast<unsigned>(options.compression_level)),
             file_name_, "set deflate on column", path);
+  // Fletcher-32 last, so it sums the bytes as stored and is the first filter a read runs: any
+  // damage to a chunk is reported as a checksum failure before inflate sees it, and summing
+  // the compressed bytes costs a third of summing the raw ones.
+  h5::check(H5Pset_fletcher32(creation.get()), file_name_, "set checksum on column", path);
   // Columns only ever write whole chunks (or a flushed tail) from their own buffer: HDF5's
   // chunk cache would hold a second copy of every chunk for nothing.
   h5::Id access = h5::property_list(H5P_DATASET_ACCESS, file_name_);

@@ -130,6 +130,13 @@ Id property_list(hid_t property_class, std::string_view file) {
   return Id(check_id(H5Pcreate(property_class), file, "create", "property list"), H5Pclose);
 }
 
+Id open_read_only(const std::string& file) {
+  Id access = property_list(H5P_FILE_ACCESS, file);
+  check(H5Pset_fclose_degree(access.get(), H5F_CLOSE_STRONG), file, "configure", "file access");
+  const hid_t id = H5Fopen(file.c_str(), H5F_ACC_RDONLY, access.get());
+  return Id(check_id(id, file, "open the file", ""), H5Fclose);
+}
+
 Id utf8_string_type(std::string_view file) {
   Id type(check_id(H5Tcopy(H5T_C_S1), file, "create", "string type"), H5Tclose);
   check(H5Tset_size(type.get(), H5T_VARIABLE), file, "size", "string type");

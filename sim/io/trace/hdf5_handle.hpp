@@ -78,6 +78,8 @@ std::vector<std::string> link_names(hid_t group_id, std::string_view file, std::
 
 /// Owning wrappers for the common cases; each throws TraceError on failure.
 Id property_list(hid_t property_class, std::string_view file);
+/// Opens `file` read-only; closing the id closes everything still open in it (strong degree).
+Id open_read_only(const std::string& file);
 Id utf8_string_type(std::string_view file);  ///< variable-length, UTF-8, NUL-terminated
 
 /// Groups remember the order their members were created in, so a reader (h5py) lists a

@@ -232,11 +232,7 @@ bool is_hdf5_file(const std::filesystem::path& path) {
 TraceSummary read_trace_summary(const std::filesystem::path& path) {
   h5::quiet_errors_on_this_thread();
   const std::string name = path.string();
-  h5::Id access = h5::property_list(H5P_FILE_ACCESS, name);
-  h5::check(H5Pset_fclose_degree(access.get(), H5F_CLOSE_STRONG), name, "configure", "file access");
-  h5::Id file(
-      h5::check_id(H5Fopen(name.c_str(), H5F_ACC_RDONLY, access.get()), name, "open the file", ""),
-      H5Fclose);
+  h5::Id file = h5::open_read_only(name);
   const Reader reader{file.get(), name};
   h5::Id root = open_object(reader, file.get(), "/");
 

@@ -70,7 +70,7 @@ TYPED_TEST(ColumnOfEachType, RoundTripsAcrossChunkBoundariesWithOddTails) {
   }
 }
 
-TYPED_TEST(ColumnOfEachType, IsChunkedShuffledDeflatedLittleEndianAndUnlimited) {
+TYPED_TEST(ColumnOfEachType, IsChunkedShuffledDeflatedChecksummedLittleEndianAndUnlimited) {
   using T = TypeParam;
   ScratchDirectory scratch;
   const auto path = scratch / "storage.h5";
@@ -85,6 +85,9 @@ TYPED_TEST(ColumnOfEachType, IsChunkedShuffledDeflatedLittleEndianAndUnlimited) 
   EXPECT_TRUE(storage.has_shuffle);
   EXPECT_TRUE(storage.has_deflate);
   EXPECT_EQ(storage.deflate_level, 4u);
+  // The checksum last: it covers the bytes as stored, and a read checks it before inflating.
+  EXPECT_EQ(storage.filters, (std::vector<H5Z_filter_t>{H5Z_FILTER_SHUFFLE, H5Z_FILTER_DEFLATE,
+                                                        H5Z_FILTER_FLETCHER32}));
   EXPECT_TRUE(storage.is_unlimited);
   EXPECT_EQ(storage.type_size, sizeof(T));
   EXPECT_EQ(storage.type_order, H5T_ORDER_LE);

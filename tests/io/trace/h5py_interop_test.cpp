@@ -60,7 +60,7 @@ with h5py.File(sys.argv[1], "r") as f:
         assert column.maxshape == (None,), (name, column.maxshape)
         assert column.chunks == (100,), (name, column.chunks)
         assert column.compression == "gzip" and column.compression_opts == 4, name
-        assert column.shuffle, name
+        assert column.shuffle and column.fletcher32, name
         assert np.array_equal(column[()], values.astype(dtype)), name
     assert panel["share"].attrs["units"] == "share of caseload"
     assert isinstance(panel["share"].attrs["description"], str)

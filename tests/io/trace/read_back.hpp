@@ -166,6 +166,7 @@ struct Storage {
   bool has_shuffle = false;
   bool has_deflate = false;
   unsigned deflate_level = 0;
+  std::vector<H5Z_filter_t> filters;  ///< in pipeline order (the order a write applies them)
   bool is_unlimited = false;
   H5T_class_t type_class = H5T_NO_CLASS;
   std::size_t type_size = 0;
@@ -190,6 +191,7 @@ inline Storage inspect(const std::filesystem::path& file, const std::string& pat
     unsigned level = 0;
     const H5Z_filter_t filter = H5Pget_filter2(creation.get(), static_cast<unsigned>(index), &flags,
                                                &values, &level, 0, nullptr, nullptr);
+    storage.filters.push_back(filter);
     if (filter == H5Z_FILTER_SHUFFLE) storage.has_shuffle = true;
     if (filter == H5Z_FILTER_DEFLATE) {
       storage.has_deflate = true;
