@@ -227,13 +227,21 @@ def scoreboard(trace: Trace, variant: Variant) -> pd.DataFrame:
     return board
 
 
+# Height of each kind of unit in the management hierarchy (sim/regimes/organisation.hpp).
+LEVEL_RANK = {"adviser": 0, "team": 1, "office": 2, "provider": 2, "district": 3, "nation": 4}
+
+
 def scoreboard_by_week(trace: Trace, variant: Variant) -> pd.DataFrame:
     """One row per week: mean credit per unit by indicator (a column `credit_<indicator>`
     each), the share of units under pressure (above 1) and the mean star rating (NaN when the
-    regime rates no one). Per-unit figures repeat on a unit's indicator rows: counted once."""
+    regime rates no one). Per-unit figures repeat on a unit's indicator rows: counted once.
+    A cascade scores every level; only its lowest level's units (what advisers feel) count
+    here, as the levels above add the same credit up again."""
     board = scoreboard(trace, variant)
     if board.empty:
         return pd.DataFrame()
+    ranks = board["level"].map(LEVEL_RANK)
+    board = board[ranks == ranks.min()]
     credit = board.pivot_table(index="week", columns="indicator", values="credit", aggfunc="mean")
     credit.columns = [f"credit_{name}" for name in credit.columns]
     units = board.drop_duplicates(["week", "level", "unit"])

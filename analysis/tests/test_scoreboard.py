@@ -11,7 +11,7 @@ from caseload_analysis.trace import load_trace
 
 def test_jot_scoreboard_names_its_codes_and_sums_to_measured_performance(jot_trace):
     run = load_trace(jot_trace)
-    assert run.labels["unit_levels"] == ["adviser", "team", "office", "provider"]
+    assert run.labels["unit_levels"] == ["adviser", "team", "office", "provider", "district", "nation"]
     assert run.labels["scoreboard_indicators"] == ["job_entry"]
     board = metrics.scoreboard(run, run.treatment)
     assert set(board["level"]) == {"team"}
@@ -35,6 +35,22 @@ def test_scoreboard_by_week_counts_each_unit_once(jot_trace):
     assert weekly.at[week, "under_pressure_share"] == np.mean(rows["pressure"] > 1.0)
     assert weekly.at[week, "credit_job_entry"] == rows["credit"].mean()
     assert weekly["mean_stars"].isna().all()  # JOT rates no one
+
+
+def test_a_cascade_scores_every_level_and_the_weekly_view_keeps_its_lowest(make_trace):
+    trace = make_trace("uk_cascade_small", "--set", "run.weeks=26", "--set", "run.warmup_weeks=13",
+                       "--set", "counterfactual.enabled=false", scenario="scenarios/regimes/uk-cascade.yaml")
+    run = load_trace(trace)
+    board = metrics.scoreboard(run, run.treatment)
+    assert set(board["level"]) == {"nation", "district", "office", "team"}
+    by_level = board.groupby(["week", "level"])["credit"].sum().unstack()
+    # Every level adds up the same credit, week by week.
+    for level in ("district", "office", "team"):
+        assert np.allclose(by_level[level], by_level["nation"], rtol=1e-12, atol=1e-9)
+    weekly = metrics.scoreboard_by_week(run, run.treatment)
+    teams = board[board["level"] == "team"]
+    week = int(teams["week"].max())
+    assert weekly.at[week, "credit_job_entry"] == teams[teams["week"] == week]["credit"].mean()
 
 
 def test_sanctions_recomputed_from_the_panel_is_the_cxx_figure(jot_trace):

@@ -1,16 +1,35 @@
 #include "sim/cli/scoreboard_summary.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <limits>
 #include <map>
 
 #include <fmt/format.h>
 
 namespace caseload::cli {
 
+namespace {
+
+// Height of a unit level (model::unit_level_names' order) in the management hierarchy:
+// adviser, team, office and provider, district, nation (regimes::rank).
+int level_rank(double level) {
+  constexpr int ranks[] = {0, 1, 2, 2, 3, 4};
+  const auto index = static_cast<std::size_t>(level);
+  return index < std::size(ranks) ? ranks[index] : 0;
+}
+
+}  // namespace
+
 std::vector<ScoreboardQuarter> scoreboard_by_quarter(const io::ScoreboardColumns& board) {
   const std::size_t indicators = std::max<std::size_t>(board.indicators.size(), 1);
+  // A cascade scores every level; its units are those of the lowest (what advisers feel),
+  // so higher levels, which add the same credit up again, are left out here.
+  int lowest = std::numeric_limits<int>::max();
+  for (const double level : board.level) lowest = std::min(lowest, level_rank(level));
   std::map<int, ScoreboardQuarter> quarters;
   for (std::size_t row = 0; row < board.week.size(); ++row) {
+    if (level_rank(board.level[row]) != lowest) continue;
     const int quarter = static_cast<int>(board.week[row]) / scoreboard_quarter_weeks;
     ScoreboardQuarter& q = quarters[quarter];
     q.first_week = quarter * scoreboard_quarter_weeks;

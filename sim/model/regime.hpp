@@ -120,7 +120,7 @@ inline constexpr std::array<std::string_view, 6> unit_level_names = {"adviser", 
 struct ScoreRow {
   std::uint32_t week = 0;
   std::uint8_t level = 0;      ///< index into unit_level_names
-  std::uint32_t unit = 0;      ///< adviser, team, office or provider index at that level
+  std::uint32_t unit = 0;      ///< adviser, team, office, provider or district index at that level (nation: 0)
   std::uint8_t indicator = 0;  ///< index into Regime::indicator_names()
   double credit = 0.0;         ///< counted for the unit from this indicator at this week's close
   double target = std::numeric_limits<double>::quiet_NaN();  ///< to date, at the last review

@@ -106,6 +106,26 @@ TEST(ScoreboardSummary, QuartersAverageCreditPerUnitWeekAndShareUnderPressure) {
   EXPECT_NE(text.find("13-25"), std::string::npos) << text;
 }
 
+TEST(ScoreboardSummary, ACascadeIsSummarisedAtItsLowestLevel) {
+  io::ScoreboardColumns board;
+  board.indicators = {"a"};
+  // Week 0 of a cascade: the nation (level 5) and its two offices (level 2); the nation's
+  // credit adds the offices' up again and its pressure is its own.
+  board.week = {0, 0, 0};
+  board.level = {5, 2, 2};
+  board.unit = {0, 0, 1};
+  board.indicator = {0, 0, 0};
+  board.credit = {6, 4, 2};
+  board.target = {10, 5, 5};
+  board.pressure = {1.4, 1.0, 1.6};
+  board.stars = {0, 0, 0};
+  const auto quarters = scoreboard_by_quarter(board);
+  ASSERT_EQ(quarters.size(), 1u);
+  EXPECT_EQ(quarters[0].unit_weeks, 2.0);
+  EXPECT_EQ(quarters[0].mean_credit, (std::vector<double>{3.0}));
+  EXPECT_EQ(quarters[0].under_pressure_share, 0.5);
+}
+
 TEST(ScoreboardSummary, NoRowsSaysSo) {
   EXPECT_NE(format_scoreboard({}).find("no rows"), std::string::npos);
 }

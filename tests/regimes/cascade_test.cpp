@@ -12,6 +12,7 @@ namespace caseload::regimes {
 namespace {
 
 using testing::load_problems;
+using testing::only_problem;
 
 TEST(SplitTarget, SharesFollowTheWeightsAndFallBackToEqualWithoutAny) {
   const std::vector<double> weights = {1.0, 3.0};
@@ -159,12 +160,6 @@ TEST(Cascade, DrawnAmbitionsDifferByUnitRespectTheFloorAndRepeat) {
   EXPECT_EQ(ambition, again.tiers()[1].ambition);
   EXPECT_GE(*std::min_element(ambition.begin(), ambition.end()), 0.7);
   EXPECT_GT(*std::max_element(ambition.begin(), ambition.end()), 1.2);  // lognormal(0.5): some far above 1
-}
-
-std::string only_problem(const std::string& file) {
-  const auto problems = load_problems(file);
-  EXPECT_EQ(problems.size(), 1u) << file;
-  return problems.empty() ? "" : problems.front();
 }
 
 TEST(ReadCascade, AnUnknownLevelIsLocatedAndSuggestsTheNearest) {

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "sim/io/config/runnable_scenario.hpp"
 #include "tests/io/config/test_data.hpp"
 
@@ -19,6 +21,13 @@ inline std::string regime_data(const std::string& name) {
 /// if it loads.
 inline std::vector<std::string> load_problems(const std::string& name) {
   return caseload::testing::problems_of([&] { io::load_runnable(regime_data(name), {}); });
+}
+
+/// The one problem loading the fixture reports; fails the test unless there is exactly one.
+inline std::string only_problem(const std::string& name) {
+  const auto problems = load_problems(name);
+  EXPECT_EQ(problems.size(), 1u) << name;
+  return problems.empty() ? "" : problems.front();
 }
 
 /// A scenario of one group, `all`, whose regime has one indicator of `kind` with `keys` (its

@@ -13,6 +13,7 @@ namespace caseload::regimes {
 namespace {
 
 using testing::load_problems;
+using testing::only_problem;
 
 TEST(CompileRegime, UnknownPrimitiveAndGroupAreLocatedAndListTheKnownOnes) {
   const auto problems = load_problems("unknown_primitive.yaml");
@@ -25,13 +26,6 @@ TEST(CompileRegime, UnknownPrimitiveAndGroupAreLocatedAndListTheKnownOnes) {
   EXPECT_NE(first.find("(did you mean 'job_entry'?)"), std::string::npos) << first;
   EXPECT_NE(second.find("unknown_primitive.yaml:10:16:"), std::string::npos) << second;
   EXPECT_NE(second.find("unknown customer group 'jsa_25_pls'; known: jsa_25_plus"), std::string::npos) << second;
-}
-
-// The one problem a file reports, formatted as the CLI prints it.
-std::string only_problem(const std::string& file) {
-  const auto problems = load_problems(file);
-  EXPECT_EQ(problems.size(), 1u) << file;
-  return problems.empty() ? "" : problems.front();
 }
 
 TEST(CompileRegime, StarsWithoutRelativeAreLocatedAndNameTheKey) {

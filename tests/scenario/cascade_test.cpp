@@ -116,6 +116,19 @@ TEST(Cascade, PressureOnTheLowestPerformersMovesEffortToTheAdvisersBelowTarget) 
   }
 }
 
+double correlation_of(const std::vector<double>& x, const std::vector<double>& y) {
+  const double n = static_cast<double>(x.size());
+  const double mx = std::accumulate(x.begin(), x.end(), 0.0) / n;
+  const double my = std::accumulate(y.begin(), y.end(), 0.0) / n;
+  double sxy = 0.0, sxx = 0.0, syy = 0.0;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    sxy += (x[i] - mx) * (y[i] - my);
+    sxx += (x[i] - mx) * (x[i] - mx);
+    syy += (y[i] - my) * (y[i] - my);
+  }
+  return sxx > 0.0 && syy > 0.0 ? sxy / std::sqrt(sxx * syy) : 0.0;
+}
+
 // Per office over the measured weeks: mean pressure, credit per adviser, and the target at the
 // first review (the unit's own target where it sets one).
 struct OfficeStanding {
@@ -176,34 +189,13 @@ TEST(Cascade, UnitsThatSetThemselvesLowTargetsRelax) {
                   chosen[o].credit, imposed[o].credit);
     }
   }
-  const double n = static_cast<double>(change.size());
-  const double mx = std::accumulate(log_ambition.begin(), log_ambition.end(), 0.0) / n;
-  const double my = std::accumulate(change.begin(), change.end(), 0.0) / n;
-  double sxy = 0.0, sxx = 0.0, syy = 0.0;
-  for (std::size_t i = 0; i < change.size(); ++i) {
-    sxy += (log_ambition[i] - mx) * (change[i] - my);
-    sxx += (log_ambition[i] - mx) * (log_ambition[i] - mx);
-    syy += (change[i] - my) * (change[i] - my);
-  }
-  const double correlation = sxy / std::sqrt(sxx * syy);
+  const double correlation = correlation_of(log_ambition, change);
   std::printf("correlation %.3f; low-ambition pressure %.3f vs %.3f\n", correlation, low_pressure_local,
               low_pressure_imposed);
   EXPECT_GT(correlation, 0.5);
   EXPECT_LT(low_pressure_local, low_pressure_imposed);
 }
 
-double correlation_of(const std::vector<double>& x, const std::vector<double>& y) {
-  const double n = static_cast<double>(x.size());
-  const double mx = std::accumulate(x.begin(), x.end(), 0.0) / n;
-  const double my = std::accumulate(y.begin(), y.end(), 0.0) / n;
-  double sxy = 0.0, sxx = 0.0, syy = 0.0;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) * (x[i] - mx);
-    syy += (y[i] - my) * (y[i] - my);
-  }
-  return sxx > 0.0 && syy > 0.0 ? sxy / std::sqrt(sxx * syy) : 0.0;
-}
 
 // Across offices and half-yearly reviews in the measured period: an office's benchmark score
 // (credit to date over the value expected of it, less 1: what its stars band) against its

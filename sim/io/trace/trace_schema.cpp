@@ -176,7 +176,7 @@ constexpr ColumnSpec events_columns[] = {
 constexpr ColumnSpec scoreboard_columns[] = {
     {"week", UInt32, "weeks", "week index from 0, warm-up included; the row is the week's close"},
     {"level", UInt8, "",
-     "what kind of unit (`/unit_levels`): adviser, team, office or provider"},
+     "what kind of unit (`/unit_levels`): adviser, team, office, provider, district or nation"},
     {"unit", UInt32, "",
      "the unit's index at its level: adviser row, team (office × teams per office + team), "
      "office, or provider (office × `providers.per_office` + provider)"},

@@ -369,7 +369,7 @@ TEST(RunTrace, SummaryLevelHoldsTheScoreboardAndItsLabels) {
   const fs::path out = write(scratch, TraceLevel::Summary);
   EXPECT_EQ(read_strings(out, "/scoreboard_indicators"), (std::vector<std::string>{"job_entry", "off_flow"}));
   EXPECT_EQ(read_strings(out, "/unit_levels"),
-            (std::vector<std::string>{"adviser", "team", "office", "provider"}));
+            (std::vector<std::string>{"adviser", "team", "office", "provider", "district", "nation"}));
   EXPECT_EQ(read_dataset<std::uint32_t>(out, "/treatment/scoreboard/week"),
             (std::vector<std::uint32_t>{0, 0, 1, 1}));
   EXPECT_EQ(read_dataset<std::uint8_t>(out, "/treatment/scoreboard/indicator"),
