@@ -12,9 +12,9 @@
 namespace caseload::regimes {
 
 /// How a target is split over the units below: equal shares, in proportion to caseload
-/// (client-weeks to date), or to the credit expected from each unit's caseload mix at the
-/// national rate per client-week of each group (P37's expected value). Given shares replace
-/// the rule for the first split only.
+/// (client-weeks to date), or to the credit expected of each unit given its caseload mix and
+/// local market (a regression across advisers, as benchmarking's; P37's expected value).
+/// Given shares replace the rule for the first split only.
 enum class Split : std::uint8_t { Equal, Caseload, Expected };
 
 inline const std::vector<std::string> split_names = {"equal", "caseload", "expected"};

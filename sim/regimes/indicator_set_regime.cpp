@@ -45,7 +45,8 @@ IndicatorSetRegime::IndicatorSetRegime(const model::Scenario& scenario, RegimeRu
     national_client_weeks_.assign(sets * groups_, 0.0);
     national_credit_.assign(sets * groups_, 0.0);
   }
-  if (rules_.pressure.relative && rules_.pressure.expected == Expected::Regression) {
+  const bool expected_split = rules_.pressure.cascade.enabled() && rules_.pressure.cascade.split == Split::Expected;
+  if ((rules_.pressure.relative && rules_.pressure.expected == Expected::Regression) || expected_split) {
     for (const model::OfficeProfile& office : model::office_profiles(scenario)) {
       const double vacancies = office.employers * office.vacancies_per_week;
       office_market_.push_back(std::log(vacancies / std::max(model::new_claims_per_week(office, scenario), 1e-9)));
@@ -55,6 +56,12 @@ IndicatorSetRegime::IndicatorSetRegime(const model::Scenario& scenario, RegimeRu
     cascade_ = std::make_unique<Cascade>(scenario, rules_.pressure.cascade, rules_.pressure.k);
     if (rules_.pressure.cascade.split != Split::Equal) {
       adviser_client_weeks_.assign(static_cast<std::size_t>(organisation_.advisers()) * groups_, 0.0);
+    }
+    if (expected_split) {
+      const Organisation offices(scenario, Level::Office);
+      for (std::uint32_t a = 0; a < offices.advisers(); ++a) {
+        adviser_market_.push_back(office_market_[offices.office_of(offices.unit_of(static_cast<model::AdviserId>(a)))]);
+      }
     }
   }
   for (const auto& indicator : indicators_) indicator->add_job_marks(job_marks_);
@@ -275,7 +282,10 @@ void IndicatorSetRegime::regression_expected(std::vector<double>& expected_credi
 }
 
 // What each adviser weighs in a caseload or expected split: client-weeks to date, or the
-// credit its caseload mix would earn at the national rate per client-week of each group.
+// credit expected of it given its caseload mix and its office's market: fitted by a
+// regression across advisers of credit to date on the market (log vacancies per new claim)
+// and the credit its mix would earn at the national rate per client-week of each group
+// (floored at 0), as benchmarking by regression does across units.
 std::vector<double> IndicatorSetRegime::cascade_weights() const {
   const std::size_t advisers = organisation_.advisers();
   std::vector<double> weights(advisers, 0.0);
@@ -289,6 +299,17 @@ std::vector<double> IndicatorSetRegime::cascade_weights() const {
                      ? std::accumulate(weeks.begin(), weeks.end(), 0.0)
                      : expected_from_mix(national_credit, national_weeks, weeks);
   }
+  if (rules_.pressure.cascade.split == Split::Caseload) return weights;
+  constexpr std::size_t columns = 3;  // intercept, market, mix
+  std::vector<double> x(advisers * columns), credit(advisers), ones(advisers, 1.0);
+  for (std::size_t a = 0; a < advisers; ++a) {
+    x[a * columns] = 1.0;
+    x[a * columns + 1] = adviser_market_[a];
+    x[a * columns + 2] = weights[a];
+    credit[a] = ledger_.adviser_to_date(static_cast<std::uint32_t>(a));
+  }
+  weights = least_squares_fit(x, columns, credit, ones);
+  for (double& w : weights) w = std::max(0.0, w);
   return weights;
 }
 

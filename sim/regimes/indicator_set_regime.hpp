@@ -143,6 +143,7 @@ class IndicatorSetRegime final : public model::Regime {
   std::vector<double> office_market_;          ///< by office: log vacancies per new claim (regression)
   std::unique_ptr<Cascade> cascade_;           ///< when the rule has one
   std::vector<double> adviser_client_weeks_;   ///< adviser * groups_ + group, to date (cascade splits)
+  std::vector<double> adviser_market_;         ///< by adviser: its office's market (an expected split)
   double measure_from_day_ = 0.0;
   model::LocalTargetTally local_tally_;        ///< summed over measured reviews, by local unit
 };

@@ -248,6 +248,31 @@ TEST(Benchmarking, ComparingLikeWithLikeRemovesTheMarketFromTheRankings) {
   }
 }
 
+// Split by what is expected of each unit given its caseload mix and local market, a national
+// target asks more of offices in slack markets: at the last review of the first year, office
+// targets per adviser follow log vacancies per new claim across eight offices whose vacancy
+// rates spread as uk-spread's. Measured 1.000: offices share one mix, so the fitted value is
+// linear in the market; asserted above 0.5, as a noisier fit would still be.
+TEST(Cascade, AnExpectedSplitAsksMoreWhereTheMarketGivesMore) {
+  const std::vector<std::string> base = {"run.weeks=26", "run.warmup_weeks=26", "counterfactual.enabled=false",
+                                         "network.offices=8", "network.variation.vacancy_rate_sd=0.35",
+                                         "network.variation.seed=1"};
+  std::vector<std::string> overrides = base;
+  overrides.push_back("regime.pressure.cascade.split=expected");
+  const auto run = testing::run_scenario("regimes/uk-cascade.yaml", overrides);
+  const model::VariantResult& v = run.treatment();
+  const auto rows = level_rows(v, regimes::Level::Office);
+  std::vector<double> target, market;
+  for (std::uint32_t o = 0; o < v.offices.size(); ++o) {
+    const model::OfficeProfile& office = v.offices[o];
+    target.push_back(rows.at({51, o}).target / office.advisers);
+    market.push_back(std::log(office.employers * office.vacancies_per_week / v.new_claims_per_week[o]));
+  }
+  const double correlation = correlation_of(target, market);
+  std::printf("office target per adviser against market: %.3f\n", correlation);
+  EXPECT_GT(correlation, 0.5);
+}
+
 // The seed systems' presets run, and the cascade's scoreboard carries every level: the nation,
 // each district, office and team, with credit that adds up from level to level every week.
 TEST(Presets, TheSeedSystemsRunAndTheCascadeScoresEveryLevel) {
