@@ -47,7 +47,8 @@ std::map<std::pair<std::uint32_t, std::uint32_t>, LevelWeek> level_rows(const mo
 
 // A cascade from the nation through offices to advisers, counted per adviser.
 std::vector<std::string> adviser_cascade(const std::string& manager) {
-  return {"run.weeks=104", "counterfactual.enabled=false", "network.offices=2", "regime.level=adviser",
+  return {"run.weeks=104", "run.warmup_weeks=52", "counterfactual.enabled=false", "network.offices=2",
+          "regime.level=adviser",
           "regime.pressure.cascade.levels=[nation, office, adviser]", "regime.pressure.cascade.split=equal",
           "regime.pressure.cascade.manager=" + manager, "regime.pressure.target_per_adviser_week=20",
           "regime.pressure.k=3"};
@@ -100,8 +101,10 @@ Attention attention(const model::VariantResult& v) {
 
 // Under `manager: lowest` an office manager's pressure goes to its advisers furthest below
 // target instead of to all alike: they are under more pressure, and earn more in the weeks
-// after a review relative to the advisers above target, than under `even`. Measured margins
-// over the four seeds (uk-cascade.yaml, 104 weeks, 2 offices) are in the note beside each.
+// after a review relative to the other advisers, than under `even`. Measured (jet.yaml
+// cascaded, target 20, k 3, two offices, one year of warm-up and two measured; seeds 20061001,
+// 1, 2, 3): pressure 2.55, 2.60, 2.53, 2.41 against 2.19, 2.33, 2.07, 2.09; catch-up 0.944,
+// 0.887, 0.883, 0.954 against 0.838, 0.853, 0.856, 0.880. Margins: half the least difference.
 TEST(Cascade, PressureOnTheLowestPerformersMovesEffortToTheAdvisersBelowTarget) {
   for (const std::uint64_t seed : seeds) {
     const auto lowest = testing::run_scenario("regimes/jet.yaml", with_seed(adviser_cascade("lowest"), seed));
@@ -111,8 +114,8 @@ TEST(Cascade, PressureOnTheLowestPerformersMovesEffortToTheAdvisersBelowTarget) 
     std::printf("seed %llu: pressure on behind %.3f vs %.3f, catch-up %.3f vs %.3f\n",
                 static_cast<unsigned long long>(seed), l.pressure_on_behind, e.pressure_on_behind, l.catch_up,
                 e.catch_up);
-    EXPECT_GT(l.pressure_on_behind, e.pressure_on_behind + 0.06) << seed;
-    EXPECT_GT(l.catch_up, e.catch_up + 0.025) << seed;
+    EXPECT_GT(l.pressure_on_behind, e.pressure_on_behind + 0.13) << seed;
+    EXPECT_GT(l.catch_up, e.catch_up + 0.013) << seed;
   }
 }
 
@@ -155,12 +158,13 @@ std::vector<OfficeStanding> office_standings(const model::VariantResult& v) {
 // Offices that set their own targets (lognormal ambition, log-sd 0.5) against the same cascade
 // with the national split imposed: an office that chose a low target is under less pressure
 // and earns less than it did under the imposed one, an ambitious office more. Pooled over the
-// first two seeds and four offices (measured 0.95 over four seeds and six offices; margin half
-// of it): log ambition correlates with the change in log credit per adviser, and offices with
-// ambition below 0.8 are under less pressure.
+// first two seeds and four offices, one year of warm-up (measured 0.954; 0.95 too over four
+// seeds and six offices with the three-year warm-up): log ambition correlates with the change
+// in log credit per adviser (asserted above 0.5), and offices with ambition below 0.8 are under
+// less pressure.
 TEST(Cascade, UnitsThatSetThemselvesLowTargetsRelax) {
   const std::vector<std::string> base = {
-      "run.weeks=104", "counterfactual.enabled=false", "network.offices=4",
+      "run.weeks=104", "run.warmup_weeks=52", "counterfactual.enabled=false", "network.offices=4",
       "regime.level=adviser", "regime.pressure.cascade.levels=[nation, office, adviser]",
       "regime.pressure.target_per_adviser_week=20", "regime.pressure.k=3"};
   std::vector<double> log_ambition, change;
