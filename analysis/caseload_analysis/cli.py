@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import experiment_report
+from . import experiment_report, stress_report
 from .report import write_report
 from .trace import TraceError, check_readable
 
@@ -24,7 +24,8 @@ def main(argv=None) -> int:
         description="Write an HTML report (figures, metrics, CSV exports) for caseload runs.")
     parser.add_argument("traces", nargs="+", metavar="RUN.h5", help="trace files from "
                         "`caseload run -o`; several runs (seeds, regimes) are compared; or one "
-                        "output folder (or .h5) of `caseload compare` or `caseload sweep`")
+                        "output folder (or .h5) of `caseload compare` or `caseload sweep`, or "
+                        "the folder of `caseload stress`")
     parser.add_argument("-o", "--output", required=True, metavar="DIR",
                         help="folder for index.html, PNGs and CSVs (created if missing)")
     args = parser.parse_args(argv)
@@ -32,6 +33,10 @@ def main(argv=None) -> int:
         print(f"analysis/report.py: {problem}", file=sys.stderr)
         return 2
     try:
+        if len(args.traces) == 1 and stress_report.is_stress_output(args.traces[0]):
+            written = stress_report.write_stress_report(args.traces[0], args.output)
+            print(f"wrote {Path(args.output) / written.index}: {len(written.figures)} figures")
+            return 0
         kind = experiment_report.output_kind(args.traces[0]) if len(args.traces) == 1 else None
         if kind is not None:
             write = (experiment_report.write_comparison_report if kind[0] == "compare"

@@ -28,8 +28,12 @@ bool was_interrupted(const model::SimulationResult& result) {
          (result.counterfactual && result.counterfactual->interrupted);
 }
 
-experiment::RunOutcome done(const experiment::SingleRun& result) {
-  return {experiment::RunStatus::Done, experiment::run_figures(result), {}};
+experiment::RunOutcome done(const experiment::SingleRun& result, const ExtraFigures& extra) {
+  experiment::RunOutcome outcome{experiment::RunStatus::Done, experiment::run_figures(result), {}};
+  if (extra) {
+    for (auto& figure : extra(result)) outcome.metrics.push_back(std::move(figure));
+  }
+  return outcome;
 }
 
 BatchObserver batch_observer;
@@ -54,7 +58,7 @@ std::mutex loading;
 // scenario text (its provenance) reproduces this run exactly, not the base file's seed.
 experiment::RunOutcome run_traced(const PreparedPoint& point, const experiment::PlannedRun& planned,
                                   const std::filesystem::path& path, const std::string& level,
-                                  const model::StopRequested& stop) {
+                                  const model::StopRequested& stop, const ExtraFigures& extra) {
   std::optional<io::RunnableScenario> runnable;
   {
     std::lock_guard lock(loading);
@@ -73,7 +77,7 @@ experiment::RunOutcome run_traced(const PreparedPoint& point, const experiment::
       return {};
     }
     trace.commit(result);
-    return done(result);
+    return done(result, extra);
   } catch (const io::TraceError& error) {
     return {experiment::RunStatus::Failed, {}, fmt::format("trace: {}", error.what())};
   }
@@ -109,7 +113,8 @@ experiment::BatchResult run_prepared(const std::string& label, const std::string
                                      const std::vector<PreparedPoint>& points,
                                      const std::vector<experiment::PlannedRun>& plan,
                                      const std::string& experiment_fingerprint,
-                                     const BatchCommandOptions& options, std::ostream& err) {
+                                     const BatchCommandOptions& options, std::ostream& err,
+                                     const ExtraFigures& extra) {
   ProgressLine progress(err, label, !options.quiet && is_terminal(err));
   experiment::BatchOptions batch;
   batch.threads = options.jobs;
@@ -138,7 +143,7 @@ experiment::BatchResult run_prepared(const std::string& label, const std::string
     if (!point.runnable) return {experiment::RunStatus::Failed, {}, point.problem};
     if (!options.traces.empty()) {
       return run_traced(point, planned, trace_path(options.output, point_word, planned),
-                        options.traces, stop);
+                        options.traces, stop, extra);
     }
     // A copy per run: the run's own seed, and nothing shared between threads but const data.
     model::Scenario scenario = point.runnable->loaded.scenario;
@@ -146,7 +151,7 @@ experiment::BatchResult run_prepared(const std::string& label, const std::string
     const experiment::SingleRun result =
         experiment::run_once(scenario, point.runnable->regime, stop);
     if (was_interrupted(result.simulation)) return {};  // pending: abandoned part-way
-    return done(result);
+    return done(result, extra);
   };
   experiment::BatchResult result = experiment::run_batch(plan, run, batch);
   progress.finish();

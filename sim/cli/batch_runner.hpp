@@ -47,15 +47,20 @@ PreparedPoint prepare_point(const std::filesystem::path& file,
 std::filesystem::path trace_path(const std::string& folder, const std::string& point_word,
                                  const experiment::PlannedRun& run);
 
+/// Figures a command adds to every done run's own (stored in the manifest with the rest).
+using ExtraFigures = std::function<std::vector<experiment::MetricValue>(const experiment::SingleRun&)>;
+
 /// Runs the plan (run i is replication plan[i].replication of point plan[i].point) with the
 /// manifest in options.output, if any; progress on `err` when it is a terminal. Stops launching
 /// runs at Ctrl-C. With options.traces, each run also writes its trace (see trace_path); a run
-/// whose trace cannot be written fails, with the reason.
+/// whose trace cannot be written fails, with the reason. `extra` figures, if any, follow each
+/// done run's figures.
 experiment::BatchResult run_prepared(const std::string& label, const std::string& point_word,
                                      const std::vector<PreparedPoint>& points,
                                      const std::vector<experiment::PlannedRun>& plan,
                                      const std::string& experiment_fingerprint,
-                                     const BatchCommandOptions& options, std::ostream& err);
+                                     const BatchCommandOptions& options, std::ostream& err,
+                                     const ExtraFigures& extra = {});
 
 /// Sees every batch's progress after each run ends (its record already in the manifest), as the
 /// progress line does. None by default; tests use it to act at a chosen run, e.g. to interrupt

@@ -48,6 +48,7 @@ struct ParsedOptions {
   CheckOptions check;
   CompareOptions compare;
   SweepOptions sweep;
+  StressOptions stress;
   InfoOptions info;
 };
 
@@ -199,6 +200,40 @@ CommandAction add_sweep_command(CLI::App& app, SweepOptions& options) {
       [&options](std::ostream& out, std::ostream& err) { return execute_sweep(options, out, err); };
 }
 
+CommandAction add_stress_command(CLI::App& app, StressOptions& options) {
+  CLI::App* command = app.add_subcommand(
+      "stress",
+      "Run a regime across incentive strengths and adviser motivation mixes, each with its "
+      "counterfactual: the Goodhart curve and the measured gain split into channels; see "
+      "docs/EXPERIMENTS.md");
+  command->add_option("regime", options.regime, "Scenario file of the regime (YAML)")
+      ->required()
+      ->type_name("REGIME.yaml");
+  command
+      ->add_option("--strengths", options.strengths,
+                   "advisers.w_target values, increasing; gains are over the first")
+      ->delimiter(',')
+      ->capture_default_str()
+      ->type_name("W,W,...");
+  command
+      ->add_option("--mixes", options.mixes,
+                   "Adviser motivation mixes: low, medium, high (Beta(2,6), Beta(4,4), "
+                   "Beta(6,2)) or NAME:ALPHA:BETA")
+      ->delimiter(',')
+      ->capture_default_str()
+      ->type_name("MIX,MIX,...");
+  command->add_option("-r,--reps,--replications", options.replications, "Replications per cell")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000}))
+      ->capture_default_str();
+  command->add_option("--seed", options.seed,
+                      "Seed; replication r of every cell has the seed derived from (seed, r)")
+      ->capture_default_str();
+  add_set_option(*command, options.overrides);
+  add_batch_options(*command, options.batch);
+  return
+      [&options](std::ostream& out, std::ostream& err) { return execute_stress(options, out, err); };
+}
+
 CommandAction add_info_command(CLI::App& app, InfoOptions& options) {
   CLI::App* command = app.add_subcommand(
       "info",
@@ -251,6 +286,7 @@ int run_parsed(int argc, const char* const* argv, std::ostream& out, std::ostrea
   actions.emplace_back("check", add_check_command(app, parsed.check));
   actions.emplace_back("compare", add_compare_command(app, parsed));
   actions.emplace_back("sweep", add_sweep_command(app, parsed.sweep));
+  actions.emplace_back("stress", add_stress_command(app, parsed.stress));
   actions.emplace_back("info", add_info_command(app, parsed.info));
 
   try {

@@ -47,6 +47,16 @@ struct SweepOptions {
   BatchCommandOptions batch;
 };
 
+struct StressOptions {
+  std::string regime;  ///< scenario file of the regime to stress
+  std::vector<double> strengths = {0.0, 1.0, 2.5, 5.0, 10.0};  ///< advisers.w_target, increasing
+  std::vector<std::string> mixes = {"low", "medium", "high"};  ///< presets or NAME:ALPHA:BETA
+  std::uint64_t replications = 3;
+  std::uint64_t seed = 1;
+  std::vector<std::string> overrides;
+  BatchCommandOptions batch;
+};
+
 struct InfoOptions {
   std::string trace;
   std::string schema;  ///< json or markdown: print the trace schema instead of a trace
@@ -61,6 +71,7 @@ int execute_sweep(const SweepOptions& options, std::ostream& out, std::ostream& 
 /// `check` of a sweep file: the file, its base with the fixed overrides and its first point;
 /// prints the design's size, or with --resolved the design as CSV.
 int check_sweep(const CheckOptions& options, std::ostream& out);
+int execute_stress(const StressOptions& options, std::ostream& out, std::ostream& err);
 int execute_info(const InfoOptions& options, std::ostream& out, std::ostream& err);
 
 /// Reports an interrupt on `err`; returns the exit code for it.
