@@ -176,6 +176,18 @@ constexpr Metric metrics[] = {
     {"local_ambition_achievement_correlation", "correlation",
      "correlation across units setting their own targets of their ambition and their achievement",
      field<&R::local_targets, &LocalTargets::ambition_achievement_correlation>},
+
+    {"trial_cohort", "people", "people assigned in a trial's window and followed the whole follow-up (NaN without a trial)",
+     field<&R::trial, &TrialResults::cohort>},
+    {"trial_estimate_weeks", "weeks",
+     "a trial's estimate: programme minus control, employment weeks per person over the follow-up",
+     field<&R::trial, &TrialResults::estimate>},
+    {"trial_effect_on_programme_weeks", "weeks",
+     "programme clients minus the same people in the counterfactual, employment weeks per person (share 1: the rollout effect)",
+     field<&R::trial, &TrialResults::effect_on_programme>},
+    {"trial_spillover_on_controls_weeks", "weeks",
+     "controls minus the same people in the counterfactual, employment weeks per person (negative: displaced)",
+     field<&R::trial, &TrialResults::spillover_on_controls>},
 };
 
 constexpr bool is_snake_case(std::string_view name) {

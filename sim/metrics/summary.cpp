@@ -18,6 +18,7 @@ MetricsReport make_report(const model::Scenario& scenario, const model::Simulati
   report.bunching = bunching(result.treatment);
   report.providers = providers(scenario, result.treatment);
   report.local_targets = local_targets(result.treatment);
+  report.trial = trial_results(scenario, result);
   report.net_impact = net_impact(scenario, result);
   report.cost_effectiveness = cost_effectiveness(result);
   report.paradox = paradox(result);

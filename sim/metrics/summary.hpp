@@ -19,6 +19,7 @@
 #include "sim/metrics/providers.hpp"
 #include "sim/metrics/quality.hpp"
 #include "sim/metrics/sanctions.hpp"
+#include "sim/metrics/trial.hpp"
 #include "sim/model/run_result.hpp"
 #include "sim/model/scenario.hpp"
 #include "sim/model/simulation.hpp"
@@ -40,6 +41,7 @@ struct MetricsReport {
   Bunching bunching;  ///< help by weeks to a claim mark, entries by week of the target year
   Providers providers;
   LocalTargets local_targets;  ///< units' own targets against what they achieved
+  TrialResults trial;          ///< a trial inside one market against the truth
   std::optional<NetImpact> net_impact;
   std::optional<CostEffectiveness> cost_effectiveness;
   std::optional<Paradox> paradox;

@@ -124,12 +124,36 @@ void leave_caseload(World& world, JobseekerId person) {
   js.caseload_slot[row] = no_row;
 }
 
+namespace {
+
+// A trial's cohort is the first claims that begin in its window: the same people in every
+// variant (arrivals are keyed by their number), so their arm is too (keyed by the person).
+void assign_to_trial(World& world, std::uint32_t row, double claim_start) {
+  const TrialDesign& trial = world.scenario.trial;
+  auto& js = world.people.jobseekers;
+  const double warmup = world.scenario.run.warmup_weeks;
+  if (js.spell[row] != 1 || claim_start < trial.window_start_day(warmup) ||
+      !(claim_start < trial.window_end_day(warmup))) {
+    return;
+  }
+  auto draw = stream(world.scenario.run.seed, EntityKind::Jobseeker, row, Purpose::TrialAssignment);
+  const bool programme = draw.uniform01() < trial.share;
+  js.trial_arm[row] = programme ? 1 : 2;
+  js.trial_day[row] = static_cast<float>(claim_start);
+  if (programme) {
+    js.programme_until[row] = static_cast<float>(claim_start + trial.attachment_weeks * core::days_per_week);
+  }
+}
+
+}  // namespace
+
 void start_claim(World& world, JobseekerId person, bool is_reclaim, double claim_start) {
   auto& js = world.people.jobseekers;
   const auto row = index(person);
   js.state[row] = JobseekerState::Claiming;
   js.claim_start[row] = claim_start;
   js.spell[row] += 1;
+  if (world.scenario.trial.enabled) assign_to_trial(world, row, claim_start);
   js.weeks_without_help[row] = 0;
   js.missed_review[row] = 0;  // grounds for a sanction belong to the claim they arose in
   // A provider attachment runs its contract's full length whatever happens to the claim (the

@@ -273,7 +273,7 @@ void add_in_work_candidates(World& world, AdviserId adviser, const ForecastModel
   for (std::uint32_t i = scratch.recent_offsets[index(adviser)]; i < scratch.recent_offsets[index(adviser) + 1]; ++i) {
     const JobseekerId client = scratch.recent_entrants[i];
     const auto row = index(client);
-    if (!world.people.group_helped[index(js.group[row])]) continue;
+    if (!world.people.may_help(row, world.scenario.trial.enabled, now)) continue;
     ClientPlan plan;
     plan.client = client;
     plan.in_work = true;
@@ -394,6 +394,18 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
     }
   }
   if (!world.policy.discretionary_help || budget <= 0.0) return;
+  // Under a trial the programme's clients get the help universal service would give them: the
+  // share of the adviser's discretionary time that they are of its caseload [A]. So a client's
+  // help does not depend on how many others joined, and a trial and its rollout differ only in
+  // what their clients take from each other in the market.
+  if (scenario.trial.enabled) {
+    std::size_t in_programme = 0;
+    for (JobseekerId client : caseload) {
+      if (world.people.may_help(index(client), true, now)) ++in_programme;
+    }
+    budget *= caseload.empty() ? 0.0 : static_cast<double>(in_programme) / static_cast<double>(caseload.size());
+    if (budget <= 0.0) return;
+  }
 
   const OfficeMarket market = read_market(world, world.staff.advisers.office[index(adviser)]);
   scratch.clients.clear();
@@ -404,7 +416,7 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
   std::size_t next_mandatory = 0;
   for (JobseekerId client : caseload) {
     const auto row = index(client);
-    if (!world.people.group_helped[index(world.people.jobseekers.group[row])]) {
+    if (!world.people.may_help(row, world.scenario.trial.enabled, world.now())) {
       if (next_mandatory < scratch.mandatory.size() && scratch.mandatory[next_mandatory] == client) ++next_mandatory;
       continue;
     }

@@ -271,6 +271,23 @@ struct CounterfactualSettings {
   Policy policy{false, {}, {}};
 };
 
+/// A programme run as a randomised trial inside one market (or rolled out): new claims that
+/// begin in a window of the measured period are assigned to the programme with probability
+/// `share`, the rest to control, and only the programme's clients get discretionary help, for
+/// `attachment_weeks` from assignment. Treated and controls share the same vacancies, so a
+/// trial's comparison of the two includes what treated clients take from controls. Off unless
+/// the scenario has a `trial` section; `share: 1` is the programme rolled out to the cohort.
+struct TrialDesign {
+  bool enabled = false;
+  double share = 0.5;
+  double from_week = 0.0;          ///< measured week the window opens
+  double weeks = 13.0;             ///< window length
+  double attachment_weeks = 52.0;  ///< help lasts this long from assignment
+  double follow_weeks = 52.0;      ///< outcomes counted over this long from assignment
+  double window_start_day(double warmup_weeks) const { return (warmup_weeks + from_week) * 7.0; }
+  double window_end_day(double warmup_weeks) const { return (warmup_weeks + from_week + weeks) * 7.0; }
+};
+
 struct Scenario {
   std::string name;
   std::string description;
@@ -287,6 +304,7 @@ struct Scenario {
   /// The regime as written in the scenario; sim/regimes compiles and validates it at load.
   core::ConfigNode regime;
   CounterfactualSettings counterfactual;
+  TrialDesign trial;
 };
 
 /// Days between a client's reviews: the group's own interval, else the advisers' default.

@@ -33,6 +33,7 @@ enum class Purpose : std::uint32_t {
   Assignment,        // which adviser takes a claim under random assignment, by claim number
   AuditSample,       // whether a validation check samples a job-entry claim (regimes), by day
   LocalTarget,       // how ambitious a unit's own target is (regimes), by level
+  TrialAssignment,   // whether a new claim in a trial's window joins the programme
 };
 
 inline core::RandomStream stream(std::uint64_t seed, EntityKind kind, std::uint32_t id,

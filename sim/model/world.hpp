@@ -37,6 +37,12 @@ struct Population {
   JobseekerTable jobseekers;
   std::vector<std::uint32_t> arrivals;            ///< by inflow source
   std::vector<std::uint8_t> group_helped;         ///< policy: may this group get help
+  /// Whether a client may get discretionary help at `now`: its group may, and under a trial
+  /// it is the programme's and within its attachment.
+  bool may_help(std::uint32_t row, bool trial, double now) const {
+    if (!group_helped[index(jobseekers.group[row])]) return false;
+    return !trial || static_cast<double>(jobseekers.programme_until[row]) > now;
+  }
 };
 
 /// Advisers and caseworkers, their offices, and the week's plan they are carrying out.

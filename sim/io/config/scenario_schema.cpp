@@ -322,6 +322,25 @@ void read_offices(model::Scenario& scenario, const core::SourceLocation& table_l
   model::resolve_offices(scenario);
 }
 
+// A trial (model::TrialDesign): present means on; bounds generous, a century of weeks at most.
+model::TrialDesign read_trial(ConfigReader reader, double run_weeks) {
+  model::TrialDesign trial;
+  trial.enabled = true;
+  trial.share = reader.number("share", trial.share, Bounds::probability());
+  trial.from_week = reader.number("from_week", trial.from_week, Bounds::between(0.0, 5200.0));
+  trial.weeks = reader.number("weeks", trial.weeks, Bounds::between(1.0, 5200.0));
+  trial.attachment_weeks = reader.number("attachment_weeks", trial.attachment_weeks, Bounds::between(0.0, 5200.0));
+  trial.follow_weeks = reader.number("follow_weeks", trial.follow_weeks, Bounds::between(1.0, 5200.0));
+  if (trial.from_week + trial.weeks > run_weeks) {
+    reader.error("weeks", fmt::format("'{}' and '{}' put the window's end at measured week {:g}, after the run's "
+                                      "{:g} (run.weeks)",
+                                      reader.path_of("from_week"), reader.path_of("weeks"),
+                                      trial.from_week + trial.weeks, run_weeks));
+  }
+  reader.finish();
+  return trial;
+}
+
 model::Scenario read_scenario(ConfigReader& root) {
   model::Scenario scenario;
   scenario.name = root.required_text("name");
@@ -349,6 +368,7 @@ model::Scenario read_scenario(ConfigReader& root) {
         read_policy(cf.section("policy"), scenario.counterfactual.policy, group_names);
     cf.finish();
   }
+  if (root.has("trial")) scenario.trial = read_trial(root.section("trial"), scenario.run.weeks);
   root.accept("include");  // consumed by the parser, kept in the tree for provenance
   root.finish();
   read_offices(scenario, table_location, root.diagnostics());
