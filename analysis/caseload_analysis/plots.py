@@ -280,6 +280,38 @@ def scoreboard_over_time(runs: list[Trace]) -> Figure:
     return fig
 
 
+def trial_cohort_curves(runs: list[Trace]) -> Figure:
+    """A trial's cohort by month since random assignment: the share in work (top) and on
+    benefit (bottom), programme and control as the trial saw them (solid), and the same people
+    in the counterfactual (dotted), a colour per run."""
+    usable = [run for run in runs if "trial_by_month" in run.metric_series
+              and run.metric_series["trial_by_month"]["in_work_programme"].notna().any()]
+    if not usable:
+        raise Unavailable("needs a run with a `trial` section (docs/SCENARIOS.md, "
+                          "\"A trial inside one market\")")
+    fig = _figure(width=9.0, height=6.4)
+    top, bottom = fig.subplots(2, 1, sharex=True)
+    for run, colour in zip(usable, _colours(len(usable))):
+        curves = run.metric_series["trial_by_month"]
+        months = np.arange(1, len(curves) + 1)
+        for ax, what in ((top, "in_work"), (bottom, "on_benefit")):
+            ax.plot(months, curves[f"{what}_programme"], "-", color=colour, linewidth=1.6,
+                    label=f"{run.label}: programme")
+            ax.plot(months, curves[f"{what}_control"], "-", color=colour, linewidth=0.9,
+                    alpha=0.7, label=f"{run.label}: control")
+            ax.plot(months, curves[f"{what}_programme_counterfactual"], ":", color=colour,
+                    linewidth=1.2, label=f"{run.label}: programme's people, counterfactual")
+    for ax, label in ((top, "share in work"), (bottom, "share claiming")):
+        ax.set_ylim(0, 1.0)
+        ax.yaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+        ax.set_ylabel(label)
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize="x-small", loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    bottom.set_xlabel("months since random assignment")
+    top.set_title("A trial inside one market: programme, control and the counterfactual")
+    return fig
+
+
 #: (file stem, title, function) for every figure a report draws, in report order.
 FIGURES = [
     ("creaming_curve", "Creaming curve", creaming_curve),
@@ -289,4 +321,5 @@ FIGURES = [
     ("caseload_over_time", "Weekly caseload and off-flows", caseload_over_time),
     ("offflow_by_group", "Off-flow by customer group against calibration targets", offflow_by_group),
     ("scoreboard_over_time", "The regime's scoreboard over time", scoreboard_over_time),
+    ("trial_cohort_curves", "A trial's cohort by month since random assignment", trial_cohort_curves),
 ]

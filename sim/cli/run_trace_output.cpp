@@ -220,6 +220,19 @@ io::RunMetrics trace_metrics(const experiment::SingleRun& run) {
                           {{"measured_performance", report.paradox->measured_by_adviser},
                            {"net_employment_weeks", report.paradox->net_weeks_by_adviser}}});
   }
+  const metrics::TrialResults& trial = report.trial;
+  std::vector<std::string> months = index_labels(metrics::trial_curve_months + 1);
+  months.erase(months.begin());  // 1 to 36
+  out.series.push_back({"trial_by_month",
+                        std::move(months),
+                        {{"in_work_programme", trial.programme.in_work},
+                         {"in_work_control", trial.control.in_work},
+                         {"on_benefit_programme", trial.programme.on_benefit},
+                         {"on_benefit_control", trial.control.on_benefit},
+                         {"in_work_programme_counterfactual", trial.programme_counterfactual.in_work},
+                         {"in_work_control_counterfactual", trial.control_counterfactual.in_work},
+                         {"on_benefit_programme_counterfactual", trial.programme_counterfactual.on_benefit},
+                         {"on_benefit_control_counterfactual", trial.control_counterfactual.on_benefit}}});
   return out;
 }
 

@@ -20,8 +20,53 @@ std::vector<double> employment_weeks_after(const model::VariantResult& v, std::s
   return weeks;
 }
 
+namespace {
+
+constexpr double month_days = 365.25 / 12.0;
+
+// The curves of one arm (`arm` 1 programme, 2 control) of the cohort as `v` lived it: at each
+// month since assignment that the run still reaches, the share in a job and the share with an
+// open claim. `assigned` is each person's assignment day, or -1 outside the cohort.
+CohortCurves cohort_curves(const model::VariantResult& v, const model::JobseekerTable& cohort,
+                           std::span<const double> assigned, std::uint8_t arm, double run_end) {
+  std::vector<double> people(trial_curve_months, 0.0), in_work(trial_curve_months, 0.0),
+      on_benefit(trial_curve_months, 0.0);
+  auto months_seen = [&](std::uint32_t row) {
+    const double reach = (run_end - assigned[row]) / month_days;
+    return std::clamp(static_cast<int>(reach), 0, trial_curve_months);
+  };
+  auto mark = [&](std::uint32_t row, double start, double end, std::vector<double>& count) {
+    if (row >= assigned.size() || assigned[row] < 0.0 || cohort.trial_arm[row] != arm) return;
+    for (int m = 1; m <= months_seen(row); ++m) {
+      const double day = assigned[row] + m * month_days;
+      if (start <= day && day < end) count[static_cast<std::size_t>(m - 1)] += 1.0;
+    }
+  };
+  for (std::uint32_t row = 0; row < assigned.size(); ++row) {
+    if (assigned[row] < 0.0 || cohort.trial_arm[row] != arm) continue;
+    for (int m = 1; m <= months_seen(row); ++m) people[static_cast<std::size_t>(m - 1)] += 1.0;
+  }
+  for (const model::JobRecord& job : v.jobs) mark(model::index(job.person), job.start, job.end, in_work);
+  for (const model::SpellRecord& spell : v.spells) {
+    mark(model::index(spell.person), spell.start, spell.is_open ? run_end + 1.0 : spell.end, on_benefit);
+  }
+  CohortCurves out;
+  for (std::size_t m = 0; m < people.size(); ++m) {
+    out.in_work.push_back(people[m] > 0.0 ? in_work[m] / people[m] : not_defined);
+    out.on_benefit.push_back(people[m] > 0.0 ? on_benefit[m] / people[m] : not_defined);
+  }
+  return out;
+}
+
+}  // namespace
+
 TrialResults trial_results(const model::Scenario& scenario, const model::SimulationResult& result) {
   TrialResults out;
+  const std::vector<double> none(trial_curve_months, not_defined);
+  for (CohortCurves* curves : {&out.programme, &out.control, &out.programme_counterfactual, &out.control_counterfactual}) {
+    curves->in_work = none;
+    curves->on_benefit = none;
+  }
   if (!scenario.trial.enabled) return out;
   const auto& t = result.treatment.jobseekers;
   const double follow_days = scenario.trial.follow_weeks * core::days_per_week;
@@ -45,6 +90,16 @@ TrialResults trial_results(const model::Scenario& scenario, const model::Simulat
     if (paired) sum_there[arm] += there[row];
   }
   out.cohort = n[1] + n[2];
+  std::vector<double> assigned(t.size(), -1.0);
+  for (std::uint32_t row = 0; row < t.size(); ++row) {
+    if (t.trial_arm[row] != 0) assigned[row] = static_cast<double>(t.trial_day[row]);
+  }
+  out.programme = cohort_curves(result.treatment, t, assigned, 1, run_end);
+  out.control = cohort_curves(result.treatment, t, assigned, 2, run_end);
+  if (paired) {
+    out.programme_counterfactual = cohort_curves(*result.counterfactual, t, assigned, 1, run_end);
+    out.control_counterfactual = cohort_curves(*result.counterfactual, t, assigned, 2, run_end);
+  }
   if (n[1] > 0.0 && n[2] > 0.0) out.estimate = sum_here[1] / n[1] - sum_here[2] / n[2];
   if (paired && n[1] > 0.0) out.effect_on_programme = (sum_here[1] - sum_there[1]) / n[1];
   if (paired && n[2] > 0.0) out.spillover_on_controls = (sum_here[2] - sum_there[2]) / n[2];

@@ -14,6 +14,16 @@
 
 namespace caseload::metrics {
 
+/// Months since assignment the cohort curves run to.
+inline constexpr int trial_curve_months = 36;
+
+/// A cohort curve: by month since assignment (1 to 36, a month 365.25 / 12 days), the share of
+/// an arm's people in work, or claiming, at that point; NaN once the run no longer follows any.
+struct CohortCurves {
+  std::vector<double> in_work;
+  std::vector<double> on_benefit;
+};
+
 struct TrialResults {
   double cohort = not_defined;        ///< people assigned and followed the whole time
   /// Programme minus control, employment weeks per person over the follow-up: the trial's
@@ -25,6 +35,8 @@ struct TrialResults {
   /// Controls here minus the same people in the counterfactual: what the programme's clients
   /// took from them (negative when they compete for the same vacancies).
   double spillover_on_controls = not_defined;
+  /// By arm: the programme and control here, then the same people in the counterfactual.
+  CohortCurves programme, control, programme_counterfactual, control_counterfactual;
 };
 
 TrialResults trial_results(const model::Scenario& scenario, const model::SimulationResult& result);

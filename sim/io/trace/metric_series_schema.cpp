@@ -132,6 +132,18 @@ constexpr SeriesArraySpec bunching_by_year_week_arrays[] = {
     {"weeks", "weeks", "measured weeks that fell on this week of the year"},
 };
 
+// Trials (issue 15): metrics/trial.hpp; NaN without a trial.
+constexpr SeriesArraySpec trial_by_month_arrays[] = {
+    {"in_work_programme", "", "share of the programme's cohort in work"},
+    {"in_work_control", "", "share of the control cohort in work"},
+    {"on_benefit_programme", "", "share of the programme's cohort claiming"},
+    {"on_benefit_control", "", "share of the control cohort claiming"},
+    {"in_work_programme_counterfactual", "", "the programme's people in the counterfactual: share in work"},
+    {"in_work_control_counterfactual", "", "the controls in the counterfactual: share in work"},
+    {"on_benefit_programme_counterfactual", "", "the programme's people in the counterfactual: share claiming"},
+    {"on_benefit_control_counterfactual", "", "the controls in the counterfactual: share claiming"},
+};
+
 constexpr SeriesArraySpec by_adviser_arrays[] = {
     {"measured_performance", "points or money",
      "what the regime credited the adviser in the measured period"},
@@ -155,6 +167,8 @@ constexpr SeriesSpec all_series[] = {
     {"by_office", "office id (row of the office table)", Always, office_arrays},
     {"by_cluster", "cluster of comparable offices (0 = fewest vacancies per claim)", Always, office_arrays},
     {"by_adviser", "adviser id", WithCounterfactual, by_adviser_arrays},
+    {"trial_by_month", "month since a trial's random assignment (1-36; NaN without a trial)", Always,
+     trial_by_month_arrays},
 };
 
 // Indexed by Presence: the name `info --schema json` uses, and how the docs say it.
