@@ -27,8 +27,8 @@ constexpr double month_days = 365.25 / 12.0;
 // The curves of one arm (`arm` 1 programme, 2 control) of the cohort as `v` lived it: at each
 // month since assignment that the run still reaches, the share in a job and the share with an
 // open claim. `assigned` is each person's assignment day, or -1 outside the cohort.
-CohortCurves cohort_curves(const model::VariantResult& v, const model::JobseekerTable& cohort,
-                           std::span<const double> assigned, std::uint8_t arm, double run_end) {
+CohortCurves cohort_curves(const model::VariantResult& v, std::span<const model::TrialArm> arm_of,
+                           std::span<const double> assigned, model::TrialArm arm, double run_end) {
   std::vector<double> people(trial_curve_months, 0.0), in_work(trial_curve_months, 0.0),
       on_benefit(trial_curve_months, 0.0);
   auto months_seen = [&](std::uint32_t row) {
@@ -36,14 +36,14 @@ CohortCurves cohort_curves(const model::VariantResult& v, const model::Jobseeker
     return std::clamp(static_cast<int>(reach), 0, trial_curve_months);
   };
   auto mark = [&](std::uint32_t row, double start, double end, std::vector<double>& count) {
-    if (row >= assigned.size() || assigned[row] < 0.0 || cohort.trial_arm[row] != arm) return;
+    if (row >= assigned.size() || assigned[row] < 0.0 || arm_of[row] != arm) return;
     for (int m = 1; m <= months_seen(row); ++m) {
       const double day = assigned[row] + m * month_days;
       if (start <= day && day < end) count[static_cast<std::size_t>(m - 1)] += 1.0;
     }
   };
   for (std::uint32_t row = 0; row < assigned.size(); ++row) {
-    if (assigned[row] < 0.0 || cohort.trial_arm[row] != arm) continue;
+    if (assigned[row] < 0.0 || arm_of[row] != arm) continue;
     for (int m = 1; m <= months_seen(row); ++m) people[static_cast<std::size_t>(m - 1)] += 1.0;
   }
   for (const model::JobRecord& job : v.jobs) mark(model::index(job.person), job.start, job.end, in_work);
@@ -68,37 +68,39 @@ TrialResults trial_results(const model::Scenario& scenario, const model::Simulat
     curves->on_benefit = none;
   }
   if (!scenario.trial.enabled) return out;
-  const auto& t = result.treatment.jobseekers;
+  const std::size_t rows = result.treatment.jobseekers.size();
+  const model::TrialCohort& cohort = result.treatment.trial;
   const double follow_days = scenario.trial.follow_weeks * core::days_per_week;
   const double run_end = (scenario.run.warmup_weeks + scenario.run.weeks) * core::days_per_week;
-  // Only people the run follows for the whole follow-up; -1 leaves a row out.
-  std::vector<double> from_day(t.size(), -1.0);
-  for (std::uint32_t row = 0; row < t.size(); ++row) {
-    const double day = static_cast<double>(t.trial_day[row]);
-    if (t.trial_arm[row] != 0 && day + follow_days <= run_end) from_day[row] = day;
+  // By row: the arm and assignment day (-1 outside the cohort); `from_day` only for people the
+  // run follows for the whole follow-up.
+  std::vector<model::TrialArm> arm_of(rows, model::TrialArm::None);
+  std::vector<double> assigned(rows, -1.0), from_day(rows, -1.0);
+  for (std::size_t i = 0; i < cohort.rows.size(); ++i) {
+    const std::uint32_t row = cohort.rows[i];
+    arm_of[row] = cohort.arm[i];
+    assigned[row] = cohort.day[i];
+    if (cohort.day[i] + follow_days <= run_end) from_day[row] = cohort.day[i];
   }
   const std::vector<double> here = employment_weeks_after(result.treatment, from_day, follow_days);
   const bool paired = has_counterfactual(result);
   const std::vector<double> there =
       paired ? employment_weeks_after(*result.counterfactual, from_day, follow_days) : std::vector<double>{};
   double n[3] = {0, 0, 0}, sum_here[3] = {0, 0, 0}, sum_there[3] = {0, 0, 0};
-  for (std::uint32_t row = 0; row < t.size(); ++row) {
+  for (std::uint32_t row = 0; row < rows; ++row) {
     if (from_day[row] < 0.0) continue;
-    const std::uint8_t arm = t.trial_arm[row];
+    const auto arm = static_cast<std::size_t>(arm_of[row]);
     n[arm] += 1.0;
     sum_here[arm] += here[row];
     if (paired) sum_there[arm] += there[row];
   }
   out.cohort = n[1] + n[2];
-  std::vector<double> assigned(t.size(), -1.0);
-  for (std::uint32_t row = 0; row < t.size(); ++row) {
-    if (t.trial_arm[row] != 0) assigned[row] = static_cast<double>(t.trial_day[row]);
-  }
-  out.programme = cohort_curves(result.treatment, t, assigned, 1, run_end);
-  out.control = cohort_curves(result.treatment, t, assigned, 2, run_end);
+  using model::TrialArm;
+  out.programme = cohort_curves(result.treatment, arm_of, assigned, TrialArm::Programme, run_end);
+  out.control = cohort_curves(result.treatment, arm_of, assigned, TrialArm::Control, run_end);
   if (paired) {
-    out.programme_counterfactual = cohort_curves(*result.counterfactual, t, assigned, 1, run_end);
-    out.control_counterfactual = cohort_curves(*result.counterfactual, t, assigned, 2, run_end);
+    out.programme_counterfactual = cohort_curves(*result.counterfactual, arm_of, assigned, TrialArm::Programme, run_end);
+    out.control_counterfactual = cohort_curves(*result.counterfactual, arm_of, assigned, TrialArm::Control, run_end);
   }
   if (n[1] > 0.0 && n[2] > 0.0) out.estimate = sum_here[1] / n[1] - sum_here[2] / n[2];
   if (paired && n[1] > 0.0) out.effect_on_programme = (sum_here[1] - sum_there[1]) / n[1];

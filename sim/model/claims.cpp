@@ -138,11 +138,7 @@ void assign_to_trial(World& world, std::uint32_t row, double claim_start) {
   }
   auto draw = stream(world.scenario.run.seed, EntityKind::Jobseeker, row, Purpose::TrialAssignment);
   const bool programme = draw.uniform01() < trial.share;
-  js.trial_arm[row] = programme ? 1 : 2;
-  js.trial_day[row] = static_cast<float>(claim_start);
-  if (programme) {
-    js.programme_until[row] = static_cast<float>(claim_start + trial.attachment_weeks * core::days_per_week);
-  }
+  world.people.trial.add(row, claim_start, programme ? TrialArm::Programme : TrialArm::Control);
 }
 
 }  // namespace

@@ -21,7 +21,6 @@ void for_each_column(Table& t, Fn&& fn) {
   fn(t.spell); fn(t.reviews); fn(t.jobs); fn(t.submissions); fn(t.sanctions);
   fn(t.weeks_without_help); fn(t.missed_review); fn(t.placed_by_office); fn(t.job_quality); fn(t.job_start);
   fn(t.job_end); fn(t.employer); fn(t.job_record); fn(t.attached_until);
-  fn(t.trial_arm); fn(t.trial_day); fn(t.programme_until);
   fn(t.help_minutes); fn(t.employed_days); fn(t.entries); fn(t.sustained_13);
   fn(t.sustained_26); fn(t.claim_weeks); fn(t.parked_weeks); fn(t.reclaims);
 }
@@ -51,7 +50,6 @@ JobseekerId JobseekerTable::add(const NewJobseeker& init) {
   employer[row] = static_cast<EmployerId>(no_row);
   job_record[row] = no_row;
   attached_until[row] = -std::numeric_limits<float>::infinity();
-  programme_until[row] = -std::numeric_limits<float>::infinity();
   return id;
 }
 

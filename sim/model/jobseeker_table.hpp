@@ -81,11 +81,6 @@ struct JobseekerTable {
   std::vector<std::uint32_t> job_record;     ///< row of the current job in the job log
   /// Day a provider attachment ends (-inf: not referred this claim); float keeps the row small.
   std::vector<float> attached_until;
-  /// A trial (scenario.trial): 0 not in its cohort, 1 assigned to the programme, 2 to control;
-  /// and the day the programme's help ends (-inf: none).
-  std::vector<std::uint8_t> trial_arm;
-  std::vector<float> trial_day;        ///< day of assignment (the cohort claim's start)
-  std::vector<float> programme_until;
 
   // History for metrics, over the measured period (after warm-up).
   std::vector<std::array<float, action_count>> help_minutes;

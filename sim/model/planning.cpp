@@ -110,6 +110,11 @@ double score(const World& world, AdviserId adviser, const ClientPlan& plan,
 
 namespace {
 
+// Days of help a trial's programme gives from assignment, or -1 without a trial (World::may_help).
+double programme_days(const World& world) {
+  return world.scenario.trial.enabled ? world.scenario.trial.attachment_weeks * core::days_per_week : -1.0;
+}
+
 // The client as the adviser expects them to be after `action` (a matched submission if `matched`).
 PerceivedClient apply(const Scenario& scenario, const ForecastModel& model, PerceivedClient client,
                       ActionKind action, bool matched = false) {
@@ -273,7 +278,7 @@ void add_in_work_candidates(World& world, AdviserId adviser, const ForecastModel
   for (std::uint32_t i = scratch.recent_offsets[index(adviser)]; i < scratch.recent_offsets[index(adviser) + 1]; ++i) {
     const JobseekerId client = scratch.recent_entrants[i];
     const auto row = index(client);
-    if (!world.people.may_help(row, world.scenario.trial.enabled, now)) continue;
+    if (!world.people.may_help(row, programme_days(world), now)) continue;
     ClientPlan plan;
     plan.client = client;
     plan.in_work = true;
@@ -401,7 +406,7 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
   if (scenario.trial.enabled) {
     std::size_t in_programme = 0;
     for (JobseekerId client : caseload) {
-      if (world.people.may_help(index(client), true, now)) ++in_programme;
+      if (world.people.may_help(index(client), programme_days(world), now)) ++in_programme;
     }
     budget *= caseload.empty() ? 0.0 : static_cast<double>(in_programme) / static_cast<double>(caseload.size());
     if (budget <= 0.0) return;
@@ -416,7 +421,7 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
   std::size_t next_mandatory = 0;
   for (JobseekerId client : caseload) {
     const auto row = index(client);
-    if (!world.people.may_help(row, world.scenario.trial.enabled, world.now())) {
+    if (!world.people.may_help(row, programme_days(world), world.now())) {
       if (next_mandatory < scratch.mandatory.size() && scratch.mandatory[next_mandatory] == client) ++next_mandatory;
       continue;
     }

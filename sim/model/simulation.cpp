@@ -92,6 +92,7 @@ VariantResult run_variant(const Scenario& scenario, const Policy& policy, std::s
   result.local_targets = world.regime->local_targets();
   result.name = std::move(name);
   result.jobseekers = std::move(world.people.jobseekers);
+  result.trial = std::move(world.people.trial);
   result.advisers = std::move(world.staff.advisers);
   result.employers = std::move(world.market.employers);
   result.vacancies = std::move(world.market.vacancies);

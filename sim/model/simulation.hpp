@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/model/trial_cohort.hpp"
 #include "sim/model/adviser_table.hpp"
 #include "sim/model/jobseeker_table.hpp"
 #include "sim/model/labour_market.hpp"
@@ -47,6 +48,7 @@ struct RunOptions {
 struct VariantResult {
   std::string name;  ///< "treatment" or "counterfactual"
   JobseekerTable jobseekers;
+  TrialCohort trial;                        ///< who a trial assigned (empty without one)
   AdviserTable advisers;
   EmployerTable employers;
   VacancyTable vacancies;

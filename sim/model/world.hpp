@@ -11,6 +11,7 @@
 #include "sim/core/scheduler.hpp"
 #include "sim/model/adviser_table.hpp"
 #include "sim/model/jobseeker_table.hpp"
+#include "sim/model/trial_cohort.hpp"
 #include "sim/model/labour_market.hpp"
 #include "sim/model/office_profiles.hpp"
 #include "sim/model/planning_scratch.hpp"
@@ -37,11 +38,14 @@ struct Population {
   JobseekerTable jobseekers;
   std::vector<std::uint32_t> arrivals;            ///< by inflow source
   std::vector<std::uint8_t> group_helped;         ///< policy: may this group get help
+  TrialCohort trial;                              ///< who a trial assigned (scenario.trial)
   /// Whether a client may get discretionary help at `now`: its group may, and under a trial
-  /// it is the programme's and within its attachment.
-  bool may_help(std::uint32_t row, bool trial, double now) const {
+  /// (`attachment_days` >= 0) it is the programme's and within that many days of assignment.
+  bool may_help(std::uint32_t row, double attachment_days, double now) const {
     if (!group_helped[index(jobseekers.group[row])]) return false;
-    return !trial || static_cast<double>(jobseekers.programme_until[row]) > now;
+    if (attachment_days < 0.0) return true;
+    const std::size_t at = trial.find(row);
+    return at < trial.rows.size() && trial.arm[at] == TrialArm::Programme && now < trial.day[at] + attachment_days;
   }
 };
 

@@ -43,7 +43,7 @@ TEST(Summary, NamesAreUniqueSnakeCaseWithDescriptions) {
     }
   }
   EXPECT_EQ(figures.front().name, "off_benefit_13w");
-  EXPECT_EQ(figures.back().name, "local_ambition_achievement_correlation");
+  EXPECT_EQ(figures.back().name, "trial_spillover_on_controls_weeks");
 }
 
 TEST(Summary, SameNamesInTheSameOrderWithoutACounterfactual) {

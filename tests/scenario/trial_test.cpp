@@ -27,7 +27,7 @@ double overstatement(double vacancies, std::uint64_t seed) {
   const auto rollout = with_share("1");
   const double estimate = trial.report().trial.estimate;
   // The cohort curves: shares, month by month; six months on, more of the programme's clients
-  // are in work than of the controls (measured 0.40 against 0.23 on the baseline's seed).
+  // are in work than of the controls.
   const metrics::TrialResults& curves = trial.report().trial;
   EXPECT_EQ(curves.programme.in_work.size(), static_cast<std::size_t>(metrics::trial_curve_months));
   if (curves.programme.in_work.size() != static_cast<std::size_t>(metrics::trial_curve_months)) return 0.0;
@@ -50,16 +50,16 @@ double overstatement(double vacancies, std::uint64_t seed) {
 
 // Baseline UK world on two offices; a programme of discretionary help for new claims in the
 // first 26 measured weeks, each client helped for 52 weeks and followed for 52. Measured
-// (156-week runs, seeds 1-3): with 1 vacancy per employer-week the trial overstates the rollout
-// effect by 66-75%, with 15 by 8-27%; the per-seed fall was 0.48-0.60. Asserted, on seeds 1
-// and 2 and 130-week runs: above 1.33 when vacancies are scarce (half the least excess) and a
-// fall of more than 0.24 (half the least fall) when they are abundant.
+// (seeds 1-3): with 1 vacancy per employer-week the trial overstates the rollout effect by
+// 77%, 56%, 89%, with 15 by 8%, 11%, 28%; the per-seed fall was 0.69, 0.45, 0.61. Asserted on
+// seeds 1 and 2: above 1.28 when vacancies are scarce (half the least excess) and a fall of
+// more than 0.22 (half the least fall) when they are abundant.
 TEST(Trial, AWithinMarketTrialOverstatesTheRolloutEffectLessAsVacanciesAbound) {
   for (const std::uint64_t seed : {1u, 2u}) {
     const double scarce = overstatement(1.0, seed);
     const double abundant = overstatement(15.0, seed);
-    EXPECT_GT(scarce, 1.33) << seed;
-    EXPECT_GT(scarce - abundant, 0.24) << seed;
+    EXPECT_GT(scarce, 1.28) << seed;
+    EXPECT_GT(scarce - abundant, 0.22) << seed;
   }
 }
 
