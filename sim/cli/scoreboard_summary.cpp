@@ -1,22 +1,21 @@
 #include "sim/cli/scoreboard_summary.hpp"
 
 #include <algorithm>
-#include <iterator>
 #include <limits>
 #include <map>
 
 #include <fmt/format.h>
 
+#include "sim/regimes/organisation.hpp"
+
 namespace caseload::cli {
 
 namespace {
 
-// Height of a unit level (model::unit_level_names' order) in the management hierarchy:
-// adviser, team, office and provider, district, nation (regimes::rank).
+// Height of a unit level (model::unit_level_names' order) in the management hierarchy.
 int level_rank(double level) {
-  constexpr int ranks[] = {0, 1, 2, 2, 3, 4};
   const auto index = static_cast<std::size_t>(level);
-  return index < std::size(ranks) ? ranks[index] : 0;
+  return index < regimes::level_names.size() ? regimes::rank(static_cast<regimes::Level>(index)) : 0;
 }
 
 }  // namespace

@@ -35,7 +35,7 @@ std::vector<std::vector<double>> features(const std::vector<OfficeProfile>& offi
   for (const auto& office : offices) {
     const double claims = new_claims_per_week(office, scenario);
     std::vector<double> row;
-    row.push_back(std::log(office.employers * office.vacancies_per_week / std::max(claims, 1e-9)));
+    row.push_back(log_vacancies_per_claim(office, scenario));
     row.push_back(office.quality_mean());
     for (std::size_t g = 0; g < scenario.groups.size(); ++g) {
       const double group_claims = office.inflow_per_week(scenario.groups[g].inflow_per_week, g);
@@ -222,6 +222,10 @@ std::vector<int> cluster_offices(const std::vector<OfficeProfile>& offices, cons
   for (std::size_t i = 0; i < order.size(); ++i) label[order[i]] = static_cast<int>(i);
   for (int& c : cluster) c = label[static_cast<std::size_t>(c)];
   return cluster;
+}
+
+double log_vacancies_per_claim(const OfficeProfile& office, const Scenario& scenario) {
+  return std::log(office.employers * office.vacancies_per_week / std::max(new_claims_per_week(office, scenario), 1e-9));
 }
 
 int cluster_count(const std::vector<OfficeProfile>& offices) {

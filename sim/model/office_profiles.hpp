@@ -31,6 +31,10 @@ std::vector<int> cluster_offices(const std::vector<OfficeProfile>& offices, cons
 /// New claims per week at `office`, all groups (what World::inflow_per_week sums to).
 double new_claims_per_week(const OfficeProfile& office, const Scenario& scenario);
 
+/// The office's local market: log vacancies opened per new claim (clusters and benchmarking
+/// by regression compare offices on it).
+double log_vacancies_per_claim(const OfficeProfile& office, const Scenario& scenario);
+
 /// The number of clusters the offices fall into (1 + the largest cluster number).
 int cluster_count(const std::vector<OfficeProfile>& offices);
 

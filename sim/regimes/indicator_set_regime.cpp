@@ -48,8 +48,7 @@ IndicatorSetRegime::IndicatorSetRegime(const model::Scenario& scenario, RegimeRu
   const bool expected_split = rules_.pressure.cascade.enabled() && rules_.pressure.cascade.split == Split::Expected;
   if ((rules_.pressure.relative && rules_.pressure.expected == Expected::Regression) || expected_split) {
     for (const model::OfficeProfile& office : model::office_profiles(scenario)) {
-      const double vacancies = office.employers * office.vacancies_per_week;
-      office_market_.push_back(std::log(vacancies / std::max(model::new_claims_per_week(office, scenario), 1e-9)));
+      office_market_.push_back(model::log_vacancies_per_claim(office, scenario));
     }
   }
   if (rules_.pressure.cascade.enabled()) {

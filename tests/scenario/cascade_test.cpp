@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include "sim/metrics/statistics.hpp"
+#include "sim/model/office_profiles.hpp"
 #include "sim/regimes/organisation.hpp"
 #include "tests/scenario/scenario_runs.hpp"
 
@@ -119,19 +121,6 @@ TEST(Cascade, PressureOnTheLowestPerformersMovesEffortToTheAdvisersBelowTarget) 
   }
 }
 
-double correlation_of(const std::vector<double>& x, const std::vector<double>& y) {
-  const double n = static_cast<double>(x.size());
-  const double mx = std::accumulate(x.begin(), x.end(), 0.0) / n;
-  const double my = std::accumulate(y.begin(), y.end(), 0.0) / n;
-  double sxy = 0.0, sxx = 0.0, syy = 0.0;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) * (x[i] - mx);
-    syy += (y[i] - my) * (y[i] - my);
-  }
-  return sxx > 0.0 && syy > 0.0 ? sxy / std::sqrt(sxx * syy) : 0.0;
-}
-
 // Per office over the measured weeks: mean pressure, credit per adviser, and the target at the
 // first review (the unit's own target where it sets one).
 struct OfficeStanding {
@@ -193,7 +182,7 @@ TEST(Cascade, UnitsThatSetThemselvesLowTargetsRelax) {
                   chosen[o].credit, imposed[o].credit);
     }
   }
-  const double correlation = correlation_of(log_ambition, change);
+  const double correlation = metrics::pearson(log_ambition, change);
   std::printf("correlation %.3f; low-ambition pressure %.3f vs %.3f\n", correlation, low_pressure_local,
               low_pressure_imposed);
   EXPECT_GT(correlation, 0.5);
@@ -204,7 +193,8 @@ TEST(Cascade, UnitsThatSetThemselvesLowTargetsRelax) {
 // Across offices and half-yearly reviews in the measured period: an office's benchmark score
 // (credit to date over the value expected of it, less 1: what its stars band) against its
 // local market (log vacancies per new claim).
-double scores_against_market(const model::VariantResult& v) {
+double scores_against_market(const testing::ScenarioRun& run) {
+  const model::VariantResult& v = run.treatment();
   const auto rows = level_rows(v, regimes::Level::Office);
   const std::uint32_t offices = static_cast<std::uint32_t>(v.offices.size());
   std::vector<double> to_date(offices, 0.0), scores, market;
@@ -215,10 +205,10 @@ double scores_against_market(const model::VariantResult& v) {
     for (std::uint32_t o = 0; o < offices; ++o) {
       const model::OfficeProfile& office = v.offices[o];
       scores.push_back(to_date[o] / rows.at({w, o}).target - 1.0);
-      market.push_back(std::log(office.employers * office.vacancies_per_week / v.new_claims_per_week[o]));
+      market.push_back(model::log_vacancies_per_claim(office, run.scenario));
     }
   }
-  return correlation_of(scores, market);
+  return metrics::pearson(scores, market);
 }
 
 // Offices in local markets that differ (uk-spread's log-sd 0.35 of vacancy rates) are rated
@@ -240,10 +230,10 @@ TEST(Benchmarking, ComparingLikeWithLikeRemovesTheMarketFromTheRankings) {
     cluster_set.push_back("regime.pressure.compare=cluster");
     auto regression_set = with_seed(base, seed);
     regression_set.push_back("regime.pressure.expected=regression");
-    const double raw = scores_against_market(testing::run_scenario("regimes/benchmark.yaml", raw_set).treatment());
-    const double cluster = scores_against_market(testing::run_scenario("regimes/benchmark.yaml", cluster_set).treatment());
+    const double raw = scores_against_market(testing::run_scenario("regimes/benchmark.yaml", raw_set));
+    const double cluster = scores_against_market(testing::run_scenario("regimes/benchmark.yaml", cluster_set));
     const double regression =
-        scores_against_market(testing::run_scenario("regimes/benchmark.yaml", regression_set).treatment());
+        scores_against_market(testing::run_scenario("regimes/benchmark.yaml", regression_set));
     std::printf("seed %llu: score-market correlation raw %.3f cluster %.3f regression %.3f\n",
                 static_cast<unsigned long long>(seed), raw, cluster, regression);
     EXPECT_GT(raw, 0.7) << seed;
@@ -270,9 +260,9 @@ TEST(Cascade, AnExpectedSplitAsksMoreWhereTheMarketGivesMore) {
   for (std::uint32_t o = 0; o < v.offices.size(); ++o) {
     const model::OfficeProfile& office = v.offices[o];
     target.push_back(rows.at({51, o}).target / office.advisers);
-    market.push_back(std::log(office.employers * office.vacancies_per_week / v.new_claims_per_week[o]));
+    market.push_back(model::log_vacancies_per_claim(office, run.scenario));
   }
-  const double correlation = correlation_of(target, market);
+  const double correlation = metrics::pearson(target, market);
   std::printf("office target per adviser against market: %.3f\n", correlation);
   EXPECT_GT(correlation, 0.5);
 }
