@@ -133,6 +133,12 @@ CommandAction add_run_command(CLI::App& app, ParsedOptions& parsed) {
   command->add_option("--format", options.format, "Summary format: text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
+  command
+      ->add_option("-j,--jobs", options.jobs,
+                   "Threads: 2 runs the counterfactual beside the treatment, 1 after it (same "
+                   "results; default 2 when the machine has two cores)")
+      ->check(CLI::Range(1u, 2u))
+      ->type_name("N");
   return [&parsed, seed](std::ostream& out, std::ostream& err) {
     if (seed->count() > 0) parsed.run.seed = parsed.run_seed;
     return execute_run(parsed.run, out, err);

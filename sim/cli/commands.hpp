@@ -22,6 +22,8 @@ struct RunOptions {
   std::vector<std::string> overrides;
   std::string format = "text";
   std::string max_memory;  ///< --max-memory; empty: physical memory
+  /// -j: 2 runs the counterfactual beside the treatment; empty: 2 when the machine has two cores.
+  std::optional<unsigned> jobs;
 };
 
 struct CheckOptions {

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <optional>
+#include <thread>
 
 #include "sim/cli/breakdown_report.hpp"
 #include "sim/cli/cli.hpp"
@@ -39,6 +40,7 @@ int execute_run(const RunOptions& options, std::ostream& out, std::ostream& err)
   }
   model::RunOptions run_options;
   run_options.record_events = trace && trace->records_events();
+  run_options.parallel_variants = options.jobs.value_or(std::thread::hardware_concurrency() >= 2 ? 2 : 1) >= 2;
 
   // The run polls the flag after every simulated week, so a Ctrl-C that arrived before it
   // started still stops it after one week; the trace then holds that week.

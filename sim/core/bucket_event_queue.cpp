@@ -11,6 +11,13 @@ namespace caseload::core {
 
 namespace {
 
+// Spares kept for reuse: enough for the weeks of buckets a model fills ahead of today. A day's
+// bucket that outgrows them allocates, once; beyond this, spent storage is freed.
+constexpr std::size_t max_spares = 16;
+// Only buckets this close take a spare: a spare is sized for a busy day, and a bucket far ahead
+// holds a few stray events (a job's separation years away) for a long time.
+constexpr std::int64_t spare_reach_days = 32;
+
 // Whole days beyond +-2^62 share one day number; any monotone map of time to day keeps the
 // order exact, since events within one day are ordered by (time, sequence) anyway.
 constexpr double saturation = 0x1p62;
@@ -40,11 +47,20 @@ void BucketEventQueue::push(const Event& event) {
   if (day <= current_day_) {
     today_.push(event);
   } else if (day - current_day_ < static_cast<std::int64_t>(buckets_.size())) {
-    bucket_of(day).push_back(event);
+    push_to_bucket(day, event);
     ++in_ring_;
   } else {
     far_.push(event);
   }
+}
+
+void BucketEventQueue::push_to_bucket(std::int64_t day, const Event& event) {
+  std::vector<Event>& bucket = bucket_of(day);
+  if (bucket.capacity() == 0 && !spares_.empty() && day - current_day_ < spare_reach_days) {
+    bucket = std::move(spares_.back());
+    spares_.pop_back();
+  }
+  bucket.push_back(event);
 }
 
 Event BucketEventQueue::pop() {
@@ -65,10 +81,12 @@ void BucketEventQueue::advance() {
   }
   current_day_ = next;
 
-  // The day's bucket becomes the run; the spent run's storage goes back to the ring.
+  // The day's bucket becomes the run; the spent run's storage goes to the spares.
   run_.clear();
   cursor_ = 0;
-  std::swap(run_, bucket_of(next));
+  if (spares_.size() < max_spares && run_.capacity() > 0) spares_.push_back(std::move(run_));
+  run_ = std::move(bucket_of(next));
+  bucket_of(next) = std::vector<Event>{};
   in_ring_ -= run_.size();
 
   // The calendar now reaches further: bring far events inside it.
@@ -79,7 +97,7 @@ void BucketEventQueue::advance() {
     if (day == current_day_) {
       run_.push_back(event);
     } else {
-      bucket_of(day).push_back(event);
+      push_to_bucket(day, event);
       ++in_ring_;
     }
   }

@@ -17,7 +17,10 @@ namespace caseload::core {
 /// - a ring of `calendar_days` unsorted buckets for days current+1 .. current+calendar_days-1;
 /// - a heap for anything further ahead, moved into the ring as the calendar reaches it.
 /// Whenever the queue is not empty, today holds at least one event, so top() is cheap.
-/// Buckets keep their capacity, so a run in steady state allocates nothing.
+/// A spent day's storage goes to a small pool of spares that an empty bucket takes from when it
+/// gets its first event, so a run in steady state allocates almost nothing, and memory follows
+/// the events pending, not the ring's size times the busiest day (which, with every bucket
+/// keeping its capacity, was gigabytes for a national network).
 class BucketEventQueue {
  public:
   static constexpr std::size_t default_calendar_days = 1024;
@@ -44,6 +47,8 @@ class BucketEventQueue {
   std::vector<Event>& bucket_of(std::int64_t day) {
     return buckets_[static_cast<std::size_t>(day) & mask_];
   }
+  /// Appends to a ring bucket, giving an empty one near today storage from the spares first.
+  void push_to_bucket(std::int64_t day, const Event& event);
   /// Moves to the next day that has events; precondition: today is drained, size_ > 0.
   void advance();
 
@@ -51,6 +56,7 @@ class BucketEventQueue {
   std::size_t cursor_ = 0;
   HeapEventQueue today_;  // pushed for a day <= current_day_ after that day began
   std::vector<std::vector<Event>> buckets_;
+  std::vector<std::vector<Event>> spares_;  // emptied storage, handed to buckets that fill
   std::size_t mask_ = 0;
   std::size_t in_ring_ = 0;  // events in buckets_
   HeapEventQueue far_;       // days >= current_day_ + calendar_days at the time of push

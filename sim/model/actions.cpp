@@ -23,8 +23,7 @@ namespace {
 VacancyId easiest_notified(const World& world, OfficeId office, bool is_health_limited, bool matched) {
   VacancyId best = static_cast<VacancyId>(no_row);
   float best_threshold = std::numeric_limits<float>::infinity();
-  const OfficeProfile& profile = world.offices[index(office)];
-  const double median = matched ? median_quality(profile.quality_alpha, profile.quality_beta) : 0.0;
+  const double median = matched ? world.median_quality[index(office)] : 0.0;
   for (VacancyId vacancy : world.market.pools[index(office)].open()) {
     if (!world.market.vacancies.notified[index(vacancy)]) continue;
     if (is_health_limited && world.market.vacancies.is_demanding[index(vacancy)]) continue;

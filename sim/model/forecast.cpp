@@ -1,6 +1,7 @@
 #include "sim/model/forecast.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "sim/model/outcome_model.hpp"
@@ -22,12 +23,36 @@ struct Phase {
   double survival;  // P(still on benefit at its end)
 };
 
-Phase run_phase(double q, double r, double intervals) {
+// Looks `key` up in `table` when there is a memo, else computes; the value is the same either way.
+template <std::size_t Inputs, std::size_t Outputs, class Compute>
+std::array<double, Outputs> memoised(MemoTable<Inputs, Outputs>* table, const std::array<double, Inputs>& key,
+                                     Compute&& compute) {
+  return table != nullptr ? table->get(key, compute) : compute();
+}
+
+Phase run_phase(double q, double r, double intervals, ProjectionMemo* memo) {
   if (intervals <= 0.0) return {0.0, 1.0};
   const double stay = (1.0 - q) * (1.0 - r);
-  const double survival = std::pow(stay, intervals);
+  const double survival = memoised(memo ? &memo->survival : nullptr, {stay, intervals}, [&] {
+    return std::array<double, 1>{std::pow(stay, intervals)};
+  })[0];
   const double entry = stay < 1.0 ? q * (1.0 - survival) / (1.0 - stay) : 0.0;
   return {entry, survival};
+}
+
+// A job's separation hazard per week and the chances it lasts 13 and 26 weeks, and expected
+// weeks in work over a year: {hazard, P(13), P(26), weeks}.
+using JobTerms = std::array<double, 4>;
+JobTerms job_terms(const JobModel& jobs, const PerceivedClient& client, double quality, bool matched,
+                   ProjectionMemo* memo) {
+  const bool well_matched = client.well_matched || matched;
+  const std::array<double, 5> key{client.separation_multiplier, quality, client.employability, client.motivation,
+                                  well_matched ? 1.0 : 0.0};
+  return memoised(memo ? &memo->job : nullptr, key, [&] {
+    const double h = separation_hazard_per_week(jobs, client.separation_multiplier, quality, client.employability,
+                                                client.motivation, well_matched);
+    return JobTerms{h, std::exp(-13.0 * h), std::exp(-26.0 * h), (1.0 - std::exp(-52.0 * h)) / h};
+  });
 }
 
 }  // namespace
@@ -42,25 +67,34 @@ double perceived_hire_chance(const ForecastModel& model, const PerceivedClient& 
   return hire_probability(*model.employers, client.employability, bonus, threshold);
 }
 
-Forecast project(const ForecastModel& model, const PerceivedClient& client) {
+Forecast project(const ForecastModel& model, const PerceivedClient& client, ProjectionMemo* memo) {
   const SearchModel& search = *model.search;
   const double horizon = model.horizon_weeks;
-  const double boost = mean_boost(client.boost, search.boost_half_life_weeks, horizon);
+  const double boost = memoised(memo ? &memo->mean_boost : nullptr, {client.boost}, [&] {
+    return std::array<double, 1>{mean_boost(client.boost, search.boost_half_life_weeks, horizon)};
+  })[0];
   const double fund_share = std::min(client.fund_weeks_left, horizon) / horizon;
   const double bonus = model.fund_bonus * fund_share;
-  const double r = 1.0 - std::exp(-model.review_weeks * client.inactivity_per_week);
+  const double r = memoised(memo ? &memo->other_exit : nullptr, {client.inactivity_per_week}, [&] {
+    return std::array<double, 1>{1.0 - std::exp(-model.review_weeks * client.inactivity_per_week)};
+  })[0];
+  const auto search_chance = [&](double employability) {
+    const std::array<double, 7> key{client.search_base, client.search_intercept_shift, employability,
+                                    client.motivation, boost, bonus, client.tightness};
+    return memoised(memo ? &memo->search : nullptr, key, [&] {
+      return std::array<double, 1>{review_search_probability(search, client.search_base, client.search_intercept_shift,
+                                                             employability, client.motivation, boost, bonus,
+                                                             client.tightness)};
+    })[0];
+  };
 
   // Provision first (lock-in), then search with the training gain.
   const double lock_weeks = std::min(client.lock_in_weeks, horizon);
   const double lock_in = lock_weeks > 0.0 ? model.lock_in : 1.0;
-  const double q_lock = lock_in * review_search_probability(
-      search, client.search_base, client.search_intercept_shift, client.employability, client.motivation, boost, bonus,
-      client.tightness);
-  const double q_after = review_search_probability(
-      search, client.search_base, client.search_intercept_shift, client.employability + (lock_weeks > 0.0 ? client.gain_after_lock : 0.0),
-      client.motivation, boost, bonus, client.tightness);
-  const Phase first = run_phase(q_lock, r, lock_weeks / model.review_weeks);
-  const Phase second = run_phase(q_after, r, (horizon - lock_weeks) / model.review_weeks);
+  const double q_lock = lock_in * search_chance(client.employability);
+  const double q_after = search_chance(client.employability + (lock_weeks > 0.0 ? client.gain_after_lock : 0.0));
+  const Phase first = run_phase(q_lock, r, lock_weeks / model.review_weeks, memo);
+  const Phase second = run_phase(q_after, r, (horizon - lock_weeks) / model.review_weeks, memo);
 
   const double search_entry = first.entry + first.survival * second.entry;
   const double search_stay = first.survival * second.survival;
@@ -72,16 +106,13 @@ Forecast project(const ForecastModel& model, const PerceivedClient& client) {
   out.off_flow = hire + (1.0 - hire) * (1.0 - search_stay);
   // A submission's job is the vacancy's, known to the adviser; a job found by own search is
   // of the office's expected quality.
-  const auto hazard_at = [&](double quality, bool matched) {
-    return separation_hazard_per_week(*model.jobs, client.separation_multiplier, quality, client.employability,
-                                      client.motivation, client.well_matched || matched);
-  };
-  const double search_hazard = hazard_at(client.job_quality, false);
-  const double hire_hazard = hire > 0.0 ? hazard_at(client.pending_quality, client.pending_matched) : search_hazard;
-  const auto both = [&](auto of_hazard) { return hire * of_hazard(hire_hazard) + search_part * of_hazard(search_hazard); };
-  out.sustained_13 = both([](double h) { return std::exp(-13.0 * h); });
-  out.sustained_26 = both([](double h) { return std::exp(-26.0 * h); });
-  out.employment_weeks = both([](double h) { return (1.0 - std::exp(-52.0 * h)) / h; });
+  const JobTerms search_job = job_terms(*model.jobs, client, client.job_quality, false, memo);
+  const JobTerms hire_job =
+      hire > 0.0 ? job_terms(*model.jobs, client, client.pending_quality, client.pending_matched, memo) : search_job;
+  const auto both = [&](std::size_t term) { return hire * hire_job[term] + search_part * search_job[term]; };
+  out.sustained_13 = both(1);
+  out.sustained_26 = both(2);
+  out.employment_weeks = both(3);
   out.still_claiming = 1.0 - hire;
   out.stay_locked = (1.0 - q_lock) * (1.0 - r);
   out.stay = (1.0 - q_after) * (1.0 - r);

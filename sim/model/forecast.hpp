@@ -3,6 +3,7 @@
 // chance of a job entry, of leaving benefit at all, of a job lasting 13 weeks, and the
 // expected weeks in work. Each action is judged by how it changes this projection.
 
+#include "sim/model/projection_memo.hpp"
 #include "sim/model/scenario.hpp"
 
 namespace caseload::model {
@@ -64,7 +65,9 @@ struct ForecastModel {
   double review_weeks;  ///< weeks between reviews, where own search is resolved
 };
 
-Forecast project(const ForecastModel& model, const PerceivedClient& client);
+/// With `memo`, parts whose inputs match an earlier call for the same client are reused; the
+/// forecast is bit for bit the one computed without it.
+Forecast project(const ForecastModel& model, const PerceivedClient& client, ProjectionMemo* memo = nullptr);
 
 /// A client in a job as one adviser sees them: the job's quality and age, and any lowered
 /// hazard (in-work support) still to run.

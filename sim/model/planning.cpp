@@ -20,8 +20,7 @@ OfficeMarket read_market(const World& world, OfficeId office) {
   const VacancyPool& pool = world.market.pools[index(office)];
   OfficeMarket market;
   std::uint32_t notified = 0;
-  const OfficeProfile& profile = world.offices[index(office)];
-  const double median = median_quality(profile.quality_alpha, profile.quality_beta);
+  const double median = world.median_quality[index(office)];
   for (VacancyId vacancy : pool.open()) {
     if (!world.market.vacancies.notified[index(vacancy)]) continue;
     ++notified;
@@ -187,7 +186,8 @@ void forecast_candidate(const World& world, const ForecastModel& model, const Cl
   if (candidate.action == ActionKind::Sanction) {
     candidate.after = Forecast{0.0, 1.0, 0.0, 0.0, 0.0};  // off benefit now, no job in view
   } else {
-    candidate.after = project(model, apply(world.scenario, model, plan.perceived, candidate.action, candidate.matched));
+    candidate.after =
+        project(model, apply(world.scenario, model, plan.perceived, candidate.action, candidate.matched), &plan.memo);
   }
   if (candidate.action == ActionKind::Submission) {
     candidate.goodwill_change = expected_goodwill_change(world.scenario, model, plan.perceived, candidate.matched);
@@ -339,7 +339,7 @@ double upgrade_to_matched(World& world, const ForecastModel& model, ClientPlan& 
   planned.minutes = static_cast<float>(matched.minutes);
   planned.speculative = is_speculative(world, model, plan.before_submission, true);
   plan.perceived = apply(world.scenario, model, plan.before_submission, ActionKind::Submission, true);
-  plan.base = project(model, plan.perceived);
+  plan.base = project(model, plan.perceived, &plan.memo);
   ++plan.version;
   return extra;
 }
@@ -347,6 +347,10 @@ double upgrade_to_matched(World& world, const ForecastModel& model, ClientPlan& 
 }  // namespace
 
 void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
+  plan_adviser(world, adviser, model, read_market(world, world.staff.advisers.office[index(adviser)]));
+}
+
+void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model, const OfficeMarket& market) {
   const auto& scenario = world.scenario;
   const auto& advisers = scenario.advisers;
   const double now = world.now();
@@ -412,7 +416,6 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
     if (budget <= 0.0) return;
   }
 
-  const OfficeMarket market = read_market(world, world.staff.advisers.office[index(adviser)]);
   scratch.clients.clear();
   scratch.candidates.clear();
   scratch.candidate_client.clear();
@@ -425,7 +428,9 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
       if (next_mandatory < scratch.mandatory.size() && scratch.mandatory[next_mandatory] == client) ++next_mandatory;
       continue;
     }
-    ClientPlan plan;
+    // Built in place: a plan (with its memo) is a kilobyte, too much to copy per client.
+    const auto client_index = static_cast<std::uint32_t>(scratch.clients.size());
+    ClientPlan& plan = scratch.clients.emplace_back();
     plan.client = client;
     plan.perceived = perceive(world, client, market);
     plan.claim_weeks = (now - world.people.jobseekers.claim_start[row]) / core::days_per_week;
@@ -438,18 +443,16 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
       plan.planned_mask = static_cast<std::uint8_t>(1u << static_cast<unsigned>(ActionKind::Interview));
       plan.days_since_help = 0.0;
     }
-    plan.base = project(model, plan.perceived);  // shared by all of the client's candidates
+    plan.base = project(model, plan.perceived, &plan.memo);  // shared by all of the client's candidates
     // Need rises with perceived distance from work: on the logit scale of employability, each
     // unit further from work multiplies the weight by exp(need_weight).
     plan.need = std::exp(-advisers.need_weight * plan.perceived.employability);
-    const auto client_index = static_cast<std::uint32_t>(scratch.clients.size());
-    scratch.clients.push_back(plan);
     for (ActionKind action : client_actions) {
       // A submission comes in two variants, quick and matched, each valued on its own.
       for (const bool matched : {false, true}) {
         if (matched && action != ActionKind::Submission) break;
         if (!is_allowed(world, adviser, plan, action, market, matched)) continue;
-        ActionCandidate candidate;
+        ActionCandidate& candidate = scratch.candidates.emplace_back();
         candidate.client = client;
         candidate.group = world.people.jobseekers.group[row];
         candidate.office = world.people.jobseekers.office[row];
@@ -461,7 +464,6 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
         candidate.days_since_help = plan.days_since_help;
         candidate.attached = provider;
         forecast_candidate(world, model, plan, candidate);
-        scratch.candidates.push_back(candidate);
         scratch.candidate_client.push_back(client_index);
       }
     }
@@ -544,7 +546,7 @@ void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model) {
                                               static_cast<float>(candidate.minutes),
                                               static_cast<float>(candidate.money), candidate.matched});
     plan.perceived = apply(scenario, model, plan.perceived, candidate.action, candidate.matched);
-    if (!plan.in_work) plan.base = project(model, plan.perceived);
+    if (!plan.in_work) plan.base = project(model, plan.perceived, &plan.memo);
     plan.planned_mask = static_cast<std::uint8_t>(plan.planned_mask | (1u << static_cast<unsigned>(candidate.action)));
     if (candidate.action == ActionKind::Submission) ++plan.submissions;
     if (is_evidence(candidate.action)) plan.days_since_help = 0.0;  // help is on record this week
@@ -599,9 +601,13 @@ void plan_week(World& world) {
   world.staff.plan.clear();
   gather_recent_entrants(world);
   const ForecastModel model = forecast_model(world.scenario);
+  // Planning changes no market, so each office's is read once for all its advisers.
+  std::vector<OfficeMarket> markets;
+  markets.reserve(world.offices.size());
+  for (std::uint32_t o = 0; o < world.offices.size(); ++o) markets.push_back(read_market(world, static_cast<OfficeId>(o)));
   for (std::uint32_t a = 0; a < world.staff.advisers.size(); ++a) {
     const auto first = static_cast<std::uint32_t>(world.staff.plan.size());
-    plan_adviser(world, static_cast<AdviserId>(a), model);
+    plan_adviser(world, static_cast<AdviserId>(a), model, markets[index(world.staff.advisers.office[a])]);
     // Spread the adviser's actions over the five working days, in the order chosen.
     const auto count = static_cast<std::uint32_t>(world.staff.plan.size()) - first;
     for (std::uint32_t i = 0; i < count; ++i) {

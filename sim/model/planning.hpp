@@ -53,5 +53,7 @@ double score(const World& world, AdviserId adviser, const ClientPlan& plan,
 /// per minute within the adviser's minutes (and fund money), re-valuing a client's remaining
 /// candidates after each action planned for them.
 void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model);
+/// The same, given the office's market as read this week (plan_week reads each office's once).
+void plan_adviser(World& world, AdviserId adviser, const ForecastModel& model, const OfficeMarket& market);
 
 }  // namespace caseload::model

@@ -28,6 +28,9 @@ struct ClientPlan {
   PerceivedClient before_submission;
   std::uint32_t planned_submission = 0;
   PerceivedWorker worker;        ///< what the adviser sees of the job (in_work only)
+  /// Parts of this client's projections already computed this week (a cache: forecasts are
+  /// the same with or without it, so it may change under a const plan).
+  mutable ProjectionMemo memo;
 };
 
 /// A candidate in the greedy queue, ranked by value per minute.

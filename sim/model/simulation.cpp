@@ -1,6 +1,8 @@
 #include "sim/model/simulation.hpp"
 
 #include <algorithm>
+#include <exception>
+#include <thread>
 
 #include "sim/model/event_kind.hpp"
 #include "sim/model/office_profiles.hpp"
@@ -112,6 +114,28 @@ VariantResult run_variant(const Scenario& scenario, const Policy& policy, std::s
 SimulationResult simulate(const Scenario& scenario, const RegimeFactory& make_regime,
                           const StopRequested& stop, const RunOptions& options) {
   SimulationResult result;
+  if (scenario.counterfactual.enabled && options.parallel_variants) {
+    std::exception_ptr failed;
+    VariantResult counterfactual;
+    std::thread beside([&] {
+      try {
+        counterfactual = run_variant(scenario, scenario.counterfactual.policy, "counterfactual", make_regime, stop, options);
+      } catch (...) {
+        failed = std::current_exception();
+      }
+    });
+    try {
+      result.treatment = run_variant(scenario, scenario.policy, "treatment", make_regime, stop, options);
+    } catch (...) {
+      beside.join();
+      throw;
+    }
+    beside.join();
+    if (failed) std::rethrow_exception(failed);
+    // As in the sequential order: an interrupted treatment leaves no counterfactual.
+    if (!result.treatment.interrupted) result.counterfactual = std::move(counterfactual);
+    return result;
+  }
   result.treatment = run_variant(scenario, scenario.policy, "treatment", make_regime, stop, options);
   if (scenario.counterfactual.enabled && !result.treatment.interrupted) {
     result.counterfactual = run_variant(scenario, scenario.counterfactual.policy, "counterfactual",

@@ -42,6 +42,9 @@ struct Scoreboard {
 /// How much a run records beyond what metrics need.
 struct RunOptions {
   bool record_events = false;
+  /// Run the counterfactual on a second thread beside the treatment. The two worlds share
+  /// nothing mutable and each draws from its own streams, so results are the same either way.
+  bool parallel_variants = false;
 };
 
 /// Everything one variant leaves behind for metrics and traces.

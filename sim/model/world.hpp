@@ -96,6 +96,9 @@ struct World {
 
   const Scenario& scenario;
   std::vector<OfficeProfile> offices;             ///< by office: its market, size and mix
+  /// By office: the median of its job quality, the line a matched submission must clear.
+  /// Computed once (an inverse incomplete beta is costly), read every plan and submission.
+  std::vector<double> median_quality;
   Policy policy;
   std::unique_ptr<Regime> regime;
   core::Scheduler<core::BucketEventQueue> scheduler;

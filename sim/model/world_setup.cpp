@@ -20,6 +20,9 @@ World::World(const Scenario& scenario_in, const Policy& policy_in, std::unique_p
     : scenario(scenario_in), offices(office_profiles(scenario_in)), policy(policy_in), regime(std::move(r)), job_marks(all_job_marks(regime->job_marks())) {
   measure_start = scenario.run.warmup_weeks * core::days_per_week;
   end = measure_start + scenario.run.weeks * core::days_per_week;
+  for (const OfficeProfile& office : offices) {
+    median_quality.push_back(model::median_quality(office.quality_alpha, office.quality_beta));
+  }
 }
 
 double World::employability_now(JobseekerId person) const {
