@@ -105,6 +105,13 @@ void BucketEventQueue::advance() {
   CASELOAD_ASSERT(!run_.empty(), "advanced to a day without events");
 }
 
+std::size_t BucketEventQueue::reserved_events() const {
+  std::size_t reserved = run_.capacity();
+  for (const auto& bucket : buckets_) reserved += bucket.capacity();
+  for (const auto& spare : spares_) reserved += spare.capacity();
+  return reserved;
+}
+
 void BucketEventQueue::clear() {
   run_.clear();
   cursor_ = 0;

@@ -39,6 +39,9 @@ class BucketEventQueue {
   void clear();
 
   std::size_t calendar_days() const { return buckets_.size(); }
+  /// Events the day storage (today's run, the ring, the spares) has room for: what it costs
+  /// in memory, which should follow the events pending, not the calendar's length.
+  std::size_t reserved_events() const;
 
  private:
   bool run_is_next() const {

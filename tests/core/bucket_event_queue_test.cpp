@@ -1,5 +1,6 @@
 #include "sim/core/bucket_event_queue.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -186,6 +187,35 @@ TEST(BucketEventQueue, CalendarDaysRoundUpToAPowerOfTwo) {
 }
 
 // --- in the scheduler -----------------------------------------------------------------------
+
+// A model's pattern: a busy stream of events a few days ahead (fortnightly reviews of a large
+// caseload) and a trickle of strays years ahead (a job's separation). When every bucket kept its
+// capacity, the busy days' storage spread round the whole calendar: memory grew to the calendar's
+// length times the busiest day (gigabytes for a national network) instead of following the
+// events pending. Storage must stay within a small multiple of the events pending.
+TEST(BucketEventQueue, StorageFollowsTheEventsPendingNotTheCalendar) {
+  BucketEventQueue queue;
+  RandomStream stream(StreamKey{7, 0, 0, 3, 0});
+  constexpr int busy_per_day = 2000;
+  std::uint64_t sequence = 0;
+  for (int i = 0; i < 14 * busy_per_day; ++i) {
+    queue.push(Event{1.0 + static_cast<Days>(i % 14) + 0.5 * stream.uniform01(), sequence++, 0, 0, 0});
+  }
+  std::size_t most_pending = 0;
+  for (int day = 0; day < 3 * 365; ++day) {
+    // Each handled review books the next a fortnight on; one in fifty books a stray far ahead.
+    while (!queue.empty() && queue.top().time < static_cast<Days>(day + 1)) {
+      const Event event = queue.pop();
+      if (event.kind == 1) continue;
+      queue.push(Event{event.time + 14.0, sequence++, 0, 0, 0});
+      if (sequence % 50 == 0) queue.push(Event{event.time + 30.0 + 900.0 * stream.uniform01(), sequence++, 1, 0, 0});
+    }
+    most_pending = std::max(most_pending, queue.size());
+  }
+  EXPECT_LE(queue.reserved_events(), 4 * most_pending)
+      << "day storage holds room for " << queue.reserved_events() << " events, with at most " << most_pending
+      << " pending";
+}
 
 TEST(SchedulerWithBucketQueue, EqualTimesRunInSchedulingOrderAndStopIsExclusive) {
   Scheduler<BucketEventQueue> scheduler;
