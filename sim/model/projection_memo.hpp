@@ -3,12 +3,13 @@
 // reuses the parts whose inputs its action left alone (an interview changes the search chance
 // and the job's hazard; a submission changes neither). Each part is a pure function of the
 // inputs it is keyed on, and keys compare bit for bit, so a forecast is exactly the one computed
-// without the memo: the memo saves the exp and pow calls that dominated the weekly plan.
+// without the memo: the memo saves the exp, pow and erfc calls that dominated the weekly plan.
 // Valid for one ForecastModel: a plan keeps one per client and drops it with the week.
 
 #include <array>
+#include <bit>
 #include <cstddef>
-#include <cstring>
+#include <cstdint>
 
 namespace caseload::model {
 
@@ -22,7 +23,7 @@ class MemoTable {
   /// The stored value for `key`, or nullptr.
   const Value* find(const Key& key) const {
     for (std::size_t s = 0; s < used_; ++s) {
-      if (std::memcmp(keys_[s].data(), key.data(), sizeof(Key)) == 0) return &values_[s];
+      if (same_bits(keys_[s], key)) return &values_[s];
     }
     return nullptr;
   }
@@ -43,6 +44,13 @@ class MemoTable {
   }
 
  private:
+  // Bit for bit, so -0.0 and 0.0 (or two NaNs) never stand in for each other.
+  static bool same_bits(const Key& a, const Key& b) {
+    for (std::size_t i = 0; i < Inputs; ++i) {
+      if (std::bit_cast<std::uint64_t>(a[i]) != std::bit_cast<std::uint64_t>(b[i])) return false;
+    }
+    return true;
+  }
   std::array<Key, Slots> keys_{};
   std::array<Value, Slots> values_{};
   std::size_t used_ = 0;

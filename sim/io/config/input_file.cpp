@@ -1,5 +1,6 @@
 #include "sim/io/config/input_file.hpp"
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -26,11 +27,16 @@ InputFileRead read_input_file(const std::filesystem::path& file) {
   errno = 0;
   std::ifstream stream(file, std::ios::binary);
   if (!stream) return {std::nullopt, std::strerror(errno != 0 ? errno : EIO)};
-  // One byte past the limit tells a file that grew after the size check from one that fits.
-  std::string text(kMaxInputFileBytes + 1, '\0');
-  stream.read(text.data(), static_cast<std::streamsize>(text.size()));
+  // Read in chunks rather than into a buffer of the largest size allowed: a 16 MB string per
+  // file read (its capacity kept after the resize) made every run hold 16 MB per scenario file
+  // and include. One byte past the limit tells a file that grew after the size check from one
+  // that fits.
+  std::string text;
+  std::array<char, 1 << 16> chunk;
+  while (text.size() <= kMaxInputFileBytes && stream.read(chunk.data(), chunk.size()).gcount() > 0) {
+    text.append(chunk.data(), static_cast<std::size_t>(stream.gcount()));
+  }
   if (stream.bad()) return {std::nullopt, std::strerror(EIO)};
-  text.resize(static_cast<std::size_t>(stream.gcount()));
   if (text.size() > kMaxInputFileBytes) return {std::nullopt, too_large(text.size())};
   return {std::move(text), {}};
 }

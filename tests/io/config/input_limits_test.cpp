@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "sim/io/config/input_file.hpp"
 #include "sim/io/config/sweep_loader.hpp"
 #include "sim/io/config/yaml_document.hpp"
 #include "tests/io/config/test_data.hpp"
@@ -87,6 +88,18 @@ TEST(InputLimits, AnOversizedSweepFileIsRefusedBeforeParsing) {
   const auto huge = folder.write("huge.yaml", "# " + std::string(16u * 1024u * 1024u, 'x') + "\n");
   EXPECT_TRUE(any_contains(problems_of([&] { load_sweep_file(huge); }),
                            "a scenario or sweep file may hold at most 16777216"));
+}
+
+// A small file takes memory for its size, not for the largest size allowed: reading into a
+// buffer of the limit and shrinking its length (not its capacity) held 16 MB per file and
+// include for the whole run, most of a small run's peak memory (issue 17).
+TEST(InputLimits, ASmallFileTakesMemoryForItsSizeNotTheLimit) {
+  ScratchFolder folder;
+  const std::string content = "name: s\n" + std::string(200000, '#') + "\n";
+  const InputFileRead read = read_input_file(folder.write("s.yaml", content));
+  ASSERT_TRUE(read.text) << read.problem;
+  EXPECT_EQ(*read.text, content);
+  EXPECT_LT(read.text->capacity(), 2 * content.size());
 }
 
 }  // namespace
