@@ -20,6 +20,7 @@ import argparse
 import json
 import math
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -131,6 +132,7 @@ def main(argv=None):
         overrides += ["--set", f"run.weeks={args.weeks}"]
     scenario = str(args.scenario)
     times = {"caseload": [0.0, 0.0], "peer": [0.0, 0.0]}
+    caseload_events = 0
     claims = {"caseload": ([], []), "peer": ([], [])}
     per_seed = {"caseload": [], "peer": []}
     with tempfile.TemporaryDirectory(prefix="peer-compare-") as folder:
@@ -144,6 +146,8 @@ def main(argv=None):
             # spells (caseload is deterministic, so it is the run that was timed).
             result, wall, cpu = timed([args.caseload, "run", scenario, *overrides, "--seed", str(seed)])
             must(result, f"caseload run --seed {seed}")
+            events = re.search(r"\bevents: (\d+)", result.stdout)
+            caseload_events += int(events.group(1)) if events else 0
             times["caseload"][0] += wall
             times["caseload"][1] += cpu
             trace = folder / f"caseload-{seed}.h5"
@@ -196,6 +200,8 @@ def main(argv=None):
         wall, cpu = times[name]
         print(f"time {name:8s}: wall {wall:8.3f} s  cpu {cpu:8.3f} s")
     c_cpu, p_cpu = times["caseload"][1], times["peer"][1]
+    if caseload_events and c_cpu > 0:
+        print(f"caseload events: {caseload_events} ({c_cpu / caseload_events * 1e9:.0f} ns of cpu per event)")
     ratio = p_cpu / c_cpu if c_cpu > 0 else math.inf
     print(f"ratio caseload:peer (cpu) = 1:{ratio:.1f} (caseload {ratio:.1f}x faster)")
     print("curves agree" if agree else "curves DISAGREE")
