@@ -107,12 +107,14 @@ def parse(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--caseload", help="caseload binary (release build); default: caseload on PATH")
     parser.add_argument("--scenario", type=Path, default=ROOT / "scenarios/bench/reduced.yaml")
-    parser.add_argument("--offices", type=int, help="network.offices (the size: about 1,650 claimants each)")
+    parser.add_argument("--offices", type=int, help="network.offices (the size: about 740 claiming at a time in each)")
     parser.add_argument("--weeks", type=int, help="run.weeks, the measured weeks")
     parser.add_argument("--seeds", type=int, default=3, help="seeds 1..N, pooled (default 3)")
     parser.add_argument("--peer-set", action="append", default=[], metavar="PATH=VALUE",
                         help="changes the peer's scenario only (a negative control: the curves "
                              "should then disagree)")
+    parser.add_argument("--every-week", action="store_true", help="print the curves at weeks 1..52, not "
+                                                                  "only 13, 26 and 52")
     parser.add_argument("--z", type=float, default=4.0, help="tolerance in standard errors (default 4)")
     args = parser.parse_args(argv)
     args.caseload = args.caseload or shutil.which("caseload")
@@ -185,7 +187,7 @@ def main(argv=None):
     print(f"claims begun in the measured period: caseload {len(claims['caseload'][0])}, "
           f"peer {len(claims['peer'][0])}")
     print("share still claiming after   caseload      peer   |diff|  tolerance")
-    for week in SHOWN:
+    for week in WEEKS if args.every_week else SHOWN:
         i = week - 1
         print(f"  {week:2d} weeks                  {c_share[i]:8.4f}  {p_share[i]:8.4f}  "
               f"{difference[i]:7.4f}  {tolerance[i]:9.4f}")
