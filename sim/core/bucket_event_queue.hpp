@@ -33,6 +33,11 @@ class BucketEventQueue {
   Event pop();  ///< precondition: not empty
   const Event& top() const { return run_is_next() ? run_[cursor_] : today_.top(); }
   bool empty() const { return size_ == 0; }
+  /// An event `ahead` places on in today's sorted run, or nullptr: a hint for prefetching what
+  /// its handler will read (an event pushed for today since may run before it).
+  const Event* upcoming(std::size_t ahead) const {
+    return cursor_ + ahead < run_.size() ? &run_[cursor_ + ahead] : nullptr;
+  }
   std::size_t size() const { return size_; }
   /// Sizes the far-future heap; day buckets grow on demand and keep their capacity.
   void reserve(std::size_t capacity) { far_.reserve(capacity); }

@@ -20,6 +20,14 @@ class Scheduler {
  public:
   Days now() const { return now_; }
   std::size_t pending() const { return queue_.size(); }
+  /// A pending event some places ahead, if the queue can tell cheaply (a prefetching hint).
+  const Event* upcoming(std::size_t ahead) const {
+    if constexpr (requires { queue_.upcoming(ahead); }) {
+      return queue_.upcoming(ahead);
+    } else {
+      return nullptr;
+    }
+  }
   void reserve(std::size_t capacity) { queue_.reserve(capacity); }
 
   /// Schedules an event; `at` must not lie in the past.
