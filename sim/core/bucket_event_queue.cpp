@@ -101,7 +101,8 @@ void BucketEventQueue::advance() {
       ++in_ring_;
     }
   }
-  std::sort(run_.begin(), run_.end(), runs_before);
+  // A lambda, not the function pointer, so the comparison inlines: a national day sorts ~10^5.
+  std::sort(run_.begin(), run_.end(), [](const Event& a, const Event& b) { return runs_before(a, b); });
   CASELOAD_ASSERT(!run_.empty(), "advanced to a day without events");
 }
 
