@@ -123,6 +123,24 @@ std::string replace_all(std::string text, const std::string& from, const std::st
   return text;
 }
 
+// What the shards' command ends with when it wrote every output: its exit code (as the
+// unsharded command's: 0, or its code for failed runs: 2 for a sweep, 1 for a comparison) and
+// the file it writes last.
+struct FinishedRebuild {
+  int exit_code = kExitOk;
+  std::string last_file;
+};
+
+FinishedRebuild finished_rebuild(const Shard& first, const experiment::Manifest& merged) {
+  const bool is_sweep = first.file.arguments.front() == "sweep";
+  const bool has_failed =
+      std::any_of(merged.outcomes.begin(), merged.outcomes.end(), [](const auto& outcome) {
+        return outcome.status == experiment::RunStatus::Failed;
+      });
+  const int failed_code = is_sweep ? kExitBadInput : kExitInternalError;
+  return {has_failed ? failed_code : kExitOk, is_sweep ? "sweep.h5" : "comparison.txt"};
+}
+
 // Runs the shards' command on the merged folder; its exit code, its output under OUT's name.
 int rebuild(const Shard& first, const fs::path& building, const fs::path& output,
             std::ostream& out, std::ostream& err) {
@@ -166,15 +184,18 @@ int execute_merge(const MergeOptions& options, std::ostream& out, std::ostream& 
     }
     building = core::unique_temporary_path(fs::absolute(output));
     fs::create_directories(building);
+    const experiment::Manifest merged = merged_manifest(shards);
     core::write_text_atomically(building / experiment::kManifestFileName,
-                                experiment::format_manifest(merged_manifest(shards)));
+                                experiment::format_manifest(merged));
     for (const Shard& shard : shards) gather_traces(shard.folder, building);
     const int code = rebuild(first, building, output, out, err);
-    if (code != kExitOk && code != kExitInternalError) {
+    // Runs that failed in their shard end the command as they end the unsharded one, with
+    // every output written; anything else means the outputs are not whole.
+    const FinishedRebuild finished = finished_rebuild(first, merged);
+    if (code != finished.exit_code || !fs::exists(building / finished.last_file)) {
       fs::remove_all(building);
-      return code;
+      return code == kExitOk ? kExitInternalError : code;
     }
-    // Exit 1 (a run failed in its shard) still leaves the outputs, as the unsharded run does.
     core::move_into_place(building, output, core::ExistingTarget::Keep);
     return code;
   } catch (const MergeRefused& refused) {

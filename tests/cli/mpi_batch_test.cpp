@@ -103,7 +103,7 @@ const std::vector<std::string> kSweepFiles{"design.csv", "runs.csv", "points.csv
 
 TEST(MpiBatch, SweepOnTwoRanksWritesTheBytesOfOneAndTwoThreads) {
   ScratchFolder folder;
-  const fs::path sweep = sweep_file(folder, 6);
+  const fs::path sweep = sweep_file(folder, 4);
   const fs::path one = folder.path() / "one";
   const fs::path two = folder.path() / "two";
   const fs::path ranks = folder.path() / "ranks";
@@ -131,7 +131,7 @@ TEST(MpiBatch, SweepOnTwoRanksWritesTheBytesOfOneAndTwoThreads) {
 
 TEST(MpiBatch, ComparisonOnTwoRanksWritesTheBytesOfOneThread) {
   ScratchFolder folder;
-  const std::vector<std::string> arms{"compare", smoke(), smoke(), "--set", "run.weeks=6",
+  const std::vector<std::string> arms{"compare", smoke(), smoke(), "--set", "run.weeks=4",
                                       "--set", "run.warmup_weeks=0", "-r", "2", "--quiet"};
   const fs::path one = folder.path() / "one";
   const fs::path ranks = folder.path() / "ranks";

@@ -25,14 +25,14 @@ using caseload::testing::ScratchFolder;
 
 std::string smoke() { return std::string(CASELOAD_SOURCE_DIR) + "/scenarios/smoke.yaml"; }
 
-// 3 points x 2 replications of 6-week smoke runs: 6 runs, so each of 3 shards holds 2.
-fs::path six_run_sweep(const ScratchFolder& folder, const std::string& name, int seed) {
+// 3 points x `replications` of 4-week smoke runs, so each of 3 shards holds `replications`.
+fs::path small_sweep(const ScratchFolder& folder, const std::string& name, int seed,
+                     int replications = 1) {
   return folder.write(name, "base: " + smoke() + "\n" + R"(
-set: [run.weeks=6, run.warmup_weeks=0]
+set: [run.weeks=4, run.warmup_weeks=0]
 parameters: [network.advisers_per_office]
 design: {grid: {network.advisers_per_office: [2, 3, 4]}}
-replications: 2
-seed: )" + std::to_string(seed) + "\n");
+seed: )" + std::to_string(seed) + "\nreplications: " + std::to_string(replications) + "\n");
 }
 
 // Every file under `folder`, as paths relative to it, sorted.
@@ -60,7 +60,7 @@ void expect_same_files(const fs::path& expected, const fs::path& actual,
 
 TEST(ShardMerge, ThreeShardsMergedEqualTheUnshardedSweepByteForByte) {
   ScratchFolder folder;
-  const fs::path sweep = six_run_sweep(folder, "sweep.yaml", 5);
+  const fs::path sweep = small_sweep(folder, "sweep.yaml", 5, 2);
   const fs::path whole = folder.path() / "whole";
   const auto unsharded = run_caseload({"sweep", sweep.string(), "-j", "2", "-o", whole.string(),
                                        "--quiet", "--traces", "summary"});
@@ -91,7 +91,7 @@ TEST(ShardMerge, ThreeShardsMergedEqualTheUnshardedSweepByteForByte) {
 
 TEST(ShardMerge, TwoShardsOfAComparisonMergedEqualTheUnshardedComparison) {
   ScratchFolder folder;
-  const std::vector<std::string> arms{"compare", smoke(), smoke(), "--set", "run.weeks=6",
+  const std::vector<std::string> arms{"compare", smoke(), smoke(), "--set", "run.weeks=4",
                                       "--set", "run.warmup_weeks=0", "-r", "3", "--seed", "9"};
   const fs::path whole = folder.path() / "whole";
   auto args = arms;
@@ -119,7 +119,36 @@ TEST(ShardMerge, TwoShardsOfAComparisonMergedEqualTheUnshardedComparison) {
   EXPECT_EQ(listing(folder.path() / "merged"), listing(whole));
 }
 
-// Three finished shards of the six-run sweep in folder/shard1..3; their folders.
+TEST(ShardMerge, APointThatFailsInItsShardFailsAlikeAfterTheMerge) {
+  ScratchFolder folder;
+  // Point 1's value is out of range: its runs fail in whichever shard holds them.
+  const fs::path sweep = folder.write("points.yaml", "base: " + smoke() + "\n" + R"(
+set: [run.weeks=4, run.warmup_weeks=0, 'regime={indicators: [{kind: job_entry, attribution: matched}]}']
+parameters: [regime.indicators.0.false_negative]
+design: {points: [{regime.indicators.0.false_negative: 0.1}, {regime.indicators.0.false_negative: 1.5}]}
+replications: 2
+)");
+  const fs::path whole = folder.path() / "whole";
+  const auto unsharded =
+      run_caseload({"sweep", sweep.string(), "-o", whole.string(), "--quiet", "-j", "1"});
+  ASSERT_EQ(unsharded.exit_code, kExitBadInput) << unsharded.err;
+  ASSERT_TRUE(contains(unsharded.err, "2 of 4 runs failed")) << unsharded.err;
+  std::vector<std::string> merge_args{"merge", "-o", (folder.path() / "merged").string()};
+  for (const char* k : {"1", "2"}) {
+    const fs::path out = folder.path() / (std::string("shard") + k);
+    const auto shard = run_caseload(sweep_shard(sweep, out, std::string(k) + "/2"));
+    ASSERT_EQ(shard.exit_code, kExitOk) << shard.err;
+    EXPECT_TRUE(contains(shard.out, "2 of 4 runs, 1 failed")) << shard.out;
+    merge_args.push_back(out.string());
+  }
+  const auto merge = run_caseload(merge_args);
+  EXPECT_EQ(merge.exit_code, kExitBadInput);
+  EXPECT_EQ(merge.err, unsharded.err) << "the failures are reported as the unsharded run does";
+  expect_same_files(whole, folder.path() / "merged",
+                    {"design.csv", "runs.csv", "points.csv", "sweep.h5", "manifest.tsv"});
+}
+
+// Three finished shards of `sweep` in folder/shard1..3; their folders.
 std::vector<std::string> three_shards(const ScratchFolder& folder, const fs::path& sweep) {
   std::vector<std::string> shards;
   for (const char* k : {"1", "2", "3"}) {
@@ -133,7 +162,7 @@ std::vector<std::string> three_shards(const ScratchFolder& folder, const fs::pat
 
 TEST(ShardMerge, AMissingShardExits2AndWritesNothing) {
   ScratchFolder folder;
-  const auto shards = three_shards(folder, six_run_sweep(folder, "sweep.yaml", 5));
+  const auto shards = three_shards(folder, small_sweep(folder, "sweep.yaml", 5));
   const fs::path merged = folder.path() / "merged";
   const auto merge = run_caseload({"merge", "-o", merged.string(), shards[0], shards[2]});
   EXPECT_EQ(merge.exit_code, kExitBadInput);
@@ -146,7 +175,7 @@ TEST(ShardMerge, AMissingShardExits2AndWritesNothing) {
 
 TEST(ShardMerge, AShardGivenTwiceExits2NamingBothFolders) {
   ScratchFolder folder;
-  const auto shards = three_shards(folder, six_run_sweep(folder, "sweep.yaml", 5));
+  const auto shards = three_shards(folder, small_sweep(folder, "sweep.yaml", 5));
   const fs::path merged = folder.path() / "merged";
   const auto merge =
       run_caseload({"merge", "-o", merged.string(), shards[0], shards[1], shards[2], shards[1]});
@@ -158,10 +187,10 @@ TEST(ShardMerge, AShardGivenTwiceExits2NamingBothFolders) {
 
 TEST(ShardMerge, AShardOfAnotherSeedExits2NamingItsFolder) {
   ScratchFolder folder;
-  auto shards = three_shards(folder, six_run_sweep(folder, "sweep.yaml", 5));
+  auto shards = three_shards(folder, small_sweep(folder, "sweep.yaml", 5));
   const fs::path other = folder.path() / "other2";
   const auto shard =
-      run_caseload(sweep_shard(six_run_sweep(folder, "other.yaml", 6), other, "2/3"));
+      run_caseload(sweep_shard(small_sweep(folder, "other.yaml", 6), other, "2/3"));
   ASSERT_EQ(shard.exit_code, kExitOk) << shard.err;
   const fs::path merged = folder.path() / "merged";
   const auto merge =
@@ -175,7 +204,7 @@ TEST(ShardMerge, AShardOfAnotherSeedExits2NamingItsFolder) {
 
 TEST(ShardMerge, AFolderThatIsNoShardExits2NamingIt) {
   ScratchFolder folder;
-  const fs::path sweep = six_run_sweep(folder, "sweep.yaml", 5);
+  const fs::path sweep = small_sweep(folder, "sweep.yaml", 5);
   const fs::path whole = folder.path() / "whole";
   ASSERT_EQ(run_caseload({"sweep", sweep.string(), "-o", whole.string(), "--quiet"}).exit_code,
             kExitOk);
@@ -187,7 +216,7 @@ TEST(ShardMerge, AFolderThatIsNoShardExits2NamingIt) {
 
 TEST(ShardMerge, AnExistingOutputIsRefused) {
   ScratchFolder folder;
-  const auto shards = three_shards(folder, six_run_sweep(folder, "sweep.yaml", 5));
+  const auto shards = three_shards(folder, small_sweep(folder, "sweep.yaml", 5));
   const fs::path merged = folder.path() / "merged";
   fs::create_directories(merged);
   const auto merge =
@@ -199,7 +228,7 @@ TEST(ShardMerge, AnExistingOutputIsRefused) {
 
 TEST(ShardMerge, ShardOutsideOneToNExits2) {
   ScratchFolder folder;
-  const fs::path sweep = six_run_sweep(folder, "sweep.yaml", 5);
+  const fs::path sweep = small_sweep(folder, "sweep.yaml", 5);
   for (const char* bad : {"0/3", "4/3", "1/0", "2", "a/b", "-1/3"}) {
     const fs::path out = folder.path() / "out";
     const auto outcome = run_caseload(sweep_shard(sweep, out, bad));
@@ -217,7 +246,7 @@ TEST(ShardMerge, ShardOutsideOneToNExits2) {
 TEST(ShardMerge, MpiWithoutMpiBuiltExits2NamingTheBuildOption) {
   ScratchFolder folder;
   const auto outcome =
-      run_caseload({"sweep", six_run_sweep(folder, "sweep.yaml", 5).string(), "--mpi"});
+      run_caseload({"sweep", small_sweep(folder, "sweep.yaml", 5).string(), "--mpi"});
   EXPECT_EQ(outcome.exit_code, kExitBadInput);
   EXPECT_TRUE(contains(outcome.err, "-DCASELOAD_MPI=ON")) << outcome.err;
 }
