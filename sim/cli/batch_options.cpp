@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "sim/cli/memory_estimate.hpp"
+#include "sim/cli/mpi_batch.hpp"
+#include "sim/cli/shard.hpp"
 
 namespace caseload::cli {
 
@@ -12,6 +14,15 @@ std::string check_batch_options(const BatchCommandOptions& options) {
   if (options.resume && options.force) return "--resume and --force contradict each other";
   if (options.force && options.output.empty()) return "--force needs -o DIR";
   if (!options.traces.empty() && options.output.empty()) return "--traces needs -o DIR";
+  if (!options.shard.empty()) {
+    if (const std::string problem = parse_shard(options.shard).problem; !problem.empty())
+      return problem;
+    if (options.output.empty()) return "--shard needs -o DIR (the shard's own folder)";
+  }
+  if (options.mpi && !has_mpi()) {
+    return "--mpi: this caseload was built without MPI (configure with -DCASELOAD_MPI=ON; it "
+           "needs an MPI such as Debian's libopenmpi-dev)";
+  }
   return {};
 }
 

@@ -11,8 +11,10 @@
 
 #include "sim/cli/commands.hpp"
 #include "sim/cli/interrupt.hpp"
+#include "sim/cli/mpi_batch.hpp"
 #include "sim/cli/progress_line.hpp"
 #include "sim/cli/run_trace_output.hpp"
+#include "sim/cli/shard.hpp"
 #include "sim/core/diagnostics.hpp"
 #include "sim/experiment/breakdown_figures.hpp"
 #include "sim/experiment/manifest.hpp"
@@ -115,7 +117,7 @@ experiment::BatchResult run_prepared(const std::string& label, const std::string
                                      const std::string& experiment_fingerprint,
                                      const BatchCommandOptions& options, std::ostream& err,
                                      const ExtraFigures& extra) {
-  ProgressLine progress(err, label, !options.quiet && is_terminal(err));
+  ProgressLine progress(err, label, !options.quiet && !is_mpi_worker(options) && is_terminal(err));
   experiment::BatchOptions batch;
   batch.threads = options.jobs;
   if (!options.output.empty()) {
@@ -129,11 +131,21 @@ experiment::BatchResult run_prepared(const std::string& label, const std::string
     };
   }
   batch.stop = [] { return interrupt_requested(); };
+  if (!options.shard.empty()) {
+    const ShardSpec shard = parse_shard(options.shard).spec;  // checked by check_batch_options
+    batch.is_mine = [shard](std::size_t index) { return shard.holds(index); };
+  }
+  if (options.merging) {
+    // Every run is in the manifest already: launch none, so one missing stays pending and
+    // the merge fails rather than quietly running it here.
+    batch.keeps_failed = true;
+    batch.stop = [] { return true; };
+  }
   batch.on_progress = [&progress](const experiment::BatchProgress& now) {
     progress.update(now);
     if (batch_observer) batch_observer(now);
   };
-  if (!options.traces.empty()) {
+  if (!options.traces.empty() && !is_mpi_worker(options)) {
     std::filesystem::create_directories(std::filesystem::path(options.output) / "traces");
   }
 
@@ -153,7 +165,8 @@ experiment::BatchResult run_prepared(const std::string& label, const std::string
     if (was_interrupted(result.simulation)) return {};  // pending: abandoned part-way
     return done(result, extra);
   };
-  experiment::BatchResult result = experiment::run_batch(plan, run, batch);
+  experiment::BatchResult result =
+      options.mpi ? run_batch_on_ranks(plan, run, batch) : experiment::run_batch(plan, run, batch);
   progress.finish();
   return result;
 }

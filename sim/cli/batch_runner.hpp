@@ -27,6 +27,11 @@ struct BatchCommandOptions {
   bool quiet = false;
   std::string traces;  ///< trace level for one trace per run (summary, agents, events); empty: none
   std::string max_memory;  ///< --max-memory; empty: physical memory
+  std::string shard;       ///< --shard K/N (sweep, compare); empty: every run
+  bool mpi = false;        ///< --mpi: the runs go to the ranks of an MPI job (mpi_batch.hpp)
+  /// Set by `caseload merge` only: rebuild the outputs from a manifest that holds every run,
+  /// keeping failed runs and running none.
+  bool merging = false;
 };
 
 /// A point's scenario, or why it cannot run (every run of the point then fails with it), and

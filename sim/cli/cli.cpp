@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/merge_command.hpp"
 #include "sim/core/atomic_file.hpp"
 #include "sim/core/diagnostics.hpp"
 #include "sim/core/did_you_mean.hpp"
@@ -50,6 +51,7 @@ struct ParsedOptions {
   SweepOptions sweep;
   StressOptions stress;
   InfoOptions info;
+  MergeOptions merge;
 };
 
 /// `--set path=value`, repeatable, one assignment per occurrence.
@@ -103,6 +105,20 @@ void add_batch_options(CLI::App& command, BatchCommandOptions& options) {
       ->check(CLI::IsMember({"summary", "agents", "events"}))
       ->type_name("LEVEL");
   add_max_memory_option(command, options.max_memory);
+}
+
+// Beyond one machine (docs/CLUSTER.md): `compare` and `sweep` only, as `merge` rebuilds them.
+void add_cluster_options(CLI::App& command, BatchCommandOptions& options) {
+  command
+      .add_option("--shard", options.shard,
+                  "Run only part K of N of the runs (those whose index i has i % N == K-1) "
+                  "into -o DIR; combine the N folders with 'caseload merge'")
+      ->type_name("K/N");
+  command.add_flag("--mpi", options.mpi,
+                   "Spread the runs over the ranks of an MPI job (mpirun -n N caseload ...); "
+                   "rank 0 writes the outputs");
+  // Set by `caseload merge` when it rebuilds outputs; not for people, so not in --help.
+  command.add_flag("--merging", options.merging)->group("");
 }
 
 CommandAction add_run_command(CLI::App& app, ParsedOptions& parsed) {
@@ -185,6 +201,7 @@ CommandAction add_compare_command(CLI::App& app, ParsedOptions& parsed) {
   command->add_flag("--table", options.print_table,
                     "Print every metric's row (the full table) instead of the headline");
   add_batch_options(*command, options.batch);
+  add_cluster_options(*command, options.batch);
   return [&parsed, replications, seed](std::ostream& out, std::ostream& err) {
     if (replications->count() > 0) parsed.compare.replications = parsed.compare_replications;
     if (seed->count() > 0) parsed.compare.seed = parsed.compare_seed;
@@ -202,6 +219,7 @@ CommandAction add_sweep_command(CLI::App& app, SweepOptions& options) {
       ->type_name("SWEEP.yaml");
   add_set_option(*command, options.overrides);
   add_batch_options(*command, options.batch);
+  add_cluster_options(*command, options.batch);
   return
       [&options](std::ostream& out, std::ostream& err) { return execute_sweep(options, out, err); };
 }
@@ -238,6 +256,23 @@ CommandAction add_stress_command(CLI::App& app, StressOptions& options) {
   add_batch_options(*command, options.batch);
   return
       [&options](std::ostream& out, std::ostream& err) { return execute_stress(options, out, err); };
+}
+
+CommandAction add_merge_command(CLI::App& app, MergeOptions& options) {
+  CLI::App* command = app.add_subcommand(
+      "merge",
+      "Combine the folders of every shard of a sweep or comparison (--shard K/N) into the "
+      "output the unsharded command writes; see docs/CLUSTER.md");
+  command->add_option("shards", options.shards, "The shards' output folders, in any order")
+      ->required()
+      ->expected(1, -1)
+      ->type_name("SHARD_DIR...");
+  command->add_option("-o,--output", options.output, "The merged folder (must not exist)")
+      ->required()
+      ->check(non_empty_path)
+      ->type_name("OUT");
+  return
+      [&options](std::ostream& out, std::ostream& err) { return execute_merge(options, out, err); };
 }
 
 CommandAction add_info_command(CLI::App& app, InfoOptions& options) {
@@ -294,6 +329,7 @@ int run_parsed(int argc, const char* const* argv, std::ostream& out, std::ostrea
   actions.emplace_back("sweep", add_sweep_command(app, parsed.sweep));
   actions.emplace_back("stress", add_stress_command(app, parsed.stress));
   actions.emplace_back("info", add_info_command(app, parsed.info));
+  actions.emplace_back("merge", add_merge_command(app, parsed.merge));
 
   try {
     app.parse(argc, argv);

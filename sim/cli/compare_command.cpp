@@ -17,7 +17,9 @@
 #include "sim/cli/comparison_headline.hpp"
 #include "sim/cli/comparison_report.hpp"
 #include "sim/cli/interrupt.hpp"
+#include "sim/cli/mpi_batch.hpp"
 #include "sim/cli/result_files.hpp"
+#include "sim/cli/shard.hpp"
 #include "sim/core/atomic_file.hpp"
 #include "sim/experiment/breakdown_figures.hpp"
 #include "sim/experiment/comparison.hpp"
@@ -86,6 +88,19 @@ void write_outputs(const CompareOptions& options, const CompareExperiment& exper
       {{"/arms", names}, {"/arm_files", arm_files}}, attributes);
 }
 
+// What `caseload merge` runs again to rebuild a sharded comparison's outputs.
+std::vector<std::string> defining_arguments(const CompareOptions& options) {
+  std::vector<std::string> arguments{"compare"};
+  arguments.insert(arguments.end(), options.scenarios.begin(), options.scenarios.end());
+  for (const auto& assignment : options.overrides)
+    arguments.insert(arguments.end(), {"--set", assignment});
+  if (options.replications)
+    arguments.insert(arguments.end(), {"-r", std::to_string(*options.replications)});
+  if (options.seed) arguments.insert(arguments.end(), {"--seed", std::to_string(*options.seed)});
+  if (options.print_table) arguments.emplace_back("--table");
+  return arguments;
+}
+
 }  // namespace
 
 int execute_compare(const CompareOptions& options, std::ostream& out, std::ostream& err) {
@@ -93,6 +108,7 @@ int execute_compare(const CompareOptions& options, std::ostream& out, std::ostre
     err << "caseload compare: " << problem << '\n';
     return kExitBadInput;
   }
+  const bool is_worker = is_mpi_worker(options.batch);  // joins the MPI job with --mpi
   // Every arm must load before anything runs: a typo is exit 2 now, not a failed batch later.
   const CompareExperiment experiment = resolve_compare_experiment(options);
   std::vector<PreparedPoint> arms;
@@ -101,19 +117,27 @@ int execute_compare(const CompareOptions& options, std::ostream& out, std::ostre
         {io::load_runnable(arm.scenario, arm.overrides), {}, arm.scenario, arm.overrides});
   }
   refuse_points_too_big(arms, "arm", options.batch.max_memory);
-  std::optional<core::OutputLock> lock;
-  if (!options.batch.output.empty()) {
-    lock = prepare_output_folder(options.batch.output, options.batch.resume, options.batch.force,
-                          {"runs.csv", "comparison.csv", "comparison_by_group.csv",
-                           "comparison.txt", "compare.h5", "traces", "report"});
-  }
   const std::vector<std::string> names = arm_labels(experiment, arms);
   const auto plan =
       experiment::plan_comparison(arms.size(), experiment.replications, experiment.seed);
   const std::string fingerprint = experiment::fingerprint(describe(experiment, names, arms));
+  std::optional<core::OutputLock> lock;
+  if (!options.batch.output.empty() && !is_worker) {
+    lock = prepare_output_folder(options.batch.output, options.batch.resume, options.batch.force,
+                          {"runs.csv", "comparison.csv", "comparison_by_group.csv",
+                           "comparison.txt", "compare.h5", "traces", "report",
+                           std::string(kShardFileName)});
+    if (!options.batch.shard.empty())
+      record_shard(options.batch, fingerprint, experiment.seed, defining_arguments(options));
+  }
   if (interrupt_requested()) return report_interrupted(err);
   const experiment::BatchResult result =
       run_prepared("compare", "arm", arms, plan, fingerprint, options.batch, err);
+  if (is_worker) return kExitOk;  // rank 0 writes the outputs
+  if (!options.batch.shard.empty()) {
+    return report_shard("compare", parse_shard(options.batch.shard).spec, result,
+                        options.batch.output, out, err);
+  }
   if (!result.is_complete) return report_batch_interrupted("compare", result, options.batch, err);
 
   const auto rows =

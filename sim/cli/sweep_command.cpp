@@ -15,7 +15,9 @@
 #include "sim/cli/commands.hpp"
 #include "sim/cli/interrupt.hpp"
 #include "sim/cli/memory_estimate.hpp"
+#include "sim/cli/mpi_batch.hpp"
 #include "sim/cli/result_files.hpp"
+#include "sim/cli/shard.hpp"
 #include "sim/experiment/design.hpp"
 #include "sim/experiment/manifest.hpp"
 #include "sim/experiment/run_seed.hpp"
@@ -129,6 +131,14 @@ int report_failures(const experiment::DesignMatrix& design,
   return kExitBadInput;
 }
 
+// What `caseload merge` runs again to rebuild a sharded sweep's outputs.
+std::vector<std::string> defining_arguments(const SweepOptions& options) {
+  std::vector<std::string> arguments{"sweep", options.sweep};
+  for (const auto& assignment : options.overrides)
+    arguments.insert(arguments.end(), {"--set", assignment});
+  return arguments;
+}
+
 }  // namespace
 
 int check_sweep(const CheckOptions& options, std::ostream& out) {
@@ -160,6 +170,7 @@ int execute_sweep(const SweepOptions& options, std::ostream& out, std::ostream& 
     err << "caseload sweep: " << problem << '\n';
     return kExitBadInput;
   }
+  const bool is_worker = is_mpi_worker(options.batch);  // joins the MPI job with --mpi
   const io::SweepFile sweep = io::load_sweep_file(options.sweep);
   // The base must load with the fixed overrides before anything runs; each point's own values
   // are checked when the point is prepared, and a bad point fails alone.
@@ -174,10 +185,13 @@ int execute_sweep(const SweepOptions& options, std::ostream& out, std::ostream& 
   const std::filesystem::path folder = options.batch.output;
   const experiment::ResultTable design_rows = experiment::design_table(design);
   std::optional<core::OutputLock> lock;
-  if (!folder.empty()) {
+  if (!folder.empty() && !is_worker) {
     lock = prepare_output_folder(folder, options.batch.resume, options.batch.force,
-                          {"design.csv", "runs.csv", "points.csv", "sweep.h5", "traces"});
+                          {"design.csv", "runs.csv", "points.csv", "sweep.h5", "traces",
+                           std::string(kShardFileName)});
     write_csv(folder / "design.csv", design_rows);
+    if (!options.batch.shard.empty())
+      record_shard(options.batch, fingerprint, sweep.seed, defining_arguments(options));
   }
 
   std::vector<PreparedPoint> points;
@@ -188,6 +202,11 @@ int execute_sweep(const SweepOptions& options, std::ostream& out, std::ostream& 
   refuse_points_too_big(points, "point", options.batch.max_memory);
   const experiment::BatchResult result =
       run_prepared("sweep " + sweep.name, "point", points, plan, fingerprint, options.batch, err);
+  if (is_worker) return kExitOk;  // rank 0 writes the outputs
+  if (!options.batch.shard.empty()) {
+    return report_shard("sweep", parse_shard(options.batch.shard).spec, result,
+                        options.batch.output, out, err);
+  }
   if (!result.is_complete) return report_batch_interrupted("sweep", result, options.batch, err);
 
   const experiment::ResultTable runs = experiment::sweep_runs_table(design, plan, result.outcomes);

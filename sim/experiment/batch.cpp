@@ -32,13 +32,19 @@ std::size_t take_done_runs(const std::filesystem::path& file, const BatchOptions
   }
   std::size_t taken = 0;
   for (std::size_t i = 0; i < plan.size(); ++i) {
-    if (earlier.outcomes[i].status != RunStatus::Done) continue;
-    if (options.is_done_intact && !options.is_done_intact(i, plan[i])) continue;
+    const bool is_kept = earlier.outcomes[i].status == RunStatus::Done ||
+                         (options.keeps_failed && earlier.outcomes[i].status == RunStatus::Failed);
+    if (!is_kept) continue;
+    if (earlier.outcomes[i].status == RunStatus::Done && options.is_done_intact &&
+        !options.is_done_intact(i, plan[i]))
+      continue;
     outcomes[i] = earlier.outcomes[i];
     ++taken;
   }
   return taken;
 }
+
+}  // namespace
 
 RunOutcome run_guarded(const RunFunction& run, std::size_t index, const PlannedRun& planned,
                        const model::StopRequested& stop) {
@@ -56,8 +62,6 @@ RunOutcome run_guarded(const RunFunction& run, std::size_t index, const PlannedR
   }
 }
 
-}  // namespace
-
 BatchResult run_batch(const std::vector<PlannedRun>& plan, const RunFunction& run,
                       const BatchOptions& options) {
   BatchResult result;
@@ -68,7 +72,8 @@ BatchResult run_batch(const std::vector<PlannedRun>& plan, const RunFunction& ru
   }
   std::vector<std::size_t> to_run;
   for (std::size_t i = 0; i < plan.size(); ++i) {
-    if (result.outcomes[i].status != RunStatus::Done) to_run.push_back(i);
+    if (result.outcomes[i].status != RunStatus::Pending) continue;  // resumed
+    if (!options.is_mine || options.is_mine(i)) to_run.push_back(i);
   }
 
   std::mutex mutex;  // guards outcomes of finished runs, the manifest file and progress

@@ -35,6 +35,12 @@ struct BatchOptions {
   /// On resume, asked of each run the manifest records as done; false runs it again (its
   /// trace is missing, unfinished or damaged, say). None: every done run is kept.
   std::function<bool(std::size_t index, const PlannedRun& run)> is_done_intact;
+  /// Which runs this session may run (a shard's share); none: all. The others stay pending
+  /// unless the resumed manifest holds them.
+  std::function<bool(std::size_t index)> is_mine;
+  /// On resume, keep failed runs as failed rather than run them again (a merge of shards,
+  /// which must reproduce their outcomes, not redo them).
+  bool keeps_failed = false;
   model::StopRequested stop;       ///< polled before each run starts and during runs
   /// Called once before any run starts, then after each run ends (with the manifest already
   /// written); one call at a time.
@@ -46,6 +52,11 @@ struct BatchResult {
   std::size_t resumed = 0;
   bool is_complete = false;  ///< no run left pending (none stopped or skipped by `stop`)
 };
+
+/// Calls `run`, turning its exceptions into a Failed outcome (a ConfigError's diagnostics, or
+/// the exception's message): how every batch worker, thread or MPI rank, runs one run.
+RunOutcome run_guarded(const RunFunction& run, std::size_t index, const PlannedRun& planned,
+                       const model::StopRequested& stop);
 
 /// Runs every run of `plan` not already done in a resumed manifest. Throws core::ConfigError
 /// when resuming a manifest written for another experiment or plan, and std::system_error

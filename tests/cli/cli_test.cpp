@@ -34,19 +34,19 @@ TEST(Cli, UnknownCommandIsAUsageErrorWithASuggestion) {
   const auto unrelated = run_caseload({"frobnicate"});
   EXPECT_EQ(unrelated.exit_code, kExitBadInput);
   EXPECT_EQ(unrelated.err_lines().at(0),
-            "caseload: unknown command 'frobnicate'; commands: run, check, compare, sweep, stress, info");
+            "caseload: unknown command 'frobnicate'; commands: run, check, compare, sweep, stress, info, merge");
 }
 
 TEST(Cli, HelpListsEveryCommand) {
   const auto outcome = run_caseload({"--help"});
   EXPECT_EQ(outcome.exit_code, kExitOk);
-  for (const char* command : {"run", "check", "compare", "sweep", "stress", "info"}) {
+  for (const char* command : {"run", "check", "compare", "sweep", "stress", "info", "merge"}) {
     EXPECT_NE(outcome.out.find(std::string("  ") + command + " "), std::string::npos) << command;
   }
 }
 
 TEST(Cli, EveryCommandHasHelp) {
-  for (const char* command : {"run", "check", "compare", "sweep", "stress", "info"}) {
+  for (const char* command : {"run", "check", "compare", "sweep", "stress", "info", "merge"}) {
     const auto outcome = run_caseload({command, "--help"});
     EXPECT_EQ(outcome.exit_code, kExitOk) << command;
     EXPECT_NE(outcome.out.find(std::string("Usage: caseload ") + command), std::string::npos)
