@@ -11,12 +11,15 @@ namespace caseload::core {
 
 namespace {
 
-// Spares kept for reuse: enough for the weeks of buckets a model fills ahead of today. A day's
-// bucket that outgrows them allocates, once; beyond this, spent storage is freed.
-constexpr std::size_t max_spares = 16;
-// Only buckets this close take a spare: a spare is sized for a busy day, and a bucket far ahead
-// holds a few stray events (a job's separation years away) for a long time.
+// Spares kept for reuse: enough for the weeks of buckets a model fills ahead of today and the
+// days entering the calendar; beyond this, spent storage is freed.
+constexpr std::size_t max_spares = 64;
+// Buckets this close take the roomiest spare: they fill with a busy day's events.
 constexpr std::int64_t spare_reach_days = 32;
+// A bucket further ahead holds a few strays (a job's separation years away) for a long time, so
+// it takes only a spare this small (1 KiB of events): the ring's far days together then hold at
+// most a few megabytes beyond their own events.
+constexpr std::size_t far_spare_events = 32;
 
 // Whole days beyond +-2^62 share one day number; any monotone map of time to day keeps the
 // order exact, since events within one day are ordered by (time, sequence) anyway.
@@ -33,7 +36,9 @@ std::int64_t day_of(Days time) {
 
 BucketEventQueue::BucketEventQueue(std::size_t calendar_days)
     : buckets_(std::bit_ceil(std::max<std::size_t>(calendar_days, 2))),
-      mask_(buckets_.size() - 1) {}
+      mask_(buckets_.size() - 1) {
+  spares_.reserve(max_spares);
+}
 
 void BucketEventQueue::push(const Event& event) {
   const std::int64_t day = day_of(event.time);
@@ -56,9 +61,30 @@ void BucketEventQueue::push(const Event& event) {
 
 void BucketEventQueue::push_to_bucket(std::int64_t day, const Event& event) {
   std::vector<Event>& bucket = bucket_of(day);
-  if (bucket.capacity() == 0 && !spares_.empty() && day - current_day_ < spare_reach_days) {
-    bucket = std::move(spares_.back());
-    spares_.pop_back();
+  if (bucket.size() == bucket.capacity() && !spares_.empty()) {
+    if (day - current_day_ < spare_reach_days) {
+      // A near bucket, empty or full and about to grow, moves into the roomiest spare: a day
+      // that began far ahead with a few strays fills like any other as it comes near. Its old
+      // storage becomes a spare, small enough for a day far ahead.
+      const auto roomiest = std::max_element(spares_.begin(), spares_.end(), [](const auto& a, const auto& b) {
+        return a.capacity() < b.capacity();
+      });
+      if (roomiest->capacity() > bucket.size()) {
+        roomiest->assign(bucket.begin(), bucket.end());
+        bucket.swap(*roomiest);
+        roomiest->clear();
+        if (roomiest->capacity() == 0) spares_.erase(roomiest);
+      }
+    } else if (bucket.empty()) {
+      // A day far ahead takes the smallest spare, if it is small: it may hold it for years.
+      const auto smallest = std::min_element(spares_.begin(), spares_.end(), [](const auto& a, const auto& b) {
+        return a.capacity() < b.capacity();
+      });
+      if (smallest->capacity() <= far_spare_events) {
+        bucket.swap(*smallest);
+        spares_.erase(smallest);
+      }
+    }
   }
   bucket.push_back(event);
 }
