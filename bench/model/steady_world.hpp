@@ -19,10 +19,6 @@ struct SteadyWorld {
   std::unique_ptr<World> world;
 };
 
-/// Hands an event to its handler. A copy of simulation.cpp's (file-local there): keep the two
-/// alike, or the benchmarks run a different model from the one the simulator runs.
-void dispatch(World& world, const core::Event& event);
-
 /// `scenario` is a path under the source tree (scenarios/bench/national-10k.yaml), loaded with
 /// `overrides`. The treatment's World, run until its first Week event at or after the end of
 /// the warm-up has been handled: this week's plan is made and its actions are pending.

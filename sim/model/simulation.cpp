@@ -12,24 +12,6 @@ namespace caseload::model {
 
 namespace {
 
-void dispatch(World& world, const core::Event& event) {
-  switch (static_cast<EventKind>(event.kind)) {
-    case EventKind::Claim: handle_claim(world, event.subject); break;
-    case EventKind::Reclaim: handle_reclaim(world, static_cast<JobseekerId>(event.subject)); break;
-    case EventKind::SignOn: handle_sign_on(world, static_cast<JobseekerId>(event.subject), event.detail); break;
-    case EventKind::Week: handle_week(world, static_cast<int>(event.subject)); break;
-    case EventKind::Action: handle_action(world, event.detail); break;
-    case EventKind::VacancyOpen: handle_vacancy_open(world.market, world.scheduler, world.scenario, static_cast<EmployerId>(event.subject)); break;
-    case EventKind::VacancyClose:
-      handle_vacancy_close(world.market, static_cast<VacancyId>(event.subject), event.detail != 0, event.time);
-      break;
-    case EventKind::Milestone: handle_milestone(world, static_cast<JobseekerId>(event.subject), event.detail); break;
-    case EventKind::Separation: handle_separation(world, static_cast<JobseekerId>(event.subject), event.detail); break;
-    case EventKind::ProvisionEnd: handle_provision_end(world, static_cast<JobseekerId>(event.subject), event.detail); break;
-    case EventKind::SanctionEnd: handle_sanction_end(world, static_cast<JobseekerId>(event.subject), event.detail); break;
-  }
-}
-
 // Read before dispatch: the plan slot still holds the action the event carries out.
 void record_event(const World& world, const core::Event& event, std::vector<EventRecord>& events) {
   EventRecord record{event.time, event.kind, event.subject, event.detail};
@@ -75,6 +57,26 @@ void prefetch_sign_on(const World& world, const core::Event& event) {
   fetch(js.next_sign_on);
 }
 
+}  // namespace
+
+void dispatch(World& world, const core::Event& event) {
+  switch (static_cast<EventKind>(event.kind)) {
+    case EventKind::Claim: handle_claim(world, event.subject); break;
+    case EventKind::Reclaim: handle_reclaim(world, static_cast<JobseekerId>(event.subject)); break;
+    case EventKind::SignOn: handle_sign_on(world, static_cast<JobseekerId>(event.subject), event.detail); break;
+    case EventKind::Week: handle_week(world, static_cast<int>(event.subject)); break;
+    case EventKind::Action: handle_action(world, event.detail); break;
+    case EventKind::VacancyOpen: handle_vacancy_open(world.market, world.scheduler, world.scenario, static_cast<EmployerId>(event.subject)); break;
+    case EventKind::VacancyClose:
+      handle_vacancy_close(world.market, static_cast<VacancyId>(event.subject), event.detail != 0, event.time);
+      break;
+    case EventKind::Milestone: handle_milestone(world, static_cast<JobseekerId>(event.subject), event.detail); break;
+    case EventKind::Separation: handle_separation(world, static_cast<JobseekerId>(event.subject), event.detail); break;
+    case EventKind::ProvisionEnd: handle_provision_end(world, static_cast<JobseekerId>(event.subject), event.detail); break;
+    case EventKind::SanctionEnd: handle_sanction_end(world, static_cast<JobseekerId>(event.subject), event.detail); break;
+  }
+}
+
 void enable_actions(World& world) {
   world.staff.action_enabled.fill(true);
   for (const auto& name : world.policy.disabled_actions) {
@@ -83,8 +85,6 @@ void enable_actions(World& world) {
     }
   }
 }
-
-}  // namespace
 
 VariantResult run_variant(const Scenario& scenario, const Policy& policy, std::string name,
                           const RegimeFactory& make_regime, const StopRequested& stop,

@@ -200,6 +200,10 @@ void handle_sanction_end(World& world, JobseekerId person, std::uint32_t spell);
 
 // weekly.cpp
 void handle_week(World& world, int week);
+/// Calls the handler of the event's kind: the run loop's one switch (simulation.cpp).
+void dispatch(World& world, const core::Event& event);
+/// Switches on every action but those the world's policy disables.
+void enable_actions(World& world);
 void close_week(World& world);
 
 }  // namespace caseload::model
