@@ -17,10 +17,10 @@ namespace caseload::core {
 /// - a ring of `calendar_days` unsorted buckets for days current+1 .. current+calendar_days-1;
 /// - a heap for anything further ahead, moved into the ring as the calendar reaches it.
 /// Whenever the queue is not empty, today holds at least one event, so top() is cheap.
-/// A spent day's storage goes to a small pool of spares that an empty bucket takes from when it
-/// gets its first event, so a run in steady state allocates almost nothing, and memory follows
-/// the events pending, not the ring's size times the busiest day (which, with every bucket
-/// keeping its capacity, was gigabytes for a national network).
+/// A spent day's storage goes to a pool of spares: a bucket within a month takes the roomiest
+/// when it fills, a day further ahead only a small one. So a run in steady state allocates
+/// almost nothing, and memory follows the events pending, not the ring's size times the busiest
+/// day (which, with every bucket keeping its capacity, was gigabytes for a national network).
 class BucketEventQueue {
  public:
   static constexpr std::size_t default_calendar_days = 1024;
@@ -55,7 +55,7 @@ class BucketEventQueue {
   std::vector<Event>& bucket_of(std::int64_t day) {
     return buckets_[static_cast<std::size_t>(day) & mask_];
   }
-  /// Appends to a ring bucket, giving an empty one near today storage from the spares first.
+  /// Appends to a ring bucket, moving a full or empty one into a spare first (see the class).
   void push_to_bucket(std::int64_t day, const Event& event);
   /// Moves to the next day that has events; precondition: today is drained, size_ > 0.
   void advance();
