@@ -39,7 +39,7 @@ class BucketEventQueue {
     return cursor_ + ahead < run_.size() ? &run_[cursor_ + ahead] : nullptr;
   }
   std::size_t size() const { return size_; }
-  /// Sizes the far-future heap; day buckets grow on demand and keep their capacity.
+  /// Sizes the far-future heap; day buckets take storage from the spares or grow on demand.
   void reserve(std::size_t capacity) { far_.reserve(capacity); }
   void clear();
 

@@ -602,8 +602,8 @@ void plan_week(World& world) {
   gather_recent_entrants(world);
   const ForecastModel model = forecast_model(world.scenario);
   // Planning changes no market, so each office's is read once for all its advisers.
-  std::vector<OfficeMarket> markets;
-  markets.reserve(world.offices.size());
+  std::vector<OfficeMarket>& markets = world.staff.scratch.markets;
+  markets.clear();
   for (std::uint32_t o = 0; o < world.offices.size(); ++o) markets.push_back(read_market(world, static_cast<OfficeId>(o)));
   for (std::uint32_t a = 0; a < world.staff.advisers.size(); ++a) {
     const auto first = static_cast<std::uint32_t>(world.staff.plan.size());

@@ -4,7 +4,6 @@
 // and one adviser's greedy plan. plan_week (world.hpp) runs plan_adviser for every adviser.
 
 #include <cstdint>
-#include <limits>
 
 #include "sim/model/forecast.hpp"
 #include "sim/model/ids.hpp"
@@ -13,20 +12,6 @@
 #include "sim/model/world.hpp"
 
 namespace caseload::model {
-
-/// What an adviser reads of the office's vacancies this week.
-struct OfficeMarket {
-  /// The easiest notified open vacancy's threshold (infinite when none is notified).
-  double best_threshold = std::numeric_limits<double>::infinity();
-  double best_quality = 0.5;  ///< that vacancy's job quality
-  /// The easiest notified open vacancy above the office's median quality, for a matched
-  /// submission, and its job quality.
-  double matched_threshold = std::numeric_limits<double>::infinity();
-  double matched_quality = 0.5;
-  std::uint32_t submission_slots = 0;  ///< this adviser's equal share of the office's submissions
-  double tightness = 0.0;
-  double mean_quality = 0.5;
-};
 
 OfficeMarket read_market(const World& world, OfficeId office);
 

@@ -3,6 +3,7 @@
 // planning allocates nothing in steady state.
 
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "sim/model/forecast.hpp"
@@ -10,6 +11,20 @@
 #include "sim/model/regime.hpp"
 
 namespace caseload::model {
+
+/// What an adviser reads of the office's vacancies this week.
+struct OfficeMarket {
+  /// The easiest notified open vacancy's threshold (infinite when none is notified).
+  double best_threshold = std::numeric_limits<double>::infinity();
+  double best_quality = 0.5;  ///< that vacancy's job quality
+  /// The easiest notified open vacancy above the office's median quality, for a matched
+  /// submission, and its job quality.
+  double matched_threshold = std::numeric_limits<double>::infinity();
+  double matched_quality = 0.5;
+  std::uint32_t submission_slots = 0;  ///< this adviser's equal share of the office's submissions
+  double tightness = 0.0;
+  double mean_quality = 0.5;
+};
 
 /// One client in the plan being built: what the adviser sees, and what is planned so far.
 struct ClientPlan {
@@ -44,6 +59,7 @@ struct RankedCandidate {
 };
 
 struct PlanningScratch {
+  std::vector<OfficeMarket> markets;  ///< by office, read once a week by plan_week
   std::vector<ClientPlan> clients;
   std::vector<std::uint32_t> candidate_client;  ///< index into clients, by candidate
   std::vector<ActionCandidate> candidates;
